@@ -1,0 +1,46 @@
+// Two small behaviours Material does not give: the language switch keeps the section you are reading,
+// and the search page loads Pagefind only when it is opened (its index is never loaded elsewhere).
+(function () {
+  "use strict";
+
+  // Both languages share heading ids, so the same #fragment lands on the same section in the other language.
+  function keepSection() {
+    var links = document.querySelectorAll(".md-select a[hreflang]");
+    links.forEach(function (link) {
+      var base = link.getAttribute("href").split("#")[0];
+      link.setAttribute("href", base + window.location.hash);
+    });
+  }
+  window.addEventListener("hashchange", keepSection);
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".md-select a[hreflang]");
+    if (link) keepSection();
+  }, true);
+  keepSection();
+
+  var box = document.getElementById("search");
+  if (!box) return;
+  var bundle = box.getAttribute("data-bundle");
+  var css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = bundle + "pagefind-ui.css";
+  document.head.appendChild(css);
+  var script = document.createElement("script");
+  script.src = bundle + "pagefind-ui.js";
+  script.onload = function () {
+    /* global PagefindUI */
+    new PagefindUI({ element: "#search", bundlePath: bundle, showSubResults: true, showImages: false, resetStyles: false });
+    var input = box.querySelector("input");
+    if (input) {
+      input.setAttribute("aria-label", box.getAttribute("data-label"));
+      input.setAttribute("aria-describedby", "search-hint");
+      var query = new URLSearchParams(window.location.search).get("q");
+      if (query) {
+        input.value = query;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      input.focus();
+    }
+  };
+  document.head.appendChild(script);
+})();

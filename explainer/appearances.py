@@ -1,0 +1,64 @@
+"""Where each named thing appears on the site, for the "appears on" links of the names index.
+
+Computed from the data each page renders, so a new fact that names Aleppo adds a link without anyone typing it.
+PAGE_CONTENT mirrors the macro calls in docs/: tests/test_content.py checks every link lands on its name.
+"""
+from __future__ import annotations
+
+from .loader import SiteData
+
+
+def _page_texts(data: SiteData) -> dict[str, list[tuple[str, object]]]:
+    """page id -> [(anchor, bilingual text shown there)]"""
+    pages: dict[str, list[tuple[str, object]]] = {p.id: [] for p in data.pages.pages}
+    pages["index"] += [("", c.text) for c in data.story.lead + data.story.geneva]
+    pages["index"] += [("", c.summary.text) for c in data.camps.camps]
+    d = data.camps.delegation
+    pages["camps"] += [("delegation", d.summary.text), ("delegation", d.technical_team.text)]
+    pages["camps"] += [(f.id, fact.text) for f in data.factions.factions for fact in f.facts]
+    for camp in data.camps.camps:
+        for reason in camp.reasons:
+            pages["reasons"].append((reason.id, reason.text))
+    pages["reasons"] += [(f"quote-{q.id}", q.text) for q in data.quotes.quotes]
+    pages["actors"] += [(a.id, fact.text) for a in data.actors.actors for fact in a.facts]
+    pages["timeline"] += [(e.id, e.text) for e in data.events.events]
+    pages["outlook"] += [("", c.text) for c in data.outlook.context]
+    pages["outlook"] += [(r.id, p.text) for r in data.outlook.readings for p in r.points]
+    pages["about"] += [(f"p-{p.n}", p.summary) for p in data.source.paragraphs]
+    return pages
+
+
+def _subjects(data: SiteData) -> dict[str, list[tuple[str, str]]]:
+    """Things a page is about, not only mentions: factions on the camps page, actors on theirs, speakers."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for f in data.factions.factions:
+        found.setdefault(f.id, []).append(("camps", f.id))
+    for a in data.actors.actors:
+        found.setdefault(a.id, []).append(("actors", a.id))
+    for q in data.quotes.quotes:
+        found.setdefault(q.speaker, []).append(("reasons", f"quote-{q.id}"))
+    return found
+
+
+def appearances(data: SiteData, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """entity id -> [(page id, anchor)], one link per page, in the order of the menu."""
+    named = [*data.factions.factions, *data.actors.actors, *data.places.places]
+    texts = _page_texts(data)
+    result: dict[str, list[tuple[str, str]]] = {}
+    subjects = _subjects(data)
+    for item in named:
+        spellings = [getattr(item.name, lang), *getattr(item.aliases, lang)]
+        if lang == "ar":
+            # Arabic prose drops the article after a preposition or a construct: "جيش الإسلام" stays, "النظام" -> "نظام".
+            spellings += [s.removeprefix("ال") for s in spellings if s.startswith("ال") and " " not in s]
+        links: dict[str, str] = {page: anchor for page, anchor in reversed(subjects.get(item.id, []))}
+        for page_id, entries in texts.items():
+            if page_id in links:
+                continue
+            for anchor, text in entries:
+                if any(s in getattr(text, lang) for s in spellings):
+                    links[page_id] = anchor
+                    break
+        order = [p.id for p in data.pages.pages]
+        result[item.id] = sorted(links.items(), key=lambda kv: order.index(kv[0]))
+    return result

@@ -1,0 +1,90 @@
+"""The only code that knows mkdocs-macros: it loads data once and exposes the renderers as page macros.
+
+A change of build tool (MkDocs 2, Zensical) should touch this file and hooks.py, not the renderers.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import figures, render
+from .appearances import appearances
+from .errors import DataErrors, print_errors
+from .loader import SiteData, load_data_once
+from .render import Place
+from .strings import t
+
+LANGS = ("en", "ar")
+
+
+def site_data(config) -> SiteData:
+    """data/ beside mkdocs.yml, loaded once per build; bad data stops the build with every error listed."""
+    root = Path(config["config_file_path"]).parent / "data"
+    try:
+        return load_data_once(root)
+    except DataErrors as exc:
+        import sys
+
+        print_errors(exc.errors, sys.stderr)
+        raise PluginError(exc.report()) from None
+
+
+def place_of(src_uri: str, url: str) -> Place:
+    """Language from the docs folder (docs/en/, docs/ar/); relative paths from the page's URL."""
+    lang = src_uri.split("/", 1)[0] if "/" in src_uri else "en"
+    lang = lang if lang in LANGS else "en"
+    path = url.strip("/").split("/") if url.strip("/") else []
+    if path and path[0] in LANGS and path[0] != "en":
+        path = path[1:]
+    depth = len(path)
+    return Place(lang=lang, to_lang_root="../" * depth, to_site_root="../" * (depth + (lang != "en")))
+
+
+def register(env) -> None:
+    data = site_data(env.conf)
+
+    def here() -> Place:
+        return place_of(env.page.file.src_uri, env.page.url)
+
+    def macro(function):
+        # Each macro is a renderer with (data, place) filled in from the page being rendered.
+        def call(*args):
+            return function(data, here(), *args)
+
+        call.__name__ = function.__name__
+        env.macro(call)
+        return call
+
+    for function in (
+        render.story, render.camps_at_a_glance, render.section_cards, render.camp_heading, render.faction_list,
+        render.delegation, render.gap, render.quote, render.reasons, render.actors, render.timeline_list,
+        render.outlook_context, render.outlook_readings, render.source_facts, render.paragraph_list,
+        render.gaps_list, render.corrections_list, render.search_box, render.cite, render.source_date,
+    ):
+        macro(function)
+
+    @env.macro
+    def names_index():
+        place = here()
+        return render.names_index(data, place, appearances(data, place.lang))
+
+    @env.macro
+    def camps_figure():
+        place = here()
+        return figures.figure(figures.camps_figure(data, place), figures.camps_figure_as_list(data, place), "camps-figure")
+
+    @env.macro
+    def timeline_figure():
+        place = here()
+        return figures.figure(figures.timeline_figure(data, place), "", "timeline-figure-wrap")
+
+    @env.macro
+    def count(camp_id: str) -> str:
+        # A bare number for prose ("…{{ count('attended') }} factions…"), in the page's digits.
+        place = here()
+        return render.digits(str(len(data.factions_in(camp_id))), place.lang)
+
+    @env.macro
+    def ui(key: str) -> str:
+        return render.esc(t(data, here().lang, key))

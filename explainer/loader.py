@@ -1,0 +1,335 @@
+"""The one place that opens data/: read, validate, cross-check, and hand back typed data or every error at once.
+
+The macros, the command-line validator and the tests all call `load_data`; nothing else reads data/.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import schema
+from .errors import DataError, DataErrors
+from .yamlread import Positions, read_yaml
+
+STRINGS_DIR = "i18n"
+_STRINGS = TypeAdapter(dict[str, str | schema.PluralForms], config={"strict": True})
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_ALL_FIELDS = sorted(
+    {name for model in vars(schema).values() if isinstance(model, type) and issubclass(model, BaseModel)
+     for name in model.model_fields}
+)
+
+
+@dataclass
+class SiteData:
+    """Everything in data/, validated; look-ups are derived here so renderers never re-scan lists."""
+
+    source: schema.SourceFile
+    story: schema.StoryFile
+    camps: schema.CampsFile
+    factions: schema.FactionsFile
+    quotes: schema.QuotesFile
+    actors: schema.ActorsFile
+    places: schema.PlacesFile
+    events: schema.EventsFile
+    outlook: schema.OutlookFile
+    gaps: schema.GapsFile
+    corrections: schema.CorrectionsFile
+    pages: schema.PagesFile
+    strings: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    @cached_property
+    def paragraph_count(self) -> int:
+        return len(self.source.paragraphs)
+
+    @cached_property
+    def by_id(self) -> dict[str, BaseModel]:
+        found: dict[str, BaseModel] = {}
+        for items in (self.camps.camps, self.factions.factions, self.actors.actors, self.places.places,
+                      self.quotes.quotes, self.events.events, self.gaps.gaps, self.actors.groups):
+            found.update((item.id, item) for item in items)
+        return found
+
+    def factions_in(self, camp_id: str) -> list[schema.Faction]:
+        return [f for f in self.factions.factions if f.camp == camp_id]
+
+    def page(self, page_id: str) -> schema.PageMeta | None:
+        return next((p for p in self.pages.pages if p.id == page_id), None)
+
+
+# ---------------------------------------------------------------- reading and schema errors
+
+
+@dataclass
+class _File:
+    name: str  # "data/factions.yml"
+    value: object
+    positions: Positions
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f'text ("{value[:40]}")'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an entry with keys"
+    return type(value).__name__
+
+
+def _data_path(value, loc: tuple) -> tuple[tuple, str | None]:
+    """The part of pydantic's `loc` that exists in the data, and the missing/extra key at its end if any."""
+    path, current = [], value
+    for i, seg in enumerate(loc):
+        if isinstance(current, dict) and seg in current:
+            path.append(seg)
+            current = current[seg]
+        elif isinstance(current, list) and isinstance(seg, int) and 0 <= seg < len(current):
+            path.append(seg)
+            current = current[seg]
+        elif i == len(loc) - 1 and isinstance(seg, str) and isinstance(current, dict):
+            return tuple(path), seg
+        # anything else is a union member's tag ("str", "function-after[...]"), not a place in the file
+    return tuple(path), None
+
+
+def _field_label(path: tuple, tail: str | None) -> str:
+    name = tail or next((seg for seg in reversed(path) if isinstance(seg, str)), "")
+    return {"en": "the English text (en)", "ar": "the Arabic text (ar)"}.get(name, f'"{name}"' if name else "this value")
+
+
+def _schema_error(file: _File, err: dict) -> DataError:
+    path, tail = _data_path(file.value, err["loc"])
+    kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    label = _field_label(path, tail)
+    line, col = file.positions.of_value(path)
+    if kind == "missing":
+        hint = "…" if tail in ("en", "ar") else ""
+        message = f"{label} is missing; add `{tail}: {hint}` to this entry"
+    elif kind == "extra_forbidden":
+        line, col = file.positions.of_key(path + (tail,))
+        close = difflib.get_close_matches(tail, _ALL_FIELDS, n=1)
+        fix = f'did you mean "{close[0]}"? Correct the spelling' if close else "remove it or correct its spelling"
+        message = f'unknown key "{tail}"; {fix}'
+    elif kind == "literal_error":
+        options = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        message = f'{label} "{given}" is not one of: {options}; use one of them'
+    elif kind in ("string_type",):
+        message = f"{label} should be text, but is {_describe(given)}; write it as text (in quotes if needed)"
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"{label} should be a whole number, but is {_describe(given)}; write the number without quotes"
+    elif kind == "list_type":
+        message = f'{label} should be a list, but is {_describe(given)}; put each item on its own line after "- "'
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = f"{label} should be an entry with keys (key: value), but is {_describe(given)}; see the entries around it"
+    elif kind == "greater_than_equal":
+        message = f"{label} must be {ctx.get('ge')} or more, but is {given}; correct the number"
+    elif kind == "too_short":
+        message = f"{label} needs at least {ctx.get('min_length')} item(s); add the missing ones"
+    elif kind == "too_long":
+        message = f"{label} may have at most {ctx.get('max_length')} item(s); remove the extra ones"
+    elif kind in ("bool_type", "bool_parsing"):
+        message = f"{label} should be true or false, but is {_describe(given)}; write true or false"
+    else:  # our own PydanticCustomError messages already say what to do
+        message = err["msg"]
+    return DataError(file.name, line, col, message)
+
+
+def _read(root: Path, relative: str, errors: list[DataError]) -> _File | None:
+    name = f"data/{relative}"
+    result = read_yaml(root / relative, name)
+    errors.extend(result.errors)
+    if result.errors or result.value is None:
+        return None
+    return _File(name, result.value, result.positions)
+
+
+def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[DataError]):
+    try:
+        if isinstance(adapter, TypeAdapter):
+            return adapter.validate_python(file.value)
+        return adapter.model_validate(file.value)
+    except ValidationError as exc:
+        errors.extend(_schema_error(file, err) for err in exc.errors(include_url=False))
+        return None
+
+
+# ---------------------------------------------------------------- cross-file checks
+
+
+def _walk(value, path=()):
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, path + (i,))
+
+
+def _cross_check(files: dict[str, _File], data: SiteData) -> list[DataError]:
+    errors: list[DataError] = []
+
+    def err(rel: str, path: tuple, message: str) -> None:
+        file = files[rel]
+        line, col = file.positions.of_value(path)
+        errors.append(DataError(file.name, line, col, message))
+
+    # Paragraphs are numbered 1, 2, 3… so a citation can never point between them.
+    count = data.paragraph_count
+    for i, paragraph in enumerate(data.source.paragraphs):
+        if paragraph.n != i + 1:
+            err("source.yml", ("paragraphs", i, "n"),
+                f"paragraph number {paragraph.n} is out of order; number the paragraphs 1, 2, 3… (expected {i + 1} here)")
+    previous = 0
+    for i, section in enumerate(data.source.sections):
+        if not previous < section.first_paragraph <= count:
+            err("source.yml", ("sections", i, "first_paragraph"),
+                f"first_paragraph {section.first_paragraph} must be after the previous section's and at most {count}; correct it")
+        previous = section.first_paragraph
+
+    # Every id is unique across the files, because ids become anchors and references.
+    seen: dict[str, tuple[str, tuple]] = {}
+    for rel, file in files.items():
+        if rel in ("pages.yml", "source.yml") or rel.startswith(STRINGS_DIR):
+            continue
+        for path, value in _walk(file.value):
+            if path and path[-1] == "id" and isinstance(value, str):
+                if value in seen:
+                    first_rel, first_path = seen[value]
+                    line, _ = files[first_rel].positions.of_value(first_path)
+                    err(rel, path, f'the id "{value}" is already used (data/{first_rel} line {line}); give this entry its own id')
+                else:
+                    seen[value] = (rel, path)
+    page_ids: set[str] = set()
+    for i, page in enumerate(data.pages.pages):
+        if page.id in page_ids:
+            err("pages.yml", ("pages", i, "id"), f'the page "{page.id}" is listed twice; keep one entry')
+        page_ids.add(page.id)
+
+    # Citations must point at a paragraph that exists.
+    for rel, file in files.items():
+        if rel == "source.yml" or rel.startswith(STRINGS_DIR):
+            continue
+        for path, value in _walk(file.value):
+            if len(path) >= 2 and path[-2] == "paras" and isinstance(value, int) and value > count:
+                err(rel, path, f"paragraph {value} is out of range: the source has {count} paragraphs; use a number from 1 to {count}")
+
+    # References must name something that exists, and something of the right kind.
+    def ref(rel: str, path: tuple, value: str, allowed: dict, what: str) -> None:
+        if value not in allowed:
+            options = ", ".join(sorted(allowed)) if len(allowed) <= 8 else \
+                ", ".join(difflib.get_close_matches(value, list(allowed), n=3)) or "see the list in the file"
+            err(rel, path, f'{what} "{value}" is not one of: {options}; use one of them')
+
+    camps = {c.id: c for c in data.camps.camps}
+    factions = {f.id: f for f in data.factions.factions}
+    actors = {a.id: a for a in data.actors.actors}
+    groups = {g.id: g for g in data.actors.groups}
+    quotes = {q.id: q for q in data.quotes.quotes}
+    for i, faction in enumerate(data.factions.factions):
+        ref("factions.yml", ("factions", i, "camp"), faction.camp, camps, "camp")
+    for i, actor in enumerate(data.actors.actors):
+        ref("actors.yml", ("actors", i, "group"), actor.group, groups, "group")
+    for i, quote in enumerate(data.quotes.quotes):
+        ref("quotes.yml", ("quotes", i, "speaker"), quote.speaker, {**factions, **actors, **camps}, "speaker")
+    for c, camp in enumerate(data.camps.camps):
+        for r, reason in enumerate(camp.reasons):
+            for q, quote_id in enumerate(reason.quotes):
+                ref("camps.yml", ("camps", c, "reasons", r, "quotes", q), quote_id, quotes, "quote")
+    delegation = data.camps.delegation
+    people = {k: a for k, a in actors.items() if a.kind == "person"}
+    ref("camps.yml", ("delegation", "head"), delegation.head, people, "head (a person in actors.yml)")
+    ref("camps.yml", ("delegation", "head_of"), delegation.head_of, factions, "head_of (a faction)")
+    ref("camps.yml", ("delegation", "chosen_by"), delegation.chosen_by, actors, "chosen_by (an actor)")
+    return errors
+
+
+def _check_strings(files: dict[str, _File], strings: dict[str, dict]) -> list[DataError]:
+    """Both languages have the same keys and the same {placeholders}; Arabic strings are in Arabic."""
+    errors: list[DataError] = []
+    en, ar = strings["en"], strings["ar"]
+
+    def err(lang: str, key: str, message: str) -> None:
+        file = files[f"{STRINGS_DIR}/{lang}.yml"]
+        line, col = file.positions.of_key((key,))
+        errors.append(DataError(file.name, line, col, message))
+
+    for lang, mine, other, other_lang in (("en", en, ar, "ar"), ("ar", ar, en, "en")):
+        for key in mine.keys() - other.keys():
+            err(lang, key, f'the string "{key}" has no {other_lang} version; add it to data/{STRINGS_DIR}/{other_lang}.yml')
+    for key in en.keys() & ar.keys():
+        forms_en = en[key].values() if isinstance(en[key], dict) else [en[key]]
+        forms_ar = ar[key].values() if isinstance(ar[key], dict) else [ar[key]]
+        want = {p for form in forms_en for p in _PLACEHOLDER.findall(form)}
+        have = {p for form in forms_ar for p in _PLACEHOLDER.findall(form)}
+        if want != have:
+            err("ar", key, f'the placeholders differ from English ({", ".join(sorted(want)) or "none"}); use the same ones')
+        for form in forms_ar:
+            letters = re.sub(r"\{[a-z_]+\}|[\W\d_]", "", form)
+            if letters and not schema.ARABIC_LETTER.search(form):
+                err("ar", key, f'the Arabic string "{key}" contains no Arabic letters; translate it')
+    return errors
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def load_data(root: Path | str = "data") -> SiteData:
+    """All of data/, validated; raises DataErrors listing every problem in every file."""
+    root = Path(root)
+    errors: list[DataError] = []
+    files: dict[str, _File] = {}
+    models: dict[str, object] = {}
+    for relative, model in schema.CONTENT_FILES.items():
+        file = _read(root, relative, errors)
+        if file is None:
+            continue
+        files[relative] = file
+        validated = _validate(file, model, errors)
+        if validated is not None:
+            models[relative] = validated
+    strings: dict[str, dict] = {}
+    for lang in schema.LANGUAGES:
+        relative = f"{STRINGS_DIR}/{lang}.yml"
+        file = _read(root, relative, errors)
+        if file is None:
+            continue
+        files[relative] = file
+        validated = _validate(file, _STRINGS, errors)
+        if validated is not None:
+            strings[lang] = validated
+    if errors or len(models) < len(schema.CONTENT_FILES):
+        # Cross-file checks on half-valid data would only repeat the errors above in a more confusing form.
+        raise DataErrors(errors)
+    data = SiteData(**{name.removesuffix(".yml"): model for name, model in models.items()}, strings=strings)
+    errors = _cross_check(files, data) + _check_strings(files, strings)
+    if errors:
+        raise DataErrors(errors)
+    return data
+
+
+_cache: dict[Path, tuple[tuple, SiteData]] = {}
+
+
+def load_data_once(root: Path | str = "data") -> SiteData:
+    """`load_data`, reused while no file in data/ changed: one load per build, fresh data under `mkdocs serve`."""
+    root = Path(root).resolve()
+    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*.yml")))
+    cached = _cache.get(root)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    data = load_data(root)
+    _cache[root] = (stamp, data)
+    return data
