@@ -110,8 +110,12 @@ def _field_label(path: tuple, tail: str | None) -> str:
 
 
 def _schema_error(file: _File, err: dict) -> DataError:
-    path, tail = _data_path(file.value, err["loc"])
     kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        # The unknown key is in the data; the error belongs to the key itself, not to its value.
+        path, tail = _data_path(file.value, err["loc"][:-1])[0], str(err["loc"][-1])
+    else:
+        path, tail = _data_path(file.value, err["loc"])
     label = _field_label(path, tail)
     line, col = file.positions.of_value(path)
     if kind == "missing":
@@ -198,6 +202,16 @@ def _cross_check(files: dict[str, _File], data: SiteData) -> list[DataError]:
             err("source.yml", ("sections", i, "first_paragraph"),
                 f"first_paragraph {section.first_paragraph} must be after the previous section's and at most {count}; correct it")
         previous = section.first_paragraph
+
+    # The timeline shows events as listed, so dated ones must run forward in time.
+    latest, latest_i = "", None
+    for i, event in enumerate(data.events.events):
+        if event.date is None:
+            continue
+        if event.date < latest[: len(event.date)]:
+            err("events.yml", ("events", i, "date"),
+                f"the date {event.date} comes before the event above it ({latest}); move this event up the list")
+        latest, latest_i = event.date, i
 
     # Every id is unique across the files, because ids become anchors and references.
     seen: dict[str, tuple[str, tuple]] = {}

@@ -1,0 +1,54 @@
+# The two commands of the README: `make serve` and `make test`. Both install what they need first.
+# Everything is pinned: requirements*.txt for Python, package-lock.json for npm, Debian's stable for apt.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := chromium default-jre-headless
+
+.PHONY: serve test build validate benchmark setup setup-test clean
+
+serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live reload
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: setup-test  ## validate, build strictly, link-check and run every test (unit, build, browser)
+	$(BIN)/python -m explainer.validate
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(BIN)/python -m pytest
+
+build: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+validate: setup
+	$(BIN)/python -m explainer.validate
+
+benchmark: setup
+	$(BIN)/python -m explainer.benchmark
+
+setup: $(BIN)/.installed node_modules/.installed
+
+setup-test: setup $(BIN)/.installed-test apt
+
+$(BIN)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+apt:  ## Debian's Chromium for the browser tests and Java for the Nu HTML Checker
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) fonts-noto-core >/dev/null; \
+	fi
+
+clean:
+	rm -rf site test-output

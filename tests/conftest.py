@@ -1,0 +1,90 @@
+"""Shared fixtures: a real strict build of the site, served under a GitHub-Pages-like sub-path, and a browser."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBPATH = "astana-2017"
+PAGES = ["", "camps/", "reasons/", "actors/", "timeline/", "outlook/", "names/", "about/", "search/"]
+LANGS = {"en": "", "ar": "ar/"}
+OUTPUT = ROOT / "test-output"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A throw-away copy of the project (sharing node_modules) for builds with altered data."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "macros.py"):
+        shutil.copy(ROOT / name, target / name)
+    for name in ("docs", "data", "explainer"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
+@pytest.fixture(scope="session")
+def port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def base_url(port) -> str:
+    return f"http://127.0.0.1:{port}/{SUBPATH}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, base_url) -> Path:
+    """The real site, built once with --strict, as the deploy workflow builds it (site_url with a sub-path)."""
+    out = tmp_path_factory.mktemp("serve") / SUBPATH
+    result = mkdocs_build(ROOT, out, base_url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site, port, base_url):
+    """Serves the parent of site/ so the site lives at /astana-2017/, as on a GitHub Pages project site."""
+    handler = functools.partial(_Quiet, directory=str(site.parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield base_url
+    httpd.shutdown()
+
+
+def page_path(lang: str, page: str) -> str:
+    return LANGS[lang] + page
+
+
+def html_file(site: Path, lang: str, page: str) -> Path:
+    return site / LANGS[lang] / page / "index.html"

@@ -1,0 +1,292 @@
+"""Every kind of data mistake an editor can make gets one exact `data/FILE:LINE:COL: what; what to do` line."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explainer.errors import DataErrors
+from explainer.loader import load_data
+
+from .conftest import ROOT, copy_project, mkdocs_build
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def edit(data_dir: Path, name: str, old: str, new: str, count: int = 1) -> str:
+    path = data_dir / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {name}"
+    text = text.replace(old, new, count)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def position(text: str, needle: str, offset: int = 0) -> tuple[int, int]:
+    """1-based line and column of `needle` (plus offset) in `text`."""
+    index = text.index(needle) + offset
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def errors(data_dir: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_data(data_dir)
+    return [str(e) for e in caught.value.errors]
+
+
+def test_real_data_is_valid():
+    data = load_data(ROOT / "data")
+    assert len(data.factions.factions) == 18
+    assert data.paragraph_count == 14
+
+
+def test_unknown_camp_names_the_choices(data_dir):
+    text = edit(data_dir, "factions.yml", "    camp: attended\n    paras: [3]\n  - id: sultan", "    camp: atended\n    paras: [3]\n  - id: sultan")
+    line, col = position(text, "atended")
+    assert errors(data_dir) == [f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; use one of them']
+
+
+def test_yaml_syntax_error(data_dir):
+    text = edit(data_dir, "factions.yml", '    aliases: {en: ["Faylaq al-Sham"]}', '    aliases: {en: ["Faylaq al-Sham"]')
+    found = errors(data_dir)
+    assert len(found) == 1
+    line, _ = position(text, '    aliases: {en: ["Faylaq al-Sham"]')
+    assert found[0].startswith(f"data/factions.yml:{line + 1}:")
+    assert "YAML syntax error:" in found[0]
+    assert found[0].endswith("check the indentation, the colons and the quotes on this line and the one above")
+
+
+def test_tab_indentation(data_dir):
+    text = edit(data_dir, "factions.yml", "    camp: attended\n", "\tcamp: attended\n")
+    line, _ = position(text, "\tcamp: attended")
+    assert errors(data_dir) == [
+        f"data/factions.yml:{line}:1: a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
+    ]
+
+
+def test_duplicate_key(data_dir):
+    text = edit(data_dir, "factions.yml", "    camp: attended\n", "    camp: attended\n    camp: refused\n")
+    first, _ = position(text, "    camp: attended")
+    line, col = position(text, "camp: refused\n    paras: [3]")
+    assert errors(data_dir) == [
+        f'data/factions.yml:{line}:{col}: the key "camp" appears twice in the same entry (first at line {first}); keep one of them'
+    ]
+
+
+def test_unknown_key_is_reported_with_a_suggestion(data_dir):
+    text = edit(data_dir, "factions.yml", "    camp: attended\n", "    cmap: attended\n")
+    line, col = position(text, "cmap")
+    item_line, item_col = position(text, "id: sham-legion")
+    assert errors(data_dir) == sorted([
+        f'data/factions.yml:{line}:{col}: unknown key "cmap"; did you mean "camp"? Correct the spelling',
+        f'data/factions.yml:{item_line}:{item_col}: "camp" is missing; add `camp: ` to this entry',
+    ])
+
+
+def test_wrong_type(data_dir):
+    text = edit(data_dir, "factions.yml", "    paras: [3]\n", '    paras: "3"\n')
+    line, col = position(text, '"3"')
+    assert errors(data_dir) == [
+        f'data/factions.yml:{line}:{col}: "paras" should be a list, but is text ("3"); put each item on its own line after "- "'
+    ]
+
+
+def test_number_in_quotes_is_not_a_number(data_dir):
+    text = edit(data_dir, "factions.yml", "    paras: [3]\n", '    paras: ["3"]\n')
+    line, col = position(text, '"3"')
+    assert errors(data_dir) == [
+        f'data/factions.yml:{line}:{col}: "paras" should be a whole number, but is text ("3"); write the number without quotes'
+    ]
+
+
+def test_missing_field(data_dir):
+    text = edit(data_dir, "factions.yml", "    camp: attended\n    paras: [3]\n", "    camp: attended\n")
+    line, col = position(text, "id: sham-legion")
+    assert errors(data_dir) == [f'data/factions.yml:{line}:{col}: "paras" is missing; add `paras: ` to this entry']
+
+
+def test_bilingual_field_missing_a_language(data_dir):
+    text = edit(data_dir, "factions.yml", '{en: "Sham Legion", ar: "فيلق الشام"}', '{en: "Sham Legion"}')
+    line, col = position(text, '{en: "Sham Legion"}')
+    assert errors(data_dir) == [
+        f"data/factions.yml:{line}:{col}: the Arabic text (ar) is missing; add `ar: …` to this entry"
+    ]
+
+
+def test_bilingual_field_empty(data_dir):
+    text = edit(data_dir, "factions.yml", 'ar: "فيلق الشام"', 'ar: ""')
+    line, col = position(text, 'ar: ""', 4)
+    assert errors(data_dir) == [f"data/factions.yml:{line}:{col}: the Arabic text (ar) is empty; write the Arabic text"]
+
+
+def test_arabic_field_without_arabic(data_dir):
+    text = edit(data_dir, "factions.yml", 'ar: "فيلق الشام"', 'ar: "Sham Legion"')
+    line, col = position(text, 'ar: "Sham Legion"', 4)
+    assert errors(data_dir) == [
+        f"data/factions.yml:{line}:{col}: the Arabic text (ar) contains no Arabic letters; write it in Arabic"
+    ]
+
+
+def test_reference_to_an_id_that_does_not_exist(data_dir):
+    text = edit(data_dir, "quotes.yml", "speaker: fastaqim-union", "speaker: fastaqim")
+    line, col = position(text, "fastaqim\n", 0)
+    found = errors(data_dir)
+    assert len(found) == 1
+    assert found[0].startswith(f'data/quotes.yml:{line}:{col}: speaker "fastaqim" is not one of: fastaqim-union')
+    assert found[0].endswith("; use one of them")
+
+
+def test_duplicate_id(data_dir):
+    text = edit(data_dir, "factions.yml", "  - id: sultan-murad-division", "  - id: sham-legion")
+    first, _ = position(text, "id: sham-legion")
+    index = text.index("id: sham-legion", text.index("id: sham-legion") + 1)
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1 + len("id: ")
+    assert errors(data_dir) == [
+        f'data/factions.yml:{line}:{col}: the id "sham-legion" is already used (data/factions.yml line {first}); give this entry its own id'
+    ]
+
+
+def test_paragraph_number_out_of_range(data_dir):
+    text = edit(data_dir, "factions.yml", "    paras: [3]\n", "    paras: [15]\n")
+    line, col = position(text, "15]")
+    assert errors(data_dir) == [
+        f"data/factions.yml:{line}:{col}: paragraph 15 is out of range: the source has 14 paragraphs; use a number from 1 to 14"
+    ]
+
+
+def test_paragraph_zero_is_refused(data_dir):
+    text = edit(data_dir, "factions.yml", "    paras: [3]\n", "    paras: [0]\n")
+    line, col = position(text, "0]")
+    assert errors(data_dir) == [f'data/factions.yml:{line}:{col}: "paras" must be 1 or more, but is 0; correct the number']
+
+
+def test_anchors_and_aliases_are_refused(data_dir):
+    text = edit(data_dir, "factions.yml", '    name: {en: "Sham Legion"', '    name: &legion {en: "Sham Legion"')
+    text = edit(data_dir, "factions.yml", '    name: {en: "Sultan Murad Division", ar: "فرقة السلطان مراد"}', "    name: *legion")
+    anchor = position(text, "&legion")
+    alias = position(text, "*legion")
+    assert errors(data_dir) == [
+        f"data/factions.yml:{anchor[0]}:{anchor[1]}: the anchor &legion is not allowed here; remove it and write values out in full",
+        f"data/factions.yml:{alias[0]}:{alias[1]}: the alias *legion is not allowed here; write the value out in full",
+    ]
+
+
+def test_alias_bomb_is_refused_without_expanding(data_dir):
+    # "Billion laughs": expanded, this would be 10**9 strings; refused, it costs one pass over the events.
+    lines = ['a0: &a0 ["lol"]'] + [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    (data_dir / "corrections.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = errors(data_dir)
+    assert len(found) == 100  # 10 anchors and 90 aliases, each reported where it stands
+    assert found[0] == "data/corrections.yml:1:5: the anchor &a0 is not allowed here; remove it and write values out in full"
+
+
+def test_file_that_is_not_utf8(data_dir):
+    path = data_dir / "places.yml"
+    raw = path.read_bytes().replace("Astana".encode(), "Ast\xe1na".encode("latin-1"), 1)
+    path.write_bytes(raw)
+    text = raw.decode("latin-1")
+    line, col = position(text, "\xe1")
+    assert errors(data_dir) == [
+        f"data/places.yml:{line}:{col}: the file is not UTF-8 (byte 0xE1 cannot be read); save it again with the encoding UTF-8"
+    ]
+
+
+def test_bad_date(data_dir):
+    text = edit(data_dir, "events.yml", 'date: "2016-12-30"', 'date: "2016-12-32"')
+    line, col = position(text, '"2016-12-32"')
+    assert errors(data_dir) == [
+        f'data/events.yml:{line}:{col}: the date "2016-12-32" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when the source gives only the month'
+    ]
+
+
+def test_events_out_of_order(data_dir):
+    text = edit(data_dir, "events.yml", 'date: "2017-01-23"', 'date: "2016-01-23"')
+    line, col = position(text, '"2016-01-23"')
+    assert errors(data_dir) == [
+        f"data/events.yml:{line}:{col}: the date 2016-01-23 comes before the event above it (2016-12-30); move this event up the list"
+    ]
+
+
+def test_interface_strings_must_match_between_languages(data_dir):
+    text = edit(data_dir, "i18n/ar.yml", 'delegation_head_of: "قائد {faction}"', 'delegation_head_of: "قائد {fraction}"')
+    line, col = position(text, "delegation_head_of")
+    edit(data_dir, "i18n/en.yml", 'technical_team: "Technical team"\n', "")
+    ar_text = (data_dir / "i18n/ar.yml").read_text(encoding="utf-8")
+    tline, tcol = position(ar_text, "technical_team:")
+    assert errors(data_dir) == [
+        f"data/i18n/ar.yml:{line}:{col}: the placeholders differ from English ({{faction}}); use the same ones",
+        f'data/i18n/ar.yml:{tline}:{tcol}: the string "technical_team" has no en version; add it to data/i18n/en.yml',
+    ]
+
+
+def test_every_problem_in_every_file_at_once(data_dir):
+    edit(data_dir, "factions.yml", "    paras: [3]\n", '    paras: "3"\n', count=3)
+    edit(data_dir, "places.yml", "  - id: astana\n", "  - id: astana\n    population: 1\n")
+    edit(data_dir, "gaps.yml", "  - id: host\n", "  - id: host\n\tpara: 1\n")
+    found = errors(data_dir)
+    assert [line.split(":")[0] for line in found] == ["data/factions.yml"] * 3 + ["data/gaps.yml", "data/places.yml"]
+    assert 'unknown key "population"' in found[-1]
+    assert "a tab is used for indentation" in found[3]
+
+
+def test_missing_file(data_dir):
+    (data_dir / "outlook.yml").unlink()
+    assert errors(data_dir) == ["data/outlook.yml:1:1: the file is missing; restore it (see the README)"]
+
+
+# ---------------------------------------------------------------- the command line and the build
+
+
+def run_validator(data_dir: Path, **env) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "explainer.validate", str(data_dir)], capture_output=True, text=True,
+                          env={**os.environ, "GITHUB_ACTIONS": "", **env})
+
+
+def test_validator_exits_nonzero_and_lists_errors(data_dir):
+    text = edit(data_dir, "factions.yml", "    camp: attended\n", "    camp: atended\n")
+    line, col = position(text, "atended")
+    result = run_validator(data_dir)
+    assert result.returncode == 1
+    assert f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; use one of them' in result.stderr
+    assert "::error" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validator_prints_github_annotations_under_actions(data_dir):
+    text = edit(data_dir, "factions.yml", "    camp: attended\n", "    camp: atended\n")
+    line, col = position(text, "atended")
+    result = run_validator(data_dir, GITHUB_ACTIONS="true")
+    assert (
+        f'::error file=data/factions.yml,line={line},col={col}::camp "atended" is not one of: attended, refused; use one of them'
+        in result.stderr.splitlines()
+    )
+
+
+def test_valid_data_passes_the_validator():
+    result = run_validator(ROOT / "data")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("data/ is valid: 18 factions")
+
+
+def test_build_with_bad_data_fails_cleanly_and_writes_no_site(tmp_path):
+    project = copy_project(tmp_path / "project")
+    project.mkdir(exist_ok=True)
+    text = edit(project / "data", "factions.yml", "    camp: attended\n", "    camp: atended\n")
+    line, col = position(text, "atended")
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(project, site_dir)
+    assert result.returncode != 0
+    assert f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; use one of them' in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not site_dir.exists()
