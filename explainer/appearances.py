@@ -19,7 +19,9 @@ def _page_texts(data: SiteData) -> dict[str, list[tuple[str, object]]]:
     for camp in data.camps.camps:
         for reason in camp.reasons:
             pages["reasons"].append((reason.id, reason.text))
-    pages["reasons"] += [(f"quote-{q.id}", q.text) for q in data.quotes.quotes]
+    actors = {a.id for a in data.actors.actors}
+    for q in data.quotes.quotes:
+        pages["actors" if q.speaker in actors else "reasons"].append((f"quote-{q.id}", q.text))
     pages["actors"] += [(a.id, fact.text) for a in data.actors.actors for fact in a.facts]
     pages["timeline"] += [(e.id, e.text) for e in data.events.events]
     pages["outlook"] += [("", c.text) for c in data.outlook.context]
@@ -35,8 +37,11 @@ def _subjects(data: SiteData) -> dict[str, list[tuple[str, str]]]:
         found.setdefault(f.id, []).append(("camps", f.id))
     for a in data.actors.actors:
         found.setdefault(a.id, []).append(("actors", a.id))
+    actors = {a.id for a in data.actors.actors}
     for q in data.quotes.quotes:
-        found.setdefault(q.speaker, []).append(("reasons", f"quote-{q.id}"))
+        # An actor's own words stand on its card; the factions' and camps' on the reasons page.
+        page = "actors" if q.speaker in actors else "reasons"
+        found.setdefault(q.speaker, []).append((page, f"quote-{q.id}"))
     return found
 
 

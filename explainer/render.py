@@ -223,10 +223,11 @@ def actors(data: SiteData, place: Place) -> str:
         cards = []
         for actor in members:
             facts = "".join(claim(data, place, fact, "li") for fact in actor.facts)
+            said = "".join(quote(data, place, q.id) for q in data.quotes.quotes if q.speaker == actor.id)
             cards.append(
                 f'<article class="actor" id="{actor.id}"><h3 class="actor__name">{say(actor.name, place.lang)} '
                 f"{other_script(actor.name, place.lang)}</h3><p class=\"actor__kind\">"
-                f'{ui(data, place, "kind_" + actor.kind)}</p><ul class="actor__facts">{facts}</ul></article>'
+                f'{ui(data, place, "kind_" + actor.kind)}</p><ul class="actor__facts">{facts}</ul>{said}</article>'
             )
         blocks.append(f"## {say(group.title, place.lang)} {{#{group.id}}}\n\n<div class=\"actors\">{''.join(cards)}</div>\n")
     return "\n".join(blocks)
@@ -315,12 +316,13 @@ def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[
             f' <span class="name-entry__role">{ui(data, place, role)}</span></p>'
             f'<dl class="name-entry__details">{"".join(details)}</dl></li>'
         )
-    letters = list(groups)
-    jump = "".join(f'<li><a href="#letter-{i}">{esc(letter)}</a></li>' for i, letter in enumerate(letters))
+    # Letter sections are named by their letter: the alphabets differ, so they cannot share ids across languages
+    # (the entries inside them do).
+    jump = "".join(f'<li><a href="#letter-{esc(letter)}">{esc(letter)}</a></li>' for letter in groups)
     sections = "".join(
-        f'<section class="name-letter" aria-labelledby="letter-{i}"><h2 id="letter-{i}">{esc(letter)}</h2>'
-        f'<ul class="name-entries">{"".join(groups[letter])}</ul></section>'
-        for i, letter in enumerate(letters)
+        f'<section class="name-letter" aria-labelledby="letter-{esc(letter)}"><h2 id="letter-{esc(letter)}">'
+        f'{esc(letter)}</h2><ul class="name-entries">{"".join(groups[letter])}</ul></section>'
+        for letter in groups
     )
     label = ui(data, place, "jump_to_letter")
     return f'<nav class="letters" aria-label="{label}"><ul>{jump}</ul></nav>{sections}'

@@ -1,0 +1,183 @@
+"""The explainer's content on the built pages: every faction shown, every claim cited, counts from data."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from explainer import schema
+from explainer.loader import load_data
+from explainer.render import esc
+from explainer.strings import digits, t
+
+from .conftest import LANGS, PAGES, ROOT, html_file
+
+DATA = load_data(ROOT / "data")
+CONTENT_PAGES = [p for p in PAGES if p != "search/"]
+
+
+def soup(site: Path, lang: str, page: str) -> BeautifulSoup:
+    return BeautifulSoup(html_file(site, lang, page).read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, lang: str, page: str):
+    return soup(site, lang, page).select_one("article.md-content__inner")
+
+
+def _claims(value):
+    if isinstance(value, schema.Claim):
+        yield value
+    elif isinstance(value, schema.Strict):
+        for name in type(value).model_fields:
+            yield from _claims(getattr(value, name))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _claims(item)
+
+
+def test_every_claim_cites_paragraphs_in_range():
+    claims = [c for name in schema.CONTENT_FILES for c in _claims(getattr(DATA, name.removesuffix(".yml")))]
+    assert len(claims) > 50
+    for claim in claims:
+        assert claim.paras and all(1 <= n <= DATA.paragraph_count for n in claim.paras), claim
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_faction_is_on_the_camps_page_in_its_camp_in_both_scripts(site, lang):
+    page = article(site, lang, "camps/")
+    for faction in DATA.factions.factions:
+        item = page.select_one(f"#{faction.camp} ~ .factions #{faction.id}, .camp--{faction.camp} #{faction.id}")
+        assert item is not None, faction.id
+        text = item.get_text(" ")
+        assert faction.name.en in text and faction.name.ar in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_named_thing_is_on_the_names_page(site, lang):
+    page = article(site, lang, "names/")
+    for item in [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places]:
+        entry = page.select_one(f"#{item.id}")
+        assert entry is not None, item.id
+        text = entry.get_text(" ")
+        assert item.name.en in text and item.name.ar in text
+        for alias in item.aliases.en + item.aliases.ar:
+            assert alias in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_names_page_links_land_on_the_name(site, lang):
+    """Each "appears on" link points at a page and anchor that exist and show the thing's name."""
+    names = article(site, lang, "names/")
+    for item in [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places]:
+        links = names.select(f"#{item.id} dd a[href]")
+        assert links, f"{item.id} appears nowhere"
+        for link in links:
+            path, _, anchor = link["href"].partition("#")
+            page = path.strip("./") + "/" if path.strip("./") else ""
+            target = article(site, lang, page)
+            scope = target.select_one(f"#{anchor}") if anchor else target
+            assert scope is not None, (item.id, link["href"])
+            text = scope.get_text(" ")
+            if scope.name in ("h2", "h3"):  # a heading anchor: its section is the heading and what follows it
+                text += scope.find_next_sibling().get_text(" ")
+            spellings = [getattr(item.name, lang), *getattr(item.aliases, lang)]
+            if lang == "ar":
+                spellings += [s.removeprefix("ال") for s in spellings]
+            assert any(s in text for s in spellings), (item.id, link["href"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_counts_shown_are_counted_from_data(site, lang):
+    home = article(site, lang, "")
+    for camp in DATA.camps.camps:
+        expected = t(DATA, lang, "factions_count", n=len(DATA.factions_in(camp.id)))
+        shown = home.select_one(f".camp-line--{camp.id} .camp-count").get_text()
+        assert shown == expected
+        heading = article(site, lang, "camps/").select_one(f"h2#{camp.id}").get_text()
+        assert expected in heading
+        assert len(article(site, lang, "camps/").select(f".factions--{camp.id} > li")) == len(DATA.factions_in(camp.id))
+
+
+@pytest.mark.parametrize("page", CONTENT_PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_claim_on_a_page_carries_a_citation(site, lang, page):
+    for claim in article(site, lang, page).select(".claim"):
+        links = claim.select(".cite a[href]")
+        assert links, claim.get_text()[:80]
+        for link in links:
+            n = int(link["href"].rsplit("#p-", 1)[1])
+            assert 1 <= n <= DATA.paragraph_count
+
+
+@pytest.mark.parametrize("page", CONTENT_PAGES)
+def test_citations_lead_to_the_source_list(site, page):
+    about = article(site, "en", "about/")
+    for n in range(1, DATA.paragraph_count + 1):
+        assert about.select_one(f"#p-{n}") is not None
+
+
+_LATIN_WORDS = re.compile(r"[A-Za-z]+(?:[\s,.'’-]+[A-Za-z]+){2,}")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_arabic_pages_show_no_english_sentences_outside_quotes_and_names(site, page):
+    """Latin text on an Arabic page must be marked lang="en" (a name, an original quote, the source title)."""
+    body = article(site, "ar", page)
+    for marked in body.select('[lang="en"]'):
+        marked.decompose()
+    for hidden in body.select(".headerlink, script"):
+        hidden.decompose()
+    text = body.get_text(" ")
+    assert _LATIN_WORDS.findall(text) == []
+    assert re.findall(r"[0-9]", text) == [], "Arabic pages use Arabic-Indic digits"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_english_pages_mark_arabic_text(site, page):
+    body = article(site, "en", page)
+    for marked in body.select('[lang="ar"]'):
+        marked.decompose()
+    assert not schema.ARABIC_LETTER.search(body.get_text(" "))
+
+
+def test_arabic_quotes_are_marked_as_translations(site):
+    for page in ("reasons/", "actors/"):
+        for figure in article(site, "ar", page).select("figure.quote"):
+            note = figure.select_one(".quote__note").get_text()
+            assert "ترجمتنا" in note
+            assert figure.select_one('.quote__original [lang="en"]') is not None
+
+
+def test_the_source_is_cited_by_title_and_date_with_no_link(site):
+    facts = article(site, "en", "about/").select_one("#source")
+    assert DATA.source.title.en in facts.get_text()
+    assert "2 February 2017" in facts.get_text()
+    assert facts.find("a") is None
+    ar = article(site, "ar", "about/").select_one("#source").get_text()
+    assert digits("2", "ar") + " فبراير/شباط " + digits("2017", "ar") in ar
+
+
+def test_source_spells_one_group_two_ways_and_the_site_shows_both(site):
+    entry = article(site, "en", "names/").select_one("#fateh-al-sham-front").get_text(" ")
+    assert "Fateh Al-Sham Front" in entry and "Fatah Al-Sham Front" in entry
+
+
+def test_gaps_are_said_where_a_reader_would_look(site):
+    assert article(site, "en", "timeline/").select(".gap")
+    about_gaps = article(site, "en", "about/").select(".gaps > li")
+    assert len(about_gaps) == len(DATA.gaps.gaps)
+
+
+def test_timeline_keeps_undated_events_undated(site):
+    page = article(site, "en", "timeline/")
+    for event in DATA.events.events:
+        item = page.select_one(f"#{event.id}")
+        assert ("event--undated" in item["class"]) == (event.date is None)
+        if event.date is None:
+            assert item.find("time") is None
+
+
+def test_escape_helper_neutralises_markdown_and_templates():
+    assert esc("<b>{{ x }}</b> *y* [z](w)") == "&lt;b&gt;&#123;&#123; x &#125;&#125;&lt;/b&gt; &#42;y&#42; &#91;z&#93;(w)"
