@@ -102,8 +102,13 @@ def _with_dir(html: str, lang: str) -> str:
     return _HTML_TAG.sub(lambda m: m.group(0) if "dir=" in m.group(1) else f'<html{m.group(1)} dir="rtl">', html, count=1)
 
 
+# Material's own hreflang links are page-relative (search engines want absolute ones, which main.html writes).
+_RELATIVE_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="(?!https?:)[^"]*" hreflang="[^"]*">')
+
+
 @event_priority(-200)
 def on_post_page(output, page, config):
+    output = _RELATIVE_ALTERNATE.sub("", output)
     return _with_dir(output, place_of(page.file.src_uri, page.url).lang)
 
 

@@ -164,11 +164,11 @@ def delegation(data: SiteData, place: Place) -> str:
         '<div class="delegation">'
         + claim(data, place, d.summary)
         + '<dl class="facts-list">'
-        + f"<dt>{ui(data, place, 'delegation_head')}</dt><dd>{say(head.name, place.lang)} "
+        + f"<dt>{ui(data, place, 'delegation_head')}</dt> <dd>{say(head.name, place.lang)} "
         + f"{other_script(head.name, place.lang)} ({role}) {cite(data, place, d.summary.paras)}</dd>"
-        + f"<dt>{ui(data, place, 'technical_team')}</dt><dd>{say(d.technical_team.text, place.lang)} "
+        + f"<dt>{ui(data, place, 'technical_team')}</dt> <dd>{say(d.technical_team.text, place.lang)} "
         + f"{cite(data, place, d.technical_team.paras)}</dd>"
-        + f"<dt>{ui(data, place, 'chosen_by')}</dt><dd>{say(chosen_by.name, place.lang)} "
+        + f"<dt>{ui(data, place, 'chosen_by')}</dt> <dd>{say(chosen_by.name, place.lang)} "
         + f"{other_script(chosen_by.name, place.lang)} {cite(data, place, d.technical_team.paras)}</dd>"
         + "</dl></div>"
     )
@@ -306,15 +306,15 @@ def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[
             f'<a href="{place.link(page_id, anchor)}">{say(data.page(page_id).nav, lang)}</a>'
             for page_id, anchor in appearances.get(entity_id, [])
         )
-        details = [f"<dt>{ui(data, place, 'in_other_script')}</dt><dd>{other_script(item.name, lang)}</dd>"]
+        details = [f"<dt>{ui(data, place, 'in_other_script')}</dt> <dd>{other_script(item.name, lang)}</dd>"]
         if alias_html:
-            details.append(f"<dt>{ui(data, place, 'also_spelled')}</dt><dd>{alias_html}</dd>")
+            details.append(f"<dt>{ui(data, place, 'also_spelled')}</dt> <dd>{alias_html}</dd>")
         if links:
-            details.append(f"<dt>{ui(data, place, 'appears_on')}</dt><dd>{links}</dd>")
+            details.append(f"<dt>{ui(data, place, 'appears_on')}</dt> <dd>{links}</dd>")
         groups.setdefault(letter, []).append(
             f'<li class="name-entry" id="{entity_id}"><p class="name-entry__name">{say(item.name, lang)}'
             f' <span class="name-entry__role">{ui(data, place, role)}</span></p>'
-            f'<dl class="name-entry__details">{"".join(details)}</dl></li>'
+            f'<dl class="name-entry__details">{" ".join(details)}</dl></li>'
         )
     # Letter sections are named by their letter: the alphabets differ, so they cannot share ids across languages
     # (the entries inside them do).
@@ -338,10 +338,10 @@ def source_facts(data: SiteData, place: Place) -> str:
         title += f" ({say(src.title, 'ar')})"
     return (
         '<dl class="facts-list" id="source">'
-        f"<dt>{ui(data, place, 'source_title')}</dt><dd>{title}</dd>"
-        f"<dt>{ui(data, place, 'source_date')}</dt><dd><time datetime=\"{src.date}\">"
+        f"<dt>{ui(data, place, 'source_title')}</dt> <dd>{title}</dd>"
+        f"<dt>{ui(data, place, 'source_date')}</dt> <dd><time datetime=\"{src.date}\">"
         f"{esc(format_date(data, place.lang, src.date))}</time></dd>"
-        f"<dt>{ui(data, place, 'source_publisher')}</dt><dd>{ui(data, place, 'source_publisher_none')}</dd></dl>"
+        f"<dt>{ui(data, place, 'source_publisher')}</dt> <dd>{ui(data, place, 'source_publisher_none')}</dd></dl>"
     )
 
 

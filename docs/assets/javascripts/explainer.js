@@ -12,15 +12,22 @@
     });
   }
   window.addEventListener("hashchange", keepSection);
+  // Material intercepts this click, looks the page up in sitemap.xml and navigates without the #fragment.
+  // Both languages have every page, so go straight to the twin, fragment included.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".md-select a[hreflang]");
-    if (link) keepSection();
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    keepSection();
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    window.location.href = link.href;
   }, true);
   keepSection();
 
   var box = document.getElementById("search");
   if (!box) return;
-  var bundle = box.getAttribute("data-bundle");
+  // Absolute, because the UI would otherwise look for /pagefind/ at the host's root, outside /REPO/.
+  var bundle = new URL(box.getAttribute("data-bundle"), window.location.href).href;
   var css = document.createElement("link");
   css.rel = "stylesheet";
   css.href = bundle + "pagefind-ui.css";

@@ -1,0 +1,178 @@
+"""What a reader's browser sees: Playwright driving Debian's Chromium (never a downloaded browser)."""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import LANGS, OUTPUT, PAGES, ROOT
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+# Without the networking flags Chromium calls hosts it cannot reach here (and a reader's page should not).
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+SHOTS = OUTPUT / "screenshots"
+AXE = (ROOT / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url: str, viewport=PHONE, scheme: str = "light"):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme, device_scale_factor=1)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    return context, page, requests
+
+
+def name(lang: str, path: str) -> str:
+    return f"{lang}-{path.strip('/').replace('/', '-') or 'home'}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_page_fits_and_stays_on_this_host(browser, server, lang, path):
+    context, page, requests = open_page(browser, server + LANGS[lang] + path)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name(lang, path)}-390-light.png"), full_page=True)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"horizontal scroll: {width}px"
+    own = urlsplit(server).netloc
+    assert [u for u in requests if urlsplit(u).netloc not in (own, "")] == []
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "camps/", "timeline/", "names/", "reasons/", "outlook/"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_screenshots_desktop_and_dark(browser, server, lang, path):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for viewport, label in ((DESKTOP, "1280"), (PHONE, "390")):
+        for scheme in ("light", "dark"):
+            if (label, scheme) == ("390", "light"):
+                continue
+            context, page, _ = open_page(browser, server + LANGS[lang] + path, viewport, scheme)
+            page.screenshot(path=str(SHOTS / f"{name(lang, path)}-{label}-{scheme}.png"), full_page=True)
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+            context.close()
+
+
+@pytest.mark.parametrize("lang,direction", [("en", "ltr"), ("ar", "rtl")])
+def test_direction_and_mirrored_layout(browser, server, lang, direction):
+    context, page, _ = open_page(browser, server + LANGS[lang])
+    assert page.evaluate("getComputedStyle(document.documentElement).direction") == direction
+    assert page.evaluate("document.documentElement.getAttribute('dir') || 'ltr'") == direction
+    # The menu button sits at the reading start: left in English, right in Arabic.
+    box = page.locator("label.md-header__button[for='__drawer']").bounding_box()
+    assert (box["x"] < PHONE["width"] / 2) == (direction == "ltr")
+    # The figure is mirrored: the first camp's column is on the reading-start side.
+    heads = page.locator("#camps-figure rect.fig-box--attended-head, #camps-figure rect.fig-box--refused-head")
+    first, second = (float(heads.nth(i).get_attribute("x")) for i in range(2))
+    assert (first < second) == (direction == "ltr")
+    context.close()
+
+
+def test_camps_side_by_side_on_desktop_stacked_on_phone(browser, server):
+    for viewport, side_by_side in ((DESKTOP, True), (PHONE, False)):
+        context, page, _ = open_page(browser, server + "camps/", viewport)
+        a = page.locator("section.camp--attended").bounding_box()
+        r = page.locator("section.camp--refused").bounding_box()
+        assert (abs(a["y"] - r["y"]) < 5) == side_by_side
+        context.close()
+
+
+@pytest.mark.parametrize("start,section,other", [("", "refused", "ar/"), ("ar/", "refused", "")])
+def test_language_switch_keeps_the_section(browser, server, start, section, other):
+    context, page, _ = open_page(browser, server + start + f"camps/#{section}")
+    target_lang = "ar" if other == "ar/" else "en"
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(f".md-select a[hreflang='{target_lang}']").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == server + other + f"camps/#{section}"
+    top = page.evaluate(f"document.getElementById('{section}').getBoundingClientRect().top")
+    assert 0 <= top < PHONE["height"] / 2, "the section is scrolled into view"
+    context.close()
+
+
+def _search(browser, url: str, query: str) -> list[str]:
+    context, page, requests = open_page(browser, url)
+    page.fill("#search input", query)
+    page.wait_for_selector("#search .pagefind-ui__result-link", timeout=10000)
+    links = page.eval_on_selector_all("#search .pagefind-ui__result-link", "els => els.map(e => e.href)")
+    context.close()
+    return links
+
+
+@pytest.mark.parametrize("query", ["أحرار", "الشام", "فيلق الرحمن", "قسد", "Faylaq"])
+def test_arabic_search_finds_arabic_pages(browser, server, query):
+    links = _search(browser, server + "ar/search/", query)
+    assert links and all("/ar/" in link for link in links), links
+
+
+@pytest.mark.parametrize("query", ["Ahrar", "Zenki", "Nusra", "Fatah", "فيلق الشام"])
+def test_english_search_finds_english_pages_by_any_spelling(browser, server, query):
+    links = _search(browser, server + "search/", query)
+    assert links and not any("/ar/" in link for link in links), links
+
+
+def test_search_index_is_not_loaded_on_other_pages(browser, server):
+    context, page, requests = open_page(browser, server + "camps/")
+    assert not [u for u in requests if "/pagefind/" in u]
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_finds_no_wcag_violation(browser, server, lang, path, scheme):
+    context, page, _ = open_page(browser, server + LANGS[lang] + path, PHONE, scheme)
+    page.add_script_tag(content=AXE)
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    violations = [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5], "help": v["help"]} for v in result["violations"]
+    ]
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+    context.close()
+
+
+def test_keyboard_skip_link_and_visible_focus(browser, server):
+    context, page, _ = open_page(browser, server + "camps/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "md-skip" in focused
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    context.close()
+
+
+def test_print_gives_a_clean_brief_with_citations(browser, server):
+    context, page, _ = open_page(browser, server + "reasons/", DESKTOP)
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.cite')).display") != "none"
+    context.close()
+
+
+def test_dark_mode_follows_the_system_and_has_a_toggle(browser, server):
+    context, page, _ = open_page(browser, server + "ar/", PHONE, "dark")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    toggle = page.locator("form[data-md-component='palette'] label").first
+    assert "الوضع" in (toggle.get_attribute("title") or toggle.get_attribute("aria-label") or "")
+    context.close()
