@@ -6,6 +6,7 @@ Colours come from CSS classes bound to the theme's variables, so the figures fol
 """
 from __future__ import annotations
 
+import re
 import textwrap
 
 from .loader import SiteData
@@ -14,11 +15,16 @@ from .strings import digits, format_span, t
 
 WIDTH = 360
 GAP = 8
-LINE = 15  # line height for 12-unit text
+LINE = 16  # line height for the 12–13-unit text (see explainer.css)
+# Characters per line in a half-width box: Naskh at 13 units is narrower per letter than Noto Sans at 12.
+COLUMN_CHARS = {"en": 24, "ar": 30}
+NBSP = "\u00a0"
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width=width, break_long_words=False) or [""]
+    # A number stays with the word after it ("11 factions"), in either script.
+    text = re.sub(r"(\d+) ", lambda m: m.group(1) + NBSP, text)
+    return [line.replace(NBSP, " ") for line in textwrap.wrap(text, width=width, break_long_words=False)] or [""]
 
 
 def _text_lines(lines: list[str], x: float, y: float, anchor: str, cls: str, lang: str) -> str:
@@ -39,8 +45,9 @@ class _Canvas:
     def x(self, left: float, width: float = 0) -> float:
         return WIDTH - left - width if self.rtl else left
 
-    def box(self, left: float, top: float, width: float, lines: list[str], cls: str, text_cls: str = "fig-text") -> float:
-        height = 10 + LINE * len(lines)
+    def box(self, left: float, top: float, width: float, lines: list[str], cls: str, text_cls: str = "fig-text",
+            min_lines: int = 1) -> float:
+        height = 10 + LINE * max(len(lines), min_lines)
         self.parts.append(
             f'<rect class="{cls}" x="{self.x(left, width):.0f}" y="{top:.0f}" width="{width:.0f}" '
             f'height="{height:.0f}" rx="6"/>'
@@ -50,7 +57,7 @@ class _Canvas:
         return top + height
 
     def label(self, left: float, top: float, width: float, text: str, cls: str = "fig-label") -> float:
-        lines = _wrap(text, int(width / 6.4))
+        lines = _wrap(text, int(width / (5.2 if self.rtl else 6.4)))
         centre = self.x(left, width) + width / 2
         self.parts.append(_text_lines(lines, centre, top + 11, "middle", cls, self.lang))
         return top + LINE * len(lines) + 2
@@ -86,14 +93,19 @@ def camps_figure(data: SiteData, place: Place) -> str:
         canvas.parts.append(f'<path class="fig-arrow" d="M{centre:.0f} {y + 2:.0f} V{y + 14:.0f}"/>')
     y += 18
     bottoms = []
+    chars = COLUMN_CHARS[lang]
+    headings = [
+        _wrap(f"{getattr(c.name, lang)}: {t(data, lang, 'factions_count', n=len(data.factions_in(c.id)))}", chars)
+        for c in data.camps.camps
+    ]
+    tallest = max(len(h) for h in headings)  # both camps' lists start level
     for i, camp in enumerate(data.camps.camps):
         left, top = GAP + i * (column + GAP), y
-        count = t(data, lang, "factions_count", n=len(data.factions_in(camp.id)))
-        heading = _wrap(f"{getattr(camp.name, lang)}: {count}", 24)
-        top = canvas.box(left, top, column, heading, f"fig-box fig-box--{camp.id}-head", "fig-text fig-text--strong fig-text--on-accent")
+        top = canvas.box(left, top, column, headings[i], f"fig-box fig-box--{camp.id}-head",
+                         "fig-text fig-text--strong fig-text--on-accent", min_lines=tallest)
         top += 4
         for faction in data.factions_in(camp.id):
-            top = canvas.box(left, top, column, _wrap(getattr(faction.name, lang), 24), f"fig-box fig-box--{camp.id}") + 4
+            top = canvas.box(left, top, column, _wrap(getattr(faction.name, lang), chars), f"fig-box fig-box--{camp.id}") + 4
         if camp.id == data.factions.factions[0].camp:
             head = data.by_id[data.camps.delegation.head]
             top = canvas.label(left, top + 2, column, t(data, lang, "diagram_delegation", name=getattr(head.name, lang)))
@@ -104,7 +116,7 @@ def camps_figure(data: SiteData, place: Place) -> str:
         top = canvas.label(left, y, column, t(data, lang, key))
         bottoms[i] = top
         for name in _names(data, lang, group):
-            bottoms[i] = canvas.box(left, bottoms[i], column, _wrap(name, 24), "fig-box fig-box--apart") + 4
+            bottoms[i] = canvas.box(left, bottoms[i], column, _wrap(name, chars), "fig-box fig-box--apart") + 4
     height = max(bottoms) + GAP
     went, refused = (len(data.factions_in(c.id)) for c in data.camps.camps)
     desc = t(data, lang, "diagram_desc_camps",
@@ -144,7 +156,7 @@ def timeline_figure(data: SiteData, place: Place) -> str:
     dots = []
     for event in data.events.events:
         when = format_span(data, lang, event.date, event.until) if event.date else t(data, lang, "undated")
-        what = _wrap(getattr(event.text, lang), int(text_width / 6.2))
+        what = _wrap(getattr(event.text, lang), int(text_width / (5.0 if canvas.rtl else 6.0)))
         anchor = "start"
         x = canvas.x(text_left)
         dots.append(

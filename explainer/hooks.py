@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 from explainer.fonts import subset_fonts
 from explainer.glue import place_of, site_data
 from explainer.search_index import build_search_index
-from explainer.strings import t
+from explainer.strings import digits, t
 
 log = logging.getLogger("mkdocs.explainer")
 RTL = {"ar"}
@@ -41,8 +41,8 @@ def on_config(config):
         _state["project"] = Path(config.config_file_path).parent
         _state["not_found"] = {}
     _state["open_builds"] += 1
-    config.site_name = t(data, lang, "site_name")
-    config.site_description = t(data, lang, "site_description")
+    config.site_name = digits(t(data, lang, "site_name"), lang)
+    config.site_description = digits(t(data, lang, "site_description"), lang)
     for scheme in config.theme["palette"]:
         # mkdocs.yml names the key (toggle_dark); the words come from data/i18n/ like every interface string.
         key = scheme["toggle"].get("key") or scheme["toggle"]["name"]
@@ -55,7 +55,7 @@ def on_config(config):
 def on_env(env, config, files):
     data = site_data(config)
     # The 404 template speaks both languages: the one of its build, and a line for the other.
-    env.globals["explainer_ui"] = lambda lang, key: t(data, lang, key)
+    env.globals["explainer_ui"] = lambda lang, key: digits(t(data, lang, key), lang)
     # A 404 is served at any depth, so its links start from the site's path ("/REPO/"), never its host.
     env.globals["explainer_site_path"] = urlsplit(config.site_url or "/").path or "/"
     return env
@@ -79,12 +79,12 @@ def on_page_markdown(markdown, page, config, files):
     if meta is None:
         raise PluginError(f"docs/{page.file.src_uri}: no entry for page \"{page_id}\" in data/pages.yml; add one")
     lang = place.lang
-    page.meta["title"] = getattr(meta.nav, lang)  # the menu label
-    page.meta["description"] = getattr(meta.description, lang)
+    page.meta["title"] = digits(getattr(meta.nav, lang), lang)  # the menu label
+    page.meta["description"] = digits(getattr(meta.description, lang), lang)
     page.meta["seo"] = {
-        "title": getattr(meta.title, lang),
-        "site_name": t(data, lang, "site_name"),
-        "description": getattr(meta.description, lang),
+        "title": digits(getattr(meta.title, lang), lang),
+        "site_name": digits(t(data, lang, "site_name"), lang),
+        "description": digits(getattr(meta.description, lang), lang),
         "locale": {"en": "en_GB", "ar": "ar_SY"}[lang],
         "alternates": _alternates(config, page),
         "pagefind": page_id not in ("search",),
@@ -109,6 +109,8 @@ _RELATIVE_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="(?!https?:)[^"
 @event_priority(-200)
 def on_post_page(output, page, config):
     output = _RELATIVE_ALTERNATE.sub("", output)
+    # The invisible permalink "#" would otherwise end every heading in search results.
+    output = output.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
     return _with_dir(output, place_of(page.file.src_uri, page.url).lang)
 
 

@@ -15,6 +15,7 @@ from .loader import SiteData
 from .strings import digits, format_date, format_span, pick, t
 
 OTHER = {"en": "ar", "ar": "en"}
+LIST_COMMA = {"en": ", ", "ar": "، "}
 DIRECTION = {"en": "ltr", "ar": "rtl"}
 
 # Characters Markdown or Jinja could act on, as entities; '#' stays as `escape` uses it in "&#39;".
@@ -79,8 +80,9 @@ def cite(data: SiteData, place: Place, paras: list[int]) -> str:
             f'<a href="{place.link("about", f"p-{n}")}"><span class="visually-hidden">{hidden} </span>'
             f"{digits(str(n), place.lang)}</a>"
         )
-    separator = '<span class="cite-sep">، </span>' if place.lang == "ar" else '<span class="cite-sep">, </span>'
-    return f'<span class="cite" role="doc-noteref">{separator.join(links)}</span>'
+    separator = f'<span class="cite-sep">{LIST_COMMA[place.lang]}</span>'
+    # Kept out of search excerpts: "[3]" and its hidden label are noise in a result.
+    return f'<span class="cite" role="doc-noteref" data-pagefind-ignore>{separator.join(links)}</span>'
 
 
 def claim(data: SiteData, place: Place, item: schema.Claim, tag: str = "p", attrs: str = "") -> str:
@@ -265,7 +267,7 @@ def outlook_readings(data: SiteData, place: Place) -> str:
         points = "".join(claim(data, place, point, "li") for point in reading.points)
         columns.append(
             f'<section class="reading reading--{reading.id}" aria-labelledby="{reading.id}">'
-            f'<h2 id="{reading.id}">{say(reading.title, place.lang)}</h2><ul>{points}</ul></section>'
+            f'<h3 id="{reading.id}">{say(reading.title, place.lang)}</h3><ul>{points}</ul></section>'
         )
     return '<div class="two-columns">' + "".join(columns) + "</div>"
 
@@ -299,10 +301,11 @@ def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[
     for entity_id, item, role in rows:
         letter = sort_key(getattr(item.name, lang), lang)[:1].upper()
         aliases = [(a, "en") for a in item.aliases.en] + [(a, "ar") for a in item.aliases.ar]
-        alias_html = ", ".join(
+        comma = LIST_COMMA[lang]
+        alias_html = comma.join(
             f'<bdi lang="{al}" dir="{DIRECTION[al]}">{esc(a)}</bdi>' for a, al in aliases
         )
-        links = ", ".join(
+        links = comma.join(
             f'<a href="{place.link(page_id, anchor)}">{say(data.page(page_id).nav, lang)}</a>'
             for page_id, anchor in appearances.get(entity_id, [])
         )
