@@ -154,8 +154,9 @@ def _read(root: Path, relative: str, errors: list[DataError]) -> _File | None:
     name = f"data/{relative}"
     result = read_yaml(root / relative, name)
     errors.extend(result.errors)
-    if result.errors or result.value is None:
+    if result.value is None:
         return None
+    # Duplicate keys and stray tags still leave usable values: validate them too, so no mistake hides another.
     return _File(name, result.value, result.positions)
 
 
@@ -182,7 +183,20 @@ def _walk(value, path=()):
             yield from _walk(item, path + (i,))
 
 
-def _cross_check(files: dict[str, _File], data: SiteData) -> list[DataError]:
+def _entries(files: dict[str, _File], rel: str, key: str) -> list[tuple[int, dict]]:
+    """The mappings listed under `key` in a file, whatever else is wrong with the file."""
+    value = files[rel].value if rel in files else None
+    items = value.get(key) if isinstance(value, dict) else None
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _ids(files: dict[str, _File], rel: str, key: str) -> dict[str, dict]:
+    return {item["id"]: item for _, item in _entries(files, rel, key) if isinstance(item.get("id"), str)}
+
+
+def _cross_check(files: dict[str, _File]) -> list[DataError]:
+    """Checks between entries and files. They read the raw values defensively, so they run even when a file has
+    other mistakes: an editor sees every problem in one pass."""
     errors: list[DataError] = []
 
     def err(rel: str, path: tuple, message: str) -> None:
@@ -191,27 +205,30 @@ def _cross_check(files: dict[str, _File], data: SiteData) -> list[DataError]:
         errors.append(DataError(file.name, line, col, message))
 
     # Paragraphs are numbered 1, 2, 3… so a citation can never point between them.
-    count = data.paragraph_count
-    for i, paragraph in enumerate(data.source.paragraphs):
-        if paragraph.n != i + 1:
+    paragraphs = _entries(files, "source.yml", "paragraphs")
+    count = len(paragraphs) or None
+    for i, paragraph in paragraphs:
+        if isinstance(paragraph.get("n"), int) and paragraph["n"] != i + 1:
             err("source.yml", ("paragraphs", i, "n"),
-                f"paragraph number {paragraph.n} is out of order; number the paragraphs 1, 2, 3… (expected {i + 1} here)")
+                f"paragraph number {paragraph['n']} is out of order; number the paragraphs 1, 2, 3… (expected {i + 1} here)")
     previous = 0
-    for i, section in enumerate(data.source.sections):
-        if not previous < section.first_paragraph <= count:
+    for i, section in _entries(files, "source.yml", "sections"):
+        first = section.get("first_paragraph")
+        if isinstance(first, int) and count and not previous < first <= count:
             err("source.yml", ("sections", i, "first_paragraph"),
-                f"first_paragraph {section.first_paragraph} must be after the previous section's and at most {count}; correct it")
-        previous = section.first_paragraph
+                f"first_paragraph {first} must be after the previous section's and at most {count}; correct it")
+        previous = first if isinstance(first, int) else previous
 
     # The timeline shows events as listed, so dated ones must run forward in time.
-    latest, latest_i = "", None
-    for i, event in enumerate(data.events.events):
-        if event.date is None:
+    latest = ""
+    for i, event in _entries(files, "events.yml", "events"):
+        date = event.get("date")
+        if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
             continue
-        if event.date < latest[: len(event.date)]:
+        if date < latest[: len(date)]:
             err("events.yml", ("events", i, "date"),
-                f"the date {event.date} comes before the event above it ({latest}); move this event up the list")
-        latest, latest_i = event.date, i
+                f"the date {date} comes before the event above it ({latest}); move this event up the list")
+        latest = date
 
     # Every id is unique across the files, because ids become anchors and references.
     seen: dict[str, tuple[str, tuple]] = {}
@@ -226,47 +243,52 @@ def _cross_check(files: dict[str, _File], data: SiteData) -> list[DataError]:
                     err(rel, path, f'the id "{value}" is already used (data/{first_rel} line {line}); give this entry its own id')
                 else:
                     seen[value] = (rel, path)
-    page_ids: set[str] = set()
-    for i, page in enumerate(data.pages.pages):
-        if page.id in page_ids:
-            err("pages.yml", ("pages", i, "id"), f'the page "{page.id}" is listed twice; keep one entry')
-        page_ids.add(page.id)
+    page_ids: set = set()
+    for i, page in _entries(files, "pages.yml", "pages"):
+        if page.get("id") in page_ids:
+            err("pages.yml", ("pages", i, "id"), f'the page "{page["id"]}" is listed twice; keep one entry')
+        page_ids.add(page.get("id"))
 
     # Citations must point at a paragraph that exists.
     for rel, file in files.items():
-        if rel == "source.yml" or rel.startswith(STRINGS_DIR):
+        if rel == "source.yml" or rel.startswith(STRINGS_DIR) or not count:
             continue
         for path, value in _walk(file.value):
             if len(path) >= 2 and path[-2] == "paras" and isinstance(value, int) and value > count:
                 err(rel, path, f"paragraph {value} is out of range: the source has {count} paragraphs; use a number from 1 to {count}")
 
     # References must name something that exists, and something of the right kind.
-    def ref(rel: str, path: tuple, value: str, allowed: dict, what: str) -> None:
-        if value not in allowed:
-            options = ", ".join(sorted(allowed)) if len(allowed) <= 8 else \
-                ", ".join(difflib.get_close_matches(value, list(allowed), n=3)) or "see the list in the file"
-            err(rel, path, f'{what} "{value}" is not one of: {options}; use one of them')
+    def ref(rel: str, path: tuple, value, allowed: dict, what: str) -> None:
+        if not isinstance(value, str) or not allowed or value in allowed:
+            return  # a missing or mistyped value is already reported by the schema
+        options = ", ".join(sorted(allowed)) if len(allowed) <= 8 else \
+            ", ".join(difflib.get_close_matches(value, list(allowed), n=3)) or "see the list in the file"
+        err(rel, path, f'{what} "{value}" is not one of: {options}; use one of them')
 
-    camps = {c.id: c for c in data.camps.camps}
-    factions = {f.id: f for f in data.factions.factions}
-    actors = {a.id: a for a in data.actors.actors}
-    groups = {g.id: g for g in data.actors.groups}
-    quotes = {q.id: q for q in data.quotes.quotes}
-    for i, faction in enumerate(data.factions.factions):
-        ref("factions.yml", ("factions", i, "camp"), faction.camp, camps, "camp")
-    for i, actor in enumerate(data.actors.actors):
-        ref("actors.yml", ("actors", i, "group"), actor.group, groups, "group")
-    for i, quote in enumerate(data.quotes.quotes):
-        ref("quotes.yml", ("quotes", i, "speaker"), quote.speaker, {**factions, **actors, **camps}, "speaker")
-    for c, camp in enumerate(data.camps.camps):
-        for r, reason in enumerate(camp.reasons):
-            for q, quote_id in enumerate(reason.quotes):
+    camps = _ids(files, "camps.yml", "camps")
+    factions = _ids(files, "factions.yml", "factions")
+    actors = _ids(files, "actors.yml", "actors")
+    groups = _ids(files, "actors.yml", "groups")
+    quotes = _ids(files, "quotes.yml", "quotes")
+    for i, faction in _entries(files, "factions.yml", "factions"):
+        ref("factions.yml", ("factions", i, "camp"), faction.get("camp"), camps, "camp")
+    for i, actor in _entries(files, "actors.yml", "actors"):
+        ref("actors.yml", ("actors", i, "group"), actor.get("group"), groups, "group")
+    for i, quote in _entries(files, "quotes.yml", "quotes"):
+        speakers = {**factions, **actors, **camps} if factions and actors and camps else {}
+        ref("quotes.yml", ("quotes", i, "speaker"), quote.get("speaker"), speakers, "speaker")
+    for c, camp in _entries(files, "camps.yml", "camps"):
+        reasons = camp.get("reasons") if isinstance(camp.get("reasons"), list) else []
+        for r, reason in enumerate(reasons):
+            listed = reason.get("quotes") if isinstance(reason, dict) and isinstance(reason.get("quotes"), list) else []
+            for q, quote_id in enumerate(listed):
                 ref("camps.yml", ("camps", c, "reasons", r, "quotes", q), quote_id, quotes, "quote")
-    delegation = data.camps.delegation
-    people = {k: a for k, a in actors.items() if a.kind == "person"}
-    ref("camps.yml", ("delegation", "head"), delegation.head, people, "head (a person in actors.yml)")
-    ref("camps.yml", ("delegation", "head_of"), delegation.head_of, factions, "head_of (a faction)")
-    ref("camps.yml", ("delegation", "chosen_by"), delegation.chosen_by, actors, "chosen_by (an actor)")
+    delegation = files["camps.yml"].value.get("delegation") if "camps.yml" in files and isinstance(files["camps.yml"].value, dict) else None
+    if isinstance(delegation, dict):
+        people = {k: a for k, a in actors.items() if a.get("kind") == "person"}
+        ref("camps.yml", ("delegation", "head"), delegation.get("head"), people, "head (a person in actors.yml)")
+        ref("camps.yml", ("delegation", "head_of"), delegation.get("head_of"), factions, "head_of (a faction)")
+        ref("camps.yml", ("delegation", "chosen_by"), delegation.get("chosen_by"), actors, "chosen_by (an actor)")
     return errors
 
 
@@ -324,14 +346,12 @@ def load_data(root: Path | str = "data") -> SiteData:
         validated = _validate(file, _STRINGS, errors)
         if validated is not None:
             strings[lang] = validated
+    errors += _cross_check(files)
+    if len(strings) == len(schema.LANGUAGES):
+        errors += _check_strings(files, strings)
     if errors or len(models) < len(schema.CONTENT_FILES):
-        # Cross-file checks on half-valid data would only repeat the errors above in a more confusing form.
         raise DataErrors(errors)
-    data = SiteData(**{name.removesuffix(".yml"): model for name, model in models.items()}, strings=strings)
-    errors = _cross_check(files, data) + _check_strings(files, strings)
-    if errors:
-        raise DataErrors(errors)
-    return data
+    return SiteData(**{name.removesuffix(".yml"): model for name, model in models.items()}, strings=strings)
 
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}

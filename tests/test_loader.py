@@ -231,13 +231,18 @@ def test_interface_strings_must_match_between_languages(data_dir):
 
 
 def test_every_problem_in_every_file_at_once(data_dir):
+    edit(data_dir, "quotes.yml", "speaker: fastaqim-union", "speaker: fastaqim")
     edit(data_dir, "factions.yml", "    paras: [3]\n", '    paras: "3"\n', count=3)
     edit(data_dir, "places.yml", "  - id: astana\n", "  - id: astana\n    population: 1\n")
     edit(data_dir, "gaps.yml", "  - id: host\n", "  - id: host\n\tpara: 1\n")
+    edit(data_dir, "camps.yml", "  head: alloush\n", "  head: alloush\n  head: hnc\n")
     found = errors(data_dir)
-    assert [line.split(":")[0] for line in found] == ["data/factions.yml"] * 3 + ["data/gaps.yml", "data/places.yml"]
-    assert 'unknown key "population"' in found[-1]
-    assert "a tab is used for indentation" in found[3]
+    assert [line.split(":")[0] for line in found] == (
+        ["data/camps.yml"] + ["data/factions.yml"] * 3 + ["data/gaps.yml", "data/places.yml", "data/quotes.yml"])
+    assert 'the key "head" appears twice' in found[0]
+    assert "a tab is used for indentation" in found[4]
+    assert 'unknown key "population"' in found[5]
+    assert 'speaker "fastaqim" is not one of' in found[6]
 
 
 def test_missing_file(data_dir):
