@@ -122,6 +122,16 @@ def test_arabic_search_finds_arabic_pages(browser, server, query):
     assert links and all("/ar/" in link for link in links), links
 
 
+def test_arabic_search_counts_in_arabic_digits(browser, server):
+    context, page, _ = open_page(browser, server + "ar/search/")
+    page.fill("#search input", "الشام")
+    page.wait_for_selector("#search .pagefind-ui__result-link", timeout=10000)
+    page.wait_for_timeout(300)
+    message = page.inner_text("#search .pagefind-ui__message")
+    assert any(d in message for d in "٠١٢٣٤٥٦٧٨٩") and not any(d in message for d in "0123456789"), message
+    context.close()
+
+
 @pytest.mark.parametrize("query", ["Ahrar", "Zenki", "Nusra", "Fatah", "فيلق الشام"])
 def test_english_search_finds_english_pages_by_any_spelling(browser, server, query):
     links = _search(browser, server + "search/", query)

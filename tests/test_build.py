@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -176,7 +177,8 @@ def test_no_broken_links_or_anchors(server, tmp_path):
     config = tmp_path / "linkcheckerrc"
     config.write_text("[filtering]\ncheckextern=0\n[AnchorCheck]\n[output]\nlog=text\n", encoding="utf-8")
     result = subprocess.run(
-        ["linkchecker", "--config", str(config), "--no-status", "--no-robots", "--threads", "4", server],
+        # The venv's own script: `make test` runs pytest without the venv on PATH.
+        [str(Path(sys.executable).parent / "linkchecker"), "--config", str(config), "--no-status", "--no-robots", "--threads", "4", server],
         capture_output=True, text=True,
     )
     report = result.stdout + result.stderr

@@ -48,6 +48,16 @@
       }
       input.focus();
     }
+    // Pagefind writes its result count in Western digits; Arabic pages use Arabic-Indic digits throughout.
+    if (document.documentElement.lang === "ar") {
+      var arabic = function (text) { return text.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }); };
+      new MutationObserver(function () {
+        box.querySelectorAll(".pagefind-ui__message").forEach(function (el) {
+          var fixed = arabic(el.textContent);
+          if (fixed !== el.textContent) el.textContent = fixed;
+        });
+      }).observe(box, { childList: true, subtree: true, characterData: true });
+    }
   };
   document.head.appendChild(script);
 })();
