@@ -13,7 +13,6 @@ from .appearances import appearances
 from .errors import DataErrors, print_errors
 from .loader import SiteData, load_data_once
 from .render import Place
-from .strings import t
 
 LANGS = ("en", "ar")
 
@@ -78,13 +77,3 @@ def register(env) -> None:
     def timeline_figure():
         place = here()
         return figures.figure(figures.timeline_figure(data, place), "", "timeline-figure-wrap")
-
-    @env.macro
-    def count(camp_id: str) -> str:
-        # A bare number for prose ("…{{ count('attended') }} factions…"), in the page's digits.
-        place = here()
-        return render.digits(str(len(data.factions_in(camp_id))), place.lang)
-
-    @env.macro
-    def ui(key: str) -> str:
-        return render.esc(t(data, here().lang, key))
