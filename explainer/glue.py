@@ -4,6 +4,7 @@ A change of build tool (MkDocs 2, Zensical) should touch this file and hooks.py,
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -23,8 +24,6 @@ def site_data(config) -> SiteData:
     try:
         return load_data_once(root)
     except DataErrors as exc:
-        import sys
-
         print_errors(exc.errors, sys.stderr)
         raise PluginError(exc.report()) from None
 
