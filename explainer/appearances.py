@@ -8,6 +8,11 @@ from __future__ import annotations
 from .loader import SiteData
 
 
+def quote_page(data: SiteData, speaker: str) -> str:
+    """An actor's own words stand on its card (actors page); the factions' and camps' on the reasons page."""
+    return "actors" if any(a.id == speaker for a in data.actors.actors) else "reasons"
+
+
 def _page_texts(data: SiteData) -> dict[str, list[tuple[str, object]]]:
     """page id -> [(anchor, bilingual text shown there)]"""
     pages: dict[str, list[tuple[str, object]]] = {p.id: [] for p in data.pages.pages}
@@ -19,9 +24,8 @@ def _page_texts(data: SiteData) -> dict[str, list[tuple[str, object]]]:
     for camp in data.camps.camps:
         for reason in camp.reasons:
             pages["reasons"].append((reason.id, reason.text))
-    actors = {a.id for a in data.actors.actors}
     for q in data.quotes.quotes:
-        pages["actors" if q.speaker in actors else "reasons"].append((f"quote-{q.id}", q.text))
+        pages[quote_page(data, q.speaker)].append((f"quote-{q.id}", q.text))
     pages["actors"] += [(a.id, fact.text) for a in data.actors.actors for fact in a.facts]
     pages["timeline"] += [(e.id, e.text) for e in data.events.events]
     pages["outlook"] += [("", c.text) for c in data.outlook.context]
@@ -37,11 +41,8 @@ def _subjects(data: SiteData) -> dict[str, list[tuple[str, str]]]:
         found.setdefault(f.id, []).append(("camps", f.id))
     for a in data.actors.actors:
         found.setdefault(a.id, []).append(("actors", a.id))
-    actors = {a.id for a in data.actors.actors}
     for q in data.quotes.quotes:
-        # An actor's own words stand on its card; the factions' and camps' on the reasons page.
-        page = "actors" if q.speaker in actors else "reasons"
-        found.setdefault(q.speaker, []).append((page, f"quote-{q.id}"))
+        found.setdefault(q.speaker, []).append((quote_page(data, q.speaker), f"quote-{q.id}"))
     return found
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import figures, render
+from . import figures, render, schema
 from .appearances import appearances
 from .errors import DataErrors, print_errors
 from .loader import SiteData, load_data_once
 from .render import Place
 
-LANGS = ("en", "ar")
+LANGS = schema.LANGUAGES
 
 
 def site_data(config) -> SiteData:
