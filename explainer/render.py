@@ -280,9 +280,9 @@ _ALEF = str.maketrans("أإآٱ", "اااا")
 
 def sort_key(name: str, lang: str) -> str:
     if lang == "ar":
-        # Arabic indexes file names under the letter after the article "ال".
-        words = name.translate(_ALEF).replace("ة", "ه").split()
-        return " ".join([words[0].removeprefix("ال"), *words[1:]])
+        # Arabic indexes file names under the letter after the article "ال". Strip it before normalising the
+        # alef: "ألوية" must not become "الوية" and lose its first letters.
+        return name.removeprefix("ال").translate(_ALEF).replace("ة", "ه")
     return name.casefold().removeprefix("the ")
 
 

@@ -66,6 +66,40 @@ def test_every_named_thing_is_on_the_names_page(site, lang):
             assert alias in text
 
 
+_ALEF_FORMS = str.maketrans("أإآٱ", "اااا")
+
+
+def _arabic_filing(name: str) -> str:
+    """How an Arabic index files a name: without the article «ال» if, and only if, the name starts with it; alef
+    with hamza or madda files as alef, tā' marbūṭa as hā'."""
+    bare = name[len("ال"):] if name.startswith("ال") else name
+    return bare.translate(_ALEF_FORMS).replace("ة", "ه")
+
+
+def test_arabic_sort_key_strips_only_a_real_article():
+    from explainer.render import sort_key
+
+    # «ألوية» starts with hamza on alef, not with the article: it is filed under «ا», not under «و».
+    assert sort_key("ألوية صقور الشام", "ar")[:1] == "ا"
+    assert sort_key("الجبهة الشامية", "ar")[:1] == "ج"
+    assert sorted(["وادي بردى", "ألوية صقور الشام", "الجبهة الشامية"], key=lambda n: sort_key(n, "ar")) == [
+        "ألوية صقور الشام", "الجبهة الشامية", "وادي بردى"]
+
+
+def test_arabic_names_page_files_each_name_under_its_letter_in_order(site):
+    page = article(site, "ar", "names/")
+    names = {item.id: item.name.ar for item in [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places]}
+    filed = []
+    for section in page.select("section.name-letter"):
+        letter = section.select_one("h2")["id"].removeprefix("letter-")
+        for entry in section.select("li.name-entry"):
+            name = names[entry["id"]]
+            assert _arabic_filing(name)[:1] == letter, (name, letter)
+            filed.append(_arabic_filing(name))
+    assert len(filed) == len(names)
+    assert filed == sorted(filed)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_names_page_links_land_on_the_name(site, lang):
     """Each "appears on" link points at a page and anchor that exist and show the thing's name."""
