@@ -2,23 +2,52 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
+
+
+def visible(text: str) -> str:
+    """Controls and invisible characters written as escapes (\\n, \\u202e), so that a value quoted in a message can
+    never start a line of its own in a log (a pull request could otherwise print `::add-mask::` or `::warning::`
+    lines into its own workflow log) nor reorder the line it stands in."""
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"):
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _annotation_data(text: str) -> str:
+    # As @actions/core's escapeData does.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _annotation_property(text: str) -> str:
+    # As @actions/core's escapeProperty does.
+    return _annotation_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass(frozen=True, order=True)
 class DataError:
     file: str  # path as the editor sees it, e.g. "data/factions.yml"
     line: int  # 1-based
-    col: int  # 1-based
+    col: int  # 1-based, in characters
     message: str  # "what is wrong; what to do"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        # Every part is made visible, so one error is always one line, whatever a file name or value holds.
+        return visible(f"{self.file}:{self.line}:{self.col}: {self.message}")
 
     def annotation(self) -> str:
-        # GitHub turns this into a comment on the pull request's diff; newlines must be escaped.
-        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.file},line={self.line},col={self.col}::{text}"
+        # GitHub turns this into a comment on the pull request's diff.
+        props = f"file={_annotation_property(visible(self.file))},line={self.line},col={self.col}"
+        return f"::error {props}::{_annotation_data(visible(self.message))}"
 
 
 class DataErrors(Exception):

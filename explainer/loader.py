@@ -12,7 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import schema
+import string
+
+from . import interface, schema
 from .errors import DataError, DataErrors
 from .yamlread import Positions, read_yaml
 
@@ -132,7 +134,8 @@ def _schema_error(file: _File, err: dict) -> DataError:
     elif kind in ("string_type",):
         message = f"{label} should be text, but is {_describe(given)}; write it as text (in quotes if needed)"
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"{label} should be a whole number, but is {_describe(given)}; write the number without quotes"
+        fix = "write the number without quotes" if isinstance(given, str) else "write a whole number, such as 3"
+        message = f"{label} should be a whole number, but is {_describe(given)}; {fix}"
     elif kind == "list_type":
         message = f'{label} should be a list, but is {_describe(given)}; put each item on its own line after "- "'
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -155,6 +158,8 @@ def _read(root: Path, relative: str, errors: list[DataError]) -> _File | None:
     result = read_yaml(root / relative, name)
     errors.extend(result.errors)
     if result.value is None:
+        if not result.errors:  # a file that is only `~` or `null`
+            errors.append(DataError(name, 1, 1, "the file holds nothing (null); restore its content"))
         return None
     # Duplicate keys and stray tags still leave usable values: validate them too, so no mistake hides another.
     return _File(name, result.value, result.positions)
@@ -166,7 +171,10 @@ def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[
             return adapter.validate_python(file.value)
         return adapter.model_validate(file.value)
     except ValidationError as exc:
-        errors.extend(_schema_error(file, err) for err in exc.errors(include_url=False))
+        for err in exc.errors(include_url=False):
+            path, _ = _data_path(file.value, err["loc"])
+            if not any(path[: len(bad)] == bad for bad in file.positions.unreadable):
+                errors.append(_schema_error(file, err))
         return None
 
 
@@ -292,30 +300,78 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
     return errors
 
 
+def _placeholder_problem(form: str, allowed: set[str]) -> str | None:
+    """Why `form` cannot be filled in (a brace that is not one of the key's placeholders), or None."""
+    try:
+        fields = list(string.Formatter().parse(form))
+    except ValueError:
+        return "a { or } does not belong to a placeholder; remove it, or write the placeholder as {name}"
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if spec or conversion or name not in allowed:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            choices = ", ".join("{" + p + "}" for p in sorted(allowed)) or "none"
+            return f"the placeholder {written} is not one this string can use ({choices}); correct or remove it"
+    return None
+
+
 def _check_strings(files: dict[str, _File], strings: dict[str, dict]) -> list[DataError]:
-    """Both languages have the same keys and the same {placeholders}; Arabic strings are in Arabic."""
+    """Each language has every string the site prints, with only the placeholders each may use; Arabic strings
+    are in Arabic; counted phrases have the form every count falls back to."""
     errors: list[DataError] = []
-    en, ar = strings["en"], strings["ar"]
+    reported: set[tuple[str, str]] = set()
 
     def err(lang: str, key: str, message: str) -> None:
         file = files[f"{STRINGS_DIR}/{lang}.yml"]
         line, col = file.positions.of_key((key,))
         errors.append(DataError(file.name, line, col, message))
+        reported.add((lang, key))
 
-    for lang, mine, other, other_lang in (("en", en, ar, "ar"), ("ar", ar, en, "en")):
-        for key in mine.keys() - other.keys():
-            err(lang, key, f'the string "{key}" has no {other_lang} version; add it to data/{STRINGS_DIR}/{other_lang}.yml')
+    for lang, mine in strings.items():
+        name = f"data/{STRINGS_DIR}/{lang}.yml"
+        for key in sorted(interface.KEYS - mine.keys()):
+            errors.append(DataError(name, 1, 1, f'the string "{key}" is missing; add `{key}: "…"` to this file'))
+        for key in mine.keys() - interface.KEYS:
+            close = difflib.get_close_matches(key, sorted(interface.KEYS), n=1, cutoff=0.8)
+            fix = f'did you mean "{close[0]}"? Correct the spelling' if close else "no page prints it: remove it"
+            err(lang, key, f'the string "{key}" is not one the site uses; {fix}')
+        for key, entry in mine.items():
+            if isinstance(entry, dict) and "other" not in entry:
+                err(lang, key, f'the counted phrase "{key}" needs an `other:` form (used for any count without its own form); add it')
+            forms = entry.values() if isinstance(entry, dict) else [entry]
+            for form in forms:
+                problem = _placeholder_problem(form, interface.PLACEHOLDERS.get(key, set()))
+                if problem:
+                    err(lang, key, problem)
+                    break
+    en, ar = strings["en"], strings["ar"]
     for key in en.keys() & ar.keys():
         forms_en = en[key].values() if isinstance(en[key], dict) else [en[key]]
         forms_ar = ar[key].values() if isinstance(ar[key], dict) else [ar[key]]
         want = {p for form in forms_en for p in _PLACEHOLDER.findall(form)}
         have = {p for form in forms_ar for p in _PLACEHOLDER.findall(form)}
-        if want != have:
+        if want != have and ("ar", key) not in reported and ("en", key) not in reported:
             err("ar", key, f'the placeholders differ from English ({", ".join(sorted(want)) or "none"}); use the same ones')
         for form in forms_ar:
             letters = re.sub(r"\{[a-z_]+\}|[\W\d_]", "", form)
             if letters and not schema.ARABIC_LETTER.search(form):
                 err("ar", key, f'the Arabic string "{key}" contains no Arabic letters; translate it')
+    return errors
+
+
+def _unknown_files(root: Path) -> list[DataError]:
+    """A file in data/ that nothing reads would vanish silently: a misnamed copy, a new file nobody wired in."""
+    known = set(schema.CONTENT_FILES) | {f"{STRINGS_DIR}/{lang}.yml" for lang in schema.LANGUAGES}
+    errors = []
+    for path in sorted(root.rglob("*")) if root.is_dir() else []:
+        relative = path.relative_to(root).as_posix()
+        if path.is_dir() or relative in known or path.name.startswith("."):
+            continue
+        close = difflib.get_close_matches(relative, sorted(known), n=1, cutoff=0.8)
+        fix = f'is it meant to be data/{close[0]}? Rename it' if close else \
+            f"the site reads only {', '.join(sorted(known))}; move its content into one of them"
+        errors.append(DataError(f"data/{relative}", 1, 1, f"this file is not part of the site and would be ignored; {fix}"))
     return errors
 
 
@@ -346,10 +402,13 @@ def load_data(root: Path | str = "data") -> SiteData:
         validated = _validate(file, _STRINGS, errors)
         if validated is not None:
             strings[lang] = validated
+    errors += _unknown_files(root)
     errors += _cross_check(files)
     if len(strings) == len(schema.LANGUAGES):
         errors += _check_strings(files, strings)
     if errors or len(models) < len(schema.CONTENT_FILES):
+        # Every path that leaves a file unread has reported why; never end with "0 problems".
+        assert errors, "a data file was not loaded but no error says why"
         raise DataErrors(errors)
     return SiteData(**{name.removesuffix(".yml"): model for name, model in models.items()}, strings=strings)
 

@@ -8,7 +8,9 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+# Presentation forms count as Arabic here, so a field written in them gets the hygiene message that names them,
+# not a misleading "no Arabic letters".
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -155,8 +157,12 @@ class Reason(Strict):
     quotes: list[Ref] = []
 
 
+# The two camps the story has; pages and interface strings name them, so they are fixed.
+CAMP_IDS = Literal["attended", "refused"]
+
+
 class Camp(Strict):
-    id: Id
+    id: CAMP_IDS
     name: Text  # the camp as a heading: "Went to Astana"
     members: Text  # the camp as a speaker: "The factions that went"
     summary: Claim  # one line for the home page
@@ -256,9 +262,15 @@ class Event(Strict):
             raise PydanticCustomError(
                 "dated_and_placed", "an event has either a date or a placement, not both; remove one"
             )
-        if self.until is not None and (self.date is None or self.until < self.date):
+        if self.until is not None and (self.date is None or self.until <= self.date):
             raise PydanticCustomError(
                 "bad_until", "until must come after date; check both dates"
+            )
+        if self.until is not None and len(self.until) != len(self.date):
+            raise PydanticCustomError(
+                "until_precision",
+                "date and until must be written alike: both with a day (YYYY-MM-DD) or both with a month only "
+                "(YYYY-MM); correct one of them",
             )
         return self
 

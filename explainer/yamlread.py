@@ -3,20 +3,28 @@
 Why not a stock loader: PyYAML keeps duplicate keys silently and expands aliases (an alias bomb can exhaust
 memory); ruamel's constructors stop at the first duplicate. Here ruamel only parses and composes; this module
 builds the values itself, so every problem in a file is found in one pass and none of them can run away.
+Columns count characters, not bytes, as an editor's cursor does.
 """
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, NodeEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import DataError
+from .errors import DataError, visible
+from .hygiene import ESCAPES, problem_with
 
 PathKey = tuple  # ("factions", 3, "name", "ar")
+
+# The data is at most six levels deep; far deeper is a mistake (or an attack on the parser's recursion).
+MAX_DEPTH = 20
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -28,6 +36,10 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+# What ruamel's reader refuses outright; such a character stops the file from being parsed at all.
+_UNREADABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_INT = re.compile(r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)")
+_SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
 
 
 @dataclass
@@ -36,6 +48,8 @@ class Positions:
 
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # Values already reported as unreadable (a bad tag or number): the schema need not complain of them again.
+    unreadable: set[PathKey] = field(default_factory=set)
 
     def of_value(self, path: PathKey) -> tuple[int, int]:
         # An error deep inside a value that does not exist yet points at the nearest thing that does.
@@ -68,12 +82,12 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, list[DataError]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line_start = before.rfind(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         return None, [
             DataError(
                 name,
-                line,
+                before.count(b"\n") + 1,
                 col,
                 f"the file is not UTF-8 (byte 0x{raw[exc.start]:02X} cannot be read); "
                 "save it again with the encoding UTF-8",
@@ -82,19 +96,59 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, list[DataError]]:
     return text.removeprefix("\ufeff"), []
 
 
-def _tab_errors(text: str, name: str) -> list[DataError]:
+def _character_errors(text: str, name: str) -> tuple[list[DataError], bool]:
+    """Every refused character written as it is, at its own line and column; and whether the file can still be
+    parsed (YAML itself refuses raw control characters) or is tab-indented (parsed, it would be nonsense)."""
+    errors, readable = [], True
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        for col, ch in enumerate(line, start=1):
+            if ch == "\t" and col <= indent:
+                errors.append(DataError(name, number, col, "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"))
+                readable = False
+                continue
+            if ch == "\r" and (col == len(line) or line[col] == "\n"):
+                continue  # Windows line ends are fine
+            problem = problem_with(ch)
+            if problem:
+                errors.append(DataError(name, number, col, problem))
+                readable = readable and not _UNREADABLE.match(ch)
+    return errors, readable
+
+
+def _escape_errors(node: ScalarNode, text: str, name: str) -> list[DataError]:
+    """Characters refused in text that a double-quoted value writes as escapes ("\\a", "\\u202e"): reported at the
+    backslash, which is what the editor sees."""
     errors = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            errors.append(
-                DataError(
-                    name,
-                    number,
-                    indent.index("\t") + 1,
-                    "a tab is used for indentation; YAML needs spaces: replace the tab with spaces",
-                )
-            )
+    start, end = node.start_mark.index, node.end_mark.index
+    line, col = _pos(node.start_mark)
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "\\" and i + 1 < end:
+            letter = text[i + 1]
+            width = {"x": 2, "u": 4, "U": 8}.get(letter)
+            produced = None
+            if width:
+                digits = text[i + 2 : i + 2 + width]
+                if re.fullmatch(r"[0-9a-fA-F]+", digits) and len(digits) == width and int(digits, 16) <= 0x10FFFF:
+                    produced = chr(int(digits, 16))
+            else:
+                produced = ESCAPES.get(letter)
+            problem = problem_with(produced) if produced and produced != "\n" else None
+            if problem:
+                errors.append(DataError(name, line, col, problem))
+            step = 2 + (width or 0) if produced else 2
+            col += step if letter != "\n" else 0
+            if letter == "\n":
+                line, col = line + 1, 1
+            i += step
+            continue
+        if ch == "\n":
+            line, col = line + 1, 1
+        else:
+            col += 1
+        i += 1
     return errors
 
 
@@ -115,91 +169,118 @@ def _syntax_error(exc: YAMLError, name: str) -> DataError:
     )
 
 
-def _alias_errors(text: str, name: str) -> list[DataError]:
+def _structure_errors(text: str, name: str) -> list[DataError]:
+    """Anchors, aliases and runaway nesting, found from the parser's events before anything is built."""
     errors = []
+    depth = 0
     for event in _yaml().parse(text):
         line, col = _pos(event.start_mark)
         if isinstance(event, AliasEvent):
-            errors.append(
-                DataError(
-                    name,
-                    line,
-                    col,
-                    f"the alias *{event.anchor} is not allowed here; write the value out in full",
-                )
-            )
+            errors.append(DataError(name, line, col, f"the alias *{event.anchor} is not allowed here; write the value out in full"))
         elif isinstance(event, NodeEvent) and event.anchor is not None:
-            errors.append(
-                DataError(
-                    name,
-                    line,
-                    col,
-                    f"the anchor &{event.anchor} is not allowed here; remove it and write values out in full",
-                )
-            )
+            errors.append(DataError(name, line, col, f"the anchor &{event.anchor} is not allowed here; remove it and write values out in full"))
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                errors.append(DataError(
+                    name, line, col,
+                    f"entries are nested more than {MAX_DEPTH} levels deep here; no data file needs that many: "
+                    "check the indentation and the brackets",
+                ))
+                break
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
     return errors
 
 
-class _Builder:
-    """Turns composed nodes into dicts, lists and scalars, noting positions and duplicate keys."""
+def _scalar(node: ScalarNode) -> tuple[object, str | None]:
+    """The value of a scalar, or the reason it has none. Tags given by hand (`!!int "x"`) are not trusted."""
+    value, tag = node.value, node.tag.rsplit(":", 1)[-1]
+    if tag == "int":
+        if _INT.fullmatch(value):
+            sign = -1 if value.startswith("-") else 1
+            digits = value.lstrip("+-").replace("_", "")
+            base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2].lower(), 10)
+            try:
+                return sign * int(digits[2:] if base != 10 else digits, base), None
+            except ValueError:
+                pass  # too many digits for Python's int()
+        return None, f'"{value[:40]}" cannot be read as a whole number; write digits only, or put text in quotes'
+    if tag == "float":
+        special = _SPECIAL_FLOATS.get(value.lower())
+        if special is not None:
+            return special, None
+        try:
+            return float(value.replace("_", "")), None
+        except ValueError:
+            return None, f'"{value[:40]}" cannot be read as a number; write digits only, or put text in quotes'
+    if tag == "bool":
+        if value.lower() in ("true", "false"):
+            return value.lower() == "true", None
+        return None, f'"{value[:40]}" cannot be read as true or false; write true or false, or put text in quotes'
+    if tag == "null":
+        if value in ("", "~", "null", "Null", "NULL"):
+            return None, None
+        return None, f'"{value[:40]}" is marked as empty (!!null) but is not; remove the tag'
+    # str, and timestamps as written: the schema parses dates itself. One spelling of each character (NFC).
+    return unicodedata.normalize("NFC", value), None
 
-    def __init__(self, name: str):
+
+class _Builder:
+    """Turns composed nodes into dicts, lists and scalars, noting positions, duplicate keys and escaped
+    characters that text may not hold."""
+
+    def __init__(self, name: str, text: str):
         self.name = name
+        self.text = text
         self.positions = Positions()
         self.errors: list[DataError] = []
+
+    def error(self, node, message: str) -> None:
+        line, col = _pos(node.start_mark)
+        self.errors.append(DataError(self.name, line, col, message))
 
     def build(self, node, path: PathKey):
         self.positions.values[path] = _pos(node.start_mark)
         if node.tag not in _PLAIN_TAGS:
-            line, col = _pos(node.start_mark)
-            self.errors.append(
-                DataError(self.name, line, col, f"the tag {node.tag} is not allowed; remove it")
-            )
+            self.error(node, f"the tag {node.tag} is not allowed; remove it")
+            self.positions.unreadable.add(path)
             return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
+
+    def _scalar(self, node: ScalarNode, path: PathKey):
+        if node.style == '"':
+            self.errors.extend(_escape_errors(node, self.text, self.name))
+        value, problem = _scalar(node)
+        if problem:
+            self.error(node, problem)
+            self.positions.unreadable.add(path)
+        return value
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
             line, col = _pos(key_node.start_mark)
             if not isinstance(key_node, ScalarNode):
-                self.errors.append(
-                    DataError(self.name, line, col, "a key must be a plain word; write it as `name:`")
-                )
+                self.errors.append(DataError(self.name, line, col, "a key must be a plain word; write it as `name:`"))
                 continue
-            key = str(key_node.value)
+            if key_node.style == '"':
+                self.errors.extend(_escape_errors(key_node, self.text, self.name))
+            key = unicodedata.normalize("NFC", str(key_node.value))
             if key in result:
                 first = self.positions.keys[path + (key,)]
-                self.errors.append(
-                    DataError(
-                        self.name,
-                        line,
-                        col,
-                        f'the key "{key}" appears twice in the same entry (first at line {first[0]}); '
-                        "keep one of them",
-                    )
-                )
+                self.errors.append(DataError(
+                    self.name, line, col,
+                    f'the key "{key}" appears twice in the same entry (first at line {first[0]}); keep one of them',
+                ))
                 continue
             self.positions.keys[path + (key,)] = (line, col)
             result[key] = self.build(value_node, path + (key,))
         return result
-
-    @staticmethod
-    def _scalar(node: ScalarNode):
-        value = node.value
-        if node.tag.endswith(":int"):
-            return int(value.replace("_", ""), 0) if value.lower().startswith(("0x", "0o")) else int(value)
-        if node.tag.endswith(":float"):
-            return float(value)
-        if node.tag.endswith(":bool"):
-            return value.lower() == "true"
-        if node.tag.endswith(":null"):
-            return None
-        return value  # str, and timestamps as written: the schema parses dates itself
 
 
 def read_yaml(path: Path, name: str) -> ReadResult:
@@ -210,27 +291,29 @@ def read_yaml(path: Path, name: str) -> ReadResult:
     except FileNotFoundError:
         empty.errors.append(DataError(name, 1, 1, "the file is missing; restore it (see the README)"))
         return empty
+    except OSError as exc:
+        empty.errors.append(DataError(name, 1, 1, f"the file cannot be read ({visible(exc.strerror or '')}); restore it"))
+        return empty
     text, errors = _decode(raw, name)
     if text is None:
         empty.errors.extend(errors)
         return empty
-    errors = _tab_errors(text, name)
-    if errors:
-        # A tab-indented file parses into nonsense; the tab message alone is the one worth reading.
-        empty.errors.extend(errors)
+    character_errors, readable = _character_errors(text, name)
+    if not readable:
+        empty.errors.extend(character_errors)
         return empty
     try:
-        errors = _alias_errors(text, name)
+        errors = _structure_errors(text, name)
         if errors:
-            empty.errors.extend(errors)
+            empty.errors.extend(character_errors + errors)
             return empty
         node = _yaml().compose(text)
     except YAMLError as exc:
-        empty.errors.append(_syntax_error(exc, name))
+        empty.errors.extend(character_errors + [_syntax_error(exc, name)])
         return empty
     if node is None:
-        empty.errors.append(DataError(name, 1, 1, "the file is empty; restore its content"))
+        empty.errors.extend(character_errors + [DataError(name, 1, 1, "the file is empty; restore its content")])
         return empty
-    builder = _Builder(name)
+    builder = _Builder(name, text)
     value = builder.build(node, ())
-    return ReadResult(value, builder.positions, builder.errors)
+    return ReadResult(value, builder.positions, character_errors + builder.errors)
