@@ -95,7 +95,8 @@ def camps_figure(data: SiteData, place: Place) -> str:
     bottoms = []
     chars = COLUMN_CHARS[lang]
     headings = [
-        _wrap(f"{getattr(c.name, lang)}: {t(data, lang, 'factions_count', n=len(data.factions_in(c.id)))}", chars)
+        _wrap(t(data, lang, "camp_count_heading", name=getattr(c.name, lang),
+                count=t(data, lang, "factions_count", n=len(data.factions_in(c.id)))), chars)
         for c in data.camps.camps
     ]
     tallest = max(len(h) for h in headings)  # both camps' lists start level
@@ -134,7 +135,7 @@ def camps_figure_as_list(data: SiteData, place: Place) -> str:
             for f in data.factions_in(camp.id)
         )
         count = esc(t(data, lang, "factions_count", n=len(data.factions_in(camp.id))))
-        items.append(f"<li>{say(camp.name, lang)}: {count}<ul>{names}</ul></li>")
+        items.append(f"<li>{ui(data, place, 'camp_count_heading', name=say(camp.name, lang), count=count)}<ul>{names}</ul></li>")
     for key, group in (("diagram_called_by", "sponsors"), ("diagram_left_out", "left-out"),
                        ("diagram_also_rejected", "kurdish-side")):
         names = "".join(

@@ -338,7 +338,7 @@ def source_facts(data: SiteData, place: Place) -> str:
     src = data.source
     title = f'<cite lang="en" dir="ltr">{esc(src.title.en)}</cite>'
     if place.lang == "ar":
-        title += f" ({say(src.title, 'ar')})"
+        title += f" ({ui(data, place, 'title_translation')}: {say(src.title, 'ar')})"
     return (
         '<dl class="facts-list" id="source">'
         f"<dt>{ui(data, place, 'source_title')}</dt> <dd>{title}</dd>"
