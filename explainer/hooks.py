@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from explainer.finish import finish_pages
 from explainer.fonts import subset_fonts
 from explainer.glue import place_of, site_data
 from explainer.search_index import build_search_index
@@ -140,7 +141,9 @@ def on_post_build(config):
     try:
         build_search_index(site_root)
         sizes = subset_fonts(project, site_root)
-    except (RuntimeError, FileNotFoundError) as exc:
+        # Last, as it hashes each page's inline scripts for its Content-Security-Policy (explainer/finish.py).
+        finish_pages(site_root)
+    except (RuntimeError, FileNotFoundError, ValueError) as exc:
         raise PluginError(str(exc)) from None
     total = sum(after for _, _, after in sizes)
     log.info(f"explainer: search index built; fonts subset to {total / 1024:.1f} KiB in {len(sizes)} files")

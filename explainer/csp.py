@@ -1,0 +1,82 @@
+"""Content-Security-Policy: one <meta> per page, with a sha256 hash for each inline script that page carries.
+
+Run by explainer/hooks.py once the whole site (both languages, both 404s) is written and nothing else will
+change its HTML: a hash is of the exact bytes between <script> and </script>, so it must be taken last.
+
+What the policy allows, and why:
+- script-src 'self': Material's bundle, our explainer.js, Pagefind's scripts, all served from the site.
+  Plus one 'sha256-…' per inline script of the page: Material's small inline scripts (localStorage helpers,
+  the saved colour scheme, the tab restorer). Their bytes differ per page (a relative URL), so each page has
+  its own list. No 'unsafe-inline': an injected inline script or on* handler does not run.
+  'wasm-unsafe-eval': Pagefind compiles its WebAssembly search core (on the page when its worker is not
+  available); that allows WebAssembly compilation only, not eval() of JavaScript.
+- style-src 'self': Material and Pagefind's UI use stylesheets from the site; the built pages carry no
+  <style> element or style="" attribute, and the scripts set styles through the CSSOM (element.style),
+  which a policy does not restrict. Nothing inline is allowed.
+- img-src 'self' data: Material's stylesheets draw icons as data: SVG (mask-image: url("data:image/svg+xml,…")).
+- font-src, connect-src (Pagefind's index and fragments), worker-src (Pagefind's worker): 'self'.
+- object-src 'none', base-uri 'self', form-action 'self'.
+A <meta> policy cannot carry frame-ancestors, report-uri or sandbox; those need an HTTP header, which
+GitHub Pages does not let a site set.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+# A script element's text ends at the first "</script" (HTML's script data state); the pages hold no
+# "<!--<script" sequence that would change that.
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
+_TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SRC = re.compile(r"\bsrc\s*=", re.I)
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
+_EXISTING = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">', re.I)
+
+FIXED = {
+    "default-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script a browser would run (not src= scripts, not JSON data blocks)."""
+    found = []
+    for attrs, body in _SCRIPT.findall(html):
+        if _SRC.search(attrs):
+            continue
+        kind = _TYPE.search(attrs)
+        if kind and next(g for g in kind.groups() if g is not None).strip().lower() not in _JS_TYPES:
+            continue
+        found.append(body)
+    return found
+
+
+def sha256_source(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy(html: str) -> str:
+    hashes = list(dict.fromkeys(sha256_source(s) for s in inline_scripts(html)))
+    directives = {"default-src": FIXED["default-src"], "script-src": ["'self'", "'wasm-unsafe-eval'", *hashes]}
+    directives.update((k, v) for k, v in FIXED.items() if k != "default-src")
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def with_csp(html: str) -> str:
+    """The page with its policy as the first element of <head> after <meta charset> (any older one replaced)."""
+    html = _EXISTING.sub("", html)
+    charset = _CHARSET.search(html)
+    if charset is None:
+        raise ValueError("no <meta charset=utf-8> to put the Content-Security-Policy after")
+    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    return html[: charset.end()] + meta + html[charset.end():]
+
