@@ -11,12 +11,14 @@ import re
 from urllib.parse import urlsplit
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from explainer.finish import finish_pages
 from explainer.fonts import subset_fonts
 from explainer.glue import place_of, site_data
+from explainer.render import esc
 from explainer.search_index import build_search_index
 from explainer.strings import digits, t
 
@@ -42,21 +44,29 @@ def on_config(config):
         _state["project"] = Path(config.config_file_path).parent
         _state["not_found"] = {}
     _state["open_builds"] += 1
-    config.site_name = digits(t(data, lang, "site_name"), lang)
-    config.site_description = digits(t(data, lang, "site_description"), lang)
+    # Everything handed to the theme is escaped once here (Markup), since its templates print it as given.
+    config.site_name = esc(digits(t(data, lang, "site_name"), lang))
+    config.site_description = esc(digits(t(data, lang, "site_description"), lang))
     for scheme in config.theme["palette"]:
         # mkdocs.yml names the key (toggle_dark); the words come from data/i18n/ like every interface string.
         key = scheme["toggle"].get("key") or scheme["toggle"]["name"]
         scheme["toggle"]["key"] = key
-        scheme["toggle"]["name"] = t(data, lang, key)
+        scheme["toggle"]["name"] = esc(digits(t(data, lang, key), lang))
     return config
+
+
+def striptags_kept_escaped(value) -> Markup:
+    """Jinja's striptags unescapes what it strips ("&lt;b&gt;" becomes "<b>") and the theme prints the result as
+    is (in <title>, aria-labels); this one escapes again what it unescaped, so escaped text stays text."""
+    return escape(Markup(str(value)).striptags())
 
 
 @event_priority(-200)
 def on_env(env, config, files):
     data = site_data(config)
     # The 404 template speaks both languages: the one of its build, and a line for the other.
-    env.globals["explainer_ui"] = lambda lang, key: digits(t(data, lang, key), lang)
+    env.globals["explainer_ui"] = lambda lang, key: esc(digits(t(data, lang, key), lang))
+    env.filters["striptags"] = striptags_kept_escaped
     # A 404 is served at any depth, so its links start from the site's path ("/REPO/"), never its host.
     env.globals["explainer_site_path"] = urlsplit(config.site_url or "/").path or "/"
     return env
@@ -80,12 +90,12 @@ def on_page_markdown(markdown, page, config, files):
     if meta is None:
         raise PluginError(f"docs/{page.file.src_uri}: no entry for page \"{page_id}\" in data/pages.yml; add one")
     lang = place.lang
-    page.meta["title"] = digits(getattr(meta.nav, lang), lang)  # the menu label
-    page.meta["description"] = digits(getattr(meta.description, lang), lang)
+    page.meta["title"] = esc(digits(getattr(meta.nav, lang), lang))  # the menu label
+    page.meta["description"] = esc(digits(getattr(meta.description, lang), lang))
     page.meta["seo"] = {
-        "title": digits(getattr(meta.title, lang), lang),
-        "site_name": digits(t(data, lang, "site_name"), lang),
-        "description": digits(getattr(meta.description, lang), lang),
+        "title": esc(digits(getattr(meta.title, lang), lang)),
+        "site_name": esc(digits(t(data, lang, "site_name"), lang)),
+        "description": esc(digits(getattr(meta.description, lang), lang)),
         "locale": {"en": "en_GB", "ar": "ar_SY"}[lang],
         "alternates": _alternates(config, page),
         "pagefind": page_id not in ("search",),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from . import schema
 from .loader import SiteData
@@ -37,8 +37,10 @@ class Place:
         return f"{self.to_lang_root}{path}" + (f"#{anchor}" if anchor else "") or "./"
 
 
-def esc(text: str) -> str:
-    return str(escape(text)).translate(_INERT)
+def esc(text: str) -> Markup:
+    """The one escaping rule for text from data/: HTML-escaped (quotes too, so it is safe in an attribute), and
+    inert to Markdown and Jinja. Marked safe, so the theme's templates and filters never escape it again."""
+    return Markup(str(escape(text)).translate(_INERT))
 
 
 def text_in(value: str, lang: str) -> str:
