@@ -4,6 +4,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# ProperDocs, the alternative builder (README, "Building with ProperDocs"), lives in its own venv.
+PD_VENV := .venv-properdocs
 APT_PACKAGES := chromium default-jre-headless
 
 .PHONY: serve test build validate benchmark setup setup-test clean
@@ -19,6 +21,10 @@ test: setup-test  ## validate, build strictly, link-check and run every test (un
 build: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+.PHONY: build-properdocs
+build-properdocs: $(PD_VENV)/bin/.installed node_modules/.installed  ## the same build with ProperDocs instead of MkDocs
+	$(PD_VENV)/bin/properdocs build --strict
+
 validate: setup
 	$(BIN)/python -m explainer.validate
 
@@ -27,7 +33,7 @@ benchmark: setup
 
 setup: $(BIN)/.installed node_modules/.installed
 
-setup-test: setup $(BIN)/.installed-test apt
+setup-test: setup $(BIN)/.installed-test apt $(PD_VENV)/bin/.installed
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +44,13 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 
 $(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+$(PD_VENV)/bin/.installed: requirements-properdocs.txt requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PD_VENV)/bin/python -m pip install --quiet -r requirements-properdocs.txt
+	$(PD_VENV)/bin/python -m pip install --quiet -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
