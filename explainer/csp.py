@@ -16,6 +16,9 @@ What the policy allows, and why:
 - img-src 'self' data: Material's stylesheets draw icons as data: SVG (mask-image: url("data:image/svg+xml,…")).
 - font-src, connect-src (Pagefind's index and fragments), worker-src (Pagefind's worker): 'self'.
 - object-src 'none', base-uri 'self', form-action 'self'.
+Under `mkdocs serve` only (live_reload=True), MkDocs injects its live-reload client as an inline script whose
+text changes on every request, so no hash can allow it: there script-src says 'unsafe-inline' instead of the
+hashes. The built and deployed site, and the tests, always have the hashes.
 A <meta> policy cannot carry frame-ancestors, report-uri or sandbox; those need an HTTP header, which
 GitHub Pages does not let a site set.
 """
@@ -64,19 +67,20 @@ def sha256_source(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(html: str) -> str:
+def policy(html: str, live_reload: bool = False) -> str:
     hashes = list(dict.fromkeys(sha256_source(s) for s in inline_scripts(html)))
-    directives = {"default-src": FIXED["default-src"], "script-src": ["'self'", "'wasm-unsafe-eval'", *hashes]}
+    inline = ["'unsafe-inline'"] if live_reload else hashes
+    directives = {"default-src": FIXED["default-src"], "script-src": ["'self'", "'wasm-unsafe-eval'", *inline]}
     directives.update((k, v) for k, v in FIXED.items() if k != "default-src")
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def with_csp(html: str) -> str:
+def with_csp(html: str, live_reload: bool = False) -> str:
     """The page with its policy as the first element of <head> after <meta charset> (any older one replaced)."""
     html = _EXISTING.sub("", html)
     charset = _CHARSET.search(html)
     if charset is None:
         raise ValueError("no <meta charset=utf-8> to put the Content-Security-Policy after")
-    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy(html, live_reload)}">'
     return html[: charset.end()] + meta + html[charset.end():]
 

@@ -37,10 +37,10 @@ def valid_toggles(html: str) -> str:
     return html
 
 
-def finish_pages(site_dir: Path) -> int:
-    """Rewrite every .html of the built site in place; returns how many pages."""
+def finish_pages(site_dir: Path, live_reload: bool = False) -> int:
+    """Rewrite every .html of the built site in place; returns how many pages (live_reload: see explainer/csp.py)."""
     pages = sorted(Path(site_dir).rglob("*.html"))
     for path in pages:
         text = path.read_text(encoding="utf-8")
-        path.write_text(with_csp(valid_toggles(text)), encoding="utf-8")
+        path.write_text(with_csp(valid_toggles(text), live_reload), encoding="utf-8")
     return len(pages)

@@ -152,11 +152,16 @@ def on_post_build(config):
         build_search_index(site_root)
         sizes = subset_fonts(project, site_root)
         # Last, as it hashes each page's inline scripts for its Content-Security-Policy (explainer/finish.py).
-        finish_pages(site_root)
+        finish_pages(site_root, live_reload=_state.get("serving", False))
     except (RuntimeError, FileNotFoundError, ValueError) as exc:
         raise PluginError(str(exc)) from None
     total = sum(after for _, _, after in sizes)
     log.info(f"explainer: search index built; fonts subset to {total / 1024:.1f} KiB in {len(sizes)} files")
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` injects an inline live-reload script that no hash can allow (explainer/csp.py).
+    _state["serving"] = command == "serve"
 
 
 def on_build_error(error):

@@ -91,6 +91,9 @@ def test_with_csp_replaces_an_older_policy_and_needs_a_charset():
     assert once.count("Content-Security-Policy") == 1 and "'sha256-" in once
     with pytest.raises(ValueError):
         with_csp(html.replace('<meta charset="utf-8">', ""))
+    # Only `mkdocs serve`, whose live-reload script changes on every request, gets 'unsafe-inline' (no hashes).
+    served = with_csp(html, live_reload=True)
+    assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline';" in served and "'sha256-" not in served
 
 
 # ---------------------------------------------------------------- in a browser
