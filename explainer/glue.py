@@ -59,6 +59,7 @@ def register(env) -> None:
         render.delegation, render.gap, render.quote, render.reasons, render.actors, render.timeline_list,
         render.outlook_context, render.outlook_readings, render.source_facts, render.paragraph_list,
         render.gaps_list, render.corrections_list, render.search_box, render.cite, render.source_date,
+        render.roster_downloads,
     ):
         macro(function)
 

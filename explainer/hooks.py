@@ -19,6 +19,7 @@ from explainer.finish import finish_pages
 from explainer.fonts import subset_fonts
 from explainer.glue import place_of, site_data
 from explainer.render import esc
+from explainer.roster import write_downloads
 from explainer.search_index import build_search_index
 from explainer.strings import digits, t
 
@@ -149,6 +150,7 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     try:
+        write_downloads(site_data(config), site_root)  # the factions as CSV and JSON, once for both languages
         build_search_index(site_root)
         sizes = subset_fonts(project, site_root)
         # Last, as it hashes each page's inline scripts for its Content-Security-Policy (explainer/finish.py).

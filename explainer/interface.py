@@ -23,6 +23,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "diagram_delegation": {"name"},
     "diagram_desc_timeline": {"dated", "undated"},
     "correction_dated": {"date"},
+    "roster_downloads": {"csv", "json"},
 }
 
 _PLAIN = [
@@ -34,6 +35,7 @@ _PLAIN = [
     "source_publisher", "source_publisher_none", "corrections_none", "jump_to_letter", "read_section",
     "section_cards_label", "sections_of_source", "not_found_title", "not_found_text", "not_found_home",
     "search_label", "search_hint", "search_no_script", "toggle_dark", "toggle_light", "made_with", "title_translation",
+    "roster_about", "roster_note",
 ]
 # Keys the code builds from data: a kind of actor, a camp, a month.
 _BUILT = (

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from . import schema
+from . import roster, schema
 from .loader import SiteData
 from .strings import digits, format_date, format_span, pick, t
 
@@ -400,3 +400,12 @@ def search_box(data: SiteData, place: Place) -> str:
         f'<noscript><p>{ui(data, place, "search_no_script")} '
         f'<a href="{place.link("names")}">{say(data.page("names").nav, place.lang)}</a></p></noscript></div>'
     )
+
+
+def roster_downloads(data: SiteData, place: Place, about_link: bool = True) -> str:
+    """Links to the factions as CSV and JSON, which the build writes once at the site root (explainer/roster.py)."""
+    base = f"{place.to_site_root}{roster.DOWNLOADS}/"
+    csv_link = f'<a href="{base}{roster.CSV_NAME}" type="text/csv" download>{text_in("CSV", place.lang)}</a>'
+    json_link = f'<a href="{base}{roster.JSON_NAME}" type="application/json" download>{text_in("JSON", place.lang)}</a>'
+    about = f' <a href="{place.link("about", "downloads")}">{ui(data, place, "roster_about")}</a>' if about_link else ""
+    return f'<p class="downloads">{ui(data, place, "roster_downloads", csv=csv_link, json=json_link)}{about}</p>'
