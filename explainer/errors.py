@@ -59,7 +59,7 @@ class DataErrors(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        head = f"{count} problem{'s' if count != 1 else ''} in data/; nothing was built:"
+        head = f"{count} problem{'s' if count != 1 else ''} in data/ or docs/; nothing was built:"
         return "\n".join([head, *(str(e) for e in self.errors)])
 
 

@@ -13,6 +13,7 @@ from . import figures, render, schema
 from .appearances import appearances
 from .errors import DataErrors, print_errors
 from .loader import SiteData, load_data_once
+from .pages_check import MACROS
 from .render import Place
 
 LANGS = schema.LANGUAGES
@@ -41,6 +42,12 @@ def place_of(src_uri: str, url: str) -> Place:
 
 def register(env) -> None:
     data = site_data(env.conf)
+    names: list[str] = []
+
+    def expose(function):
+        names.append(function.__name__)
+        env.macro(function)
+        return function
 
     def here() -> Place:
         return place_of(env.page.file.src_uri, env.page.url)
@@ -51,8 +58,7 @@ def register(env) -> None:
             return function(data, here(), *args)
 
         call.__name__ = function.__name__
-        env.macro(call)
-        return call
+        return expose(call)
 
     for function in (
         render.story, render.camps_at_a_glance, render.section_cards, render.camp_heading, render.faction_list,
@@ -63,17 +69,22 @@ def register(env) -> None:
     ):
         macro(function)
 
-    @env.macro
+    @expose
     def names_index():
         place = here()
         return render.names_index(data, place, appearances(data, place.lang))
 
-    @env.macro
+    @expose
     def camps_figure():
         place = here()
         return figures.figure(figures.camps_figure(data, place), figures.camps_figure_as_list(data, place), "camps-figure")
 
-    @env.macro
+    @expose
     def timeline_figure():
         place = here()
         return figures.figure(figures.timeline_figure(data, place), "", "timeline-figure-wrap")
+
+    # pages_check.MACROS says what each macro accepts from a page; a macro missing there could not be checked.
+    if set(names) != set(MACROS):
+        raise PluginError(f"explainer/glue.py and explainer/pages_check.py disagree on the macros "
+                          f"{sorted(set(names) ^ set(MACROS))}; declare each macro's arguments in MACROS")

@@ -14,7 +14,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 import string
 
+from typing import get_args
+
 from . import interface, schema
+from .pages_check import check_pages
 from .errors import DataError, DataErrors
 from .yamlread import Positions, read_yaml
 
@@ -360,6 +363,22 @@ def _check_strings(files: dict[str, _File], strings: dict[str, dict]) -> list[Da
     return errors
 
 
+def _check_docs(docs: Path, files: dict[str, _File]) -> list[DataError]:
+    """The pages beside data/: their macro calls name ids that exist, and each page has its pages.yml entry."""
+    ids = {
+        "gap": set(_ids(files, "gaps.yml", "gaps")) or None,
+        "quote": set(_ids(files, "quotes.yml", "quotes")) or None,
+        "camp": set(get_args(schema.CAMP_IDS)),
+        "story-part": set(schema.StoryFile.model_fields),
+    }
+    count = len(_entries(files, "source.yml", "paragraphs")) or None
+    entries = None
+    if "pages.yml" in files:
+        entries = {page["id"]: files["pages.yml"].positions.of_value(("pages", i, "id"))
+                   for i, page in _entries(files, "pages.yml", "pages") if isinstance(page.get("id"), str)}
+    return check_pages(docs, {k: v for k, v in ids.items() if v is not None}, count, entries, schema.LANGUAGES)
+
+
 def _unknown_files(root: Path) -> list[DataError]:
     """A file in data/ that nothing reads would vanish silently: a misnamed copy, a new file nobody wired in."""
     known = set(schema.CONTENT_FILES) | {f"{STRINGS_DIR}/{lang}.yml" for lang in schema.LANGUAGES}
@@ -404,6 +423,8 @@ def load_data(root: Path | str = "data") -> SiteData:
             strings[lang] = validated
     errors += _unknown_files(root)
     errors += _cross_check(files)
+    if (root.parent / "docs").is_dir():
+        errors += _check_docs(root.parent / "docs", files)
     if len(strings) == len(schema.LANGUAGES):
         errors += _check_strings(files, strings)
     if errors or len(models) < len(schema.CONTENT_FILES):

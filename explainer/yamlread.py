@@ -7,6 +7,7 @@ Columns count characters, not bytes, as an editor's cursor does.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -298,6 +299,15 @@ def read_yaml(path: Path, name: str) -> ReadResult:
     if text is None:
         empty.errors.extend(errors)
         return empty
+    result = _parse(text, name)
+    return ReadResult(result.value, result.positions, list(result.errors))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(text: str, name: str) -> ReadResult:
+    """Parsing is most of a load's time; an unchanged file is parsed once (`mkdocs serve`, the fuzz tests).
+    Callers only read the result."""
+    empty = ReadResult(None, Positions(), [])
     character_errors, readable = _character_errors(text, name)
     if not readable:
         empty.errors.extend(character_errors)

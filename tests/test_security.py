@@ -218,3 +218,14 @@ def test_navigation_drawer_works_under_the_policy(browser, server, lang):
     page.go_back(wait_until="networkidle")
     assert not page.is_checked("#__drawer")
     context.close()
+
+
+def test_a_script_inside_the_page_content_is_never_hashed():
+    from explainer.csp import sha256_source
+
+    theme, content = "var theme = 1", "alert(1)"
+    html = (f'<html><head><meta charset="utf-8"></head><body><script>{theme}</script>'
+            f'<article class="md-content__inner"><p>x</p><script>{content}</script></article></body></html>')
+    policy = with_csp(html)
+    assert sha256_source(theme) in policy
+    assert sha256_source(content) not in policy

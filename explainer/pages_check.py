@@ -1,0 +1,176 @@
+"""What the pages in docs/ may hold, checked with data/ before anything is built.
+
+A page is prose (Markdown and plain HTML) plus calls of the site's macros with literal arguments:
+`{{ gap("host") }}`, `{{ cite([3, 7]) }}`. mkdocs-macros runs a page as a Jinja template with Python behind
+it, so anything more (`{% %}`, filters, attribute access, other names) could run code at build time; and raw
+HTML could carry a script. Both are refused here, with the page, the line and the fix, like data errors.
+Every id a call names must exist in data/, and every page must exist in both languages with its entry in
+data/pages.yml, so a page can never fail to build for a reason the validator did not report.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+
+from .errors import DataError
+
+# Each macro a page may call, and what each argument must be ("?" marks an optional one). The glue registers
+# exactly these (explainer/glue.py checks it), so a new macro has to say here what it accepts.
+MACROS: dict[str, tuple[str, ...]] = {
+    "story": ("story-part",), "camps_at_a_glance": (), "section_cards": (), "camp_heading": ("camp",),
+    "faction_list": ("camp",), "delegation": (), "gap": ("gap",), "quote": ("quote",), "reasons": ("camp",),
+    "actors": (), "timeline_list": (), "outlook_context": (), "outlook_readings": (), "source_facts": (),
+    "paragraph_list": (), "gaps_list": (), "corrections_list": (), "search_box": (), "cite": ("paras",),
+    "source_date": (), "names_index": (), "camps_figure": (), "timeline_figure": (), "roster_downloads": ("flag?",),
+}
+_REFUSED_TAGS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+                 "button", "textarea", "select", "base", "meta", "link", "template", "noscript"}
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
+_UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
+
+
+def _jinja() -> jinja2.Environment:
+    # The same delimiters as mkdocs.yml gives mkdocs-macros (headings use {#id}, which Jinja reads as a comment).
+    return jinja2.Environment(comment_start_string="{##", comment_end_string="##}")
+
+
+def _column(line_text: str, needle: str) -> int:
+    index = line_text.find(needle)
+    return index + 1 if index >= 0 else 1
+
+
+class _Html(HTMLParser):
+    def __init__(self, report):
+        super().__init__(convert_charrefs=True)
+        self.report = report
+
+    def handle_starttag(self, tag, attrs):
+        line, offset = self.getpos()
+        if tag in _REFUSED_TAGS:
+            self.report(line, offset + 1, f"the HTML element <{tag}> is not allowed in a page; remove it "
+                                          "(pages hold text, links and the site's macros)")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.report(line, offset + 1, f'the attribute {name}="…" would run a script; remove it')
+            elif name == "style":
+                self.report(line, offset + 1, 'the attribute style="…" is not allowed (the site\'s stylesheet '
+                                              "sets the look); remove it, or use a class")
+            elif name in _URL_ATTRS and value and _UNSAFE_URL.match(value):
+                self.report(line, offset + 1, f'the link {name}="{value[:30]}" is not a web address; '
+                                              "link to a page of the site or to https://…")
+
+
+class _Ids:
+    """The ids a macro argument may name, read from the raw data so this check runs whatever else is wrong."""
+
+    def __init__(self, ids: dict[str, set], paragraph_count: int | None):
+        self.ids = ids
+        self.paragraph_count = paragraph_count
+
+    def problem(self, kind: str, node) -> str | None:
+        kind = kind.rstrip("?")
+        if kind == "flag":
+            return None if isinstance(node, nodes.Const) and isinstance(node.value, bool) else \
+                "this argument must be true or false"
+        if kind == "paras":
+            values = [item.value for item in node.items] if isinstance(node, nodes.List) and all(
+                isinstance(item, nodes.Const) for item in node.items) else None
+            if not values or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+                return "cite needs a list of paragraph numbers, like cite([3, 7])"
+            count = self.paragraph_count
+            wrong = [v for v in values if v < 1 or (count and v > count)]
+            return f"paragraph {wrong[0]} does not exist: the source has paragraphs 1 to {count}" if wrong else None
+        if not isinstance(node, nodes.Const) or not isinstance(node.value, str):
+            return f'this argument must be an id in quotes, like "{sorted(self.ids[kind])[0] if self.ids.get(kind) else "id"}"'
+        known = self.ids.get(kind)
+        if known is not None and node.value not in known:
+            return f'"{node.value}" is not a {kind} id; use one of: {", ".join(sorted(known))}'
+        return None
+
+
+_BLOCK = re.compile(r"\{##.*?##\}|\{\{(.*?)\}\}|\{%.*?%\}", re.S)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _check_call(expression: str, ids: _Ids) -> str | None:
+    """Why `{{ expression }}` is not a plain macro call with literal arguments, or None."""
+    try:
+        node = _jinja().parse("{{" + expression + "}}").body[0].nodes[0]
+    except (jinja2.TemplateSyntaxError, IndexError, AttributeError):
+        return "only a macro call may stand between {{ and }}, like {{ cite([3]) }}; correct it"
+    if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
+        return "only a macro call may stand between {{ and }}, like {{ cite([3]) }}; remove the rest"
+    macro = node.node.name
+    if macro not in MACROS:
+        return f'there is no macro "{macro}"; use one of: {", ".join(sorted(MACROS))}'
+    kinds = MACROS[macro]
+    required = sum(1 for k in kinds if not k.endswith("?"))
+    if node.kwargs or node.dyn_args or node.dyn_kwargs or not required <= len(node.args) <= len(kinds):
+        shown = ", ".join(k.rstrip("?") for k in kinds) or "nothing"
+        return f"{macro}(…) takes {shown}; correct the call"
+    for kind, arg in zip(kinds, node.args):
+        problem = ids.problem(kind, arg)
+        if problem:
+            return f"{macro}(…): {problem}"
+    return None
+
+
+def _check_page(path: Path, name: str, ids: _Ids) -> list[DataError]:
+    errors: list[DataError] = []
+    text = path.read_text(encoding="utf-8")
+
+    def report(line: int, col: int, message: str) -> None:
+        errors.append(DataError(name, line, col, message))
+
+    try:
+        _jinja().parse(text)
+    except jinja2.TemplateSyntaxError as exc:
+        return [DataError(name, exc.lineno or 1, 1, "a {{ }} or {% %} here is not closed or not a macro call "
+                                                    f"({exc.message}); write macro calls as {{{{ name(…) }}}}")]
+    for match in _BLOCK.finditer(text):
+        line, col = _position(text, match.start())
+        if match.group().startswith("{##"):
+            continue
+        if match.group().startswith("{%"):
+            report(line, col, "{% %} is not allowed in a page; pages hold prose and macro calls like {{ gap(\"host\") }}")
+            continue
+        problem = _check_call(match.group(1), ids)
+        if problem:
+            report(line, col, problem)
+    # The HTML around the macro calls, with the calls blanked out so positions stay those of the file.
+    _Html(report).feed(_BLOCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text))
+    return errors
+
+
+def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
+                page_entries: dict[str, tuple[int, int]] | None, languages: tuple[str, ...]) -> list[DataError]:
+    """Every problem in every page of docs/, at once."""
+    errors: list[DataError] = []
+    checker = _Ids(ids, paragraph_count)
+    names: dict[str, set[str]] = {}
+    for lang in languages:
+        folder = docs / lang
+        names[lang] = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            errors += _check_page(path, f"docs/{lang}/{path.name}", checker)
+    every = set().union(*names.values())
+    for lang in languages:
+        for page in sorted(every - names[lang]):
+            other = next(lg for lg in languages if page in names[lg])
+            errors.append(DataError(f"docs/{other}/{page}.md", 1, 1, f"this page has no {lang} twin; add docs/{lang}/{page}.md"))
+    if page_entries is not None:
+        for page in sorted(every - page_entries.keys()):
+            errors.append(DataError("data/pages.yml", 1, 1, f'the page "{page}" (docs/{languages[0]}/{page}.md) has '
+                                    f"no entry here; add one with id: {page}, nav, title and description"))
+        for page in sorted(page_entries.keys() - every):
+            line, col = page_entries[page]
+            errors.append(DataError("data/pages.yml", line, col, f'the entry "{page}" has no page in docs/; remove '
+                                    f"it, or add docs/{languages[0]}/{page}.md and its twin"))
+    return errors
