@@ -82,11 +82,6 @@ def messages_for(breakage: Breakage, tmp_path: Path) -> list[str]:
     return [line for line in err.getvalue().splitlines() if MESSAGE.match(line)]
 
 
-def without_position(message: str) -> str:
-    file, _, _, text = MESSAGE.match(message).groups()
-    return f"{file}: {text}"
-
-
 def quoted_messages(guide: Path) -> list[str]:
     """Every validator message a guide quotes: a line of its own inside a code block."""
     found, in_code = [], False
@@ -167,13 +162,8 @@ def field_names(model: type) -> set[str]:
     def nested(annotation):
         if isinstance(annotation, type) and issubclass(annotation, schema.BaseModel):
             yield annotation
-        for arg in getattr(annotation, "__args__", ()) or ():
+        for arg in getattr(annotation, "__args__", ()) or ():  # list[X], X | None, Annotated[list[X], …]
             yield from nested(arg)
-        for arg in getattr(annotation, "__metadata__", ()) or ():
-            yield from nested(arg)
-        origin = getattr(annotation, "__origin__", None)
-        if origin is not None and origin is not annotation:
-            yield from nested(origin) if isinstance(origin, type) and issubclass(origin, schema.BaseModel) else ()
 
     def walk(m: type) -> None:
         for name, info in m.model_fields.items():
