@@ -5,6 +5,8 @@ import os
 import unicodedata
 from dataclasses import dataclass
 
+from .messages import say
+
 
 def visible(text: str) -> str:
     """Controls and invisible characters written as escapes (\\n, \\u202e), so that a value quoted in a message can
@@ -41,13 +43,21 @@ class DataError:
     message: str  # "what is wrong; what to do"
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
         # Every part is made visible, so one error is always one line, whatever a file name or value holds.
-        return visible(f"{self.file}:{self.line}:{self.col}: {self.message}")
+        return visible(f"{self.file}:{self.line}:{self.col}: {say(self.message, lang)}")
 
     def annotation(self) -> str:
         # GitHub turns this into a comment on the pull request's diff.
         props = f"file={_annotation_property(visible(self.file))},line={self.line},col={self.col}"
-        return f"::error {props}::{_annotation_data(visible(self.message))}"
+        # Both languages: the pull request's readers may be either kind of editor.
+        text = visible(say(self.message, "en"))
+        arabic = visible(say(self.message, "ar"))
+        if arabic != text:
+            text += " · " + arabic
+        return f"::error {props}::{_annotation_data(text)}"
 
 
 class DataErrors(Exception):
@@ -63,10 +73,29 @@ class DataErrors(Exception):
         return "\n".join([head, *(str(e) for e in self.errors)])
 
 
-def print_errors(errors: list[DataError], stream) -> None:
-    """Plain lines for people; workflow annotations too when running under GitHub Actions."""
+def _cell(text: str) -> str:
+    return visible(text).replace("|", "\\|")
+
+
+def step_summary(errors: list[DataError]) -> str:
+    """Every error as a Markdown table, in both languages: GitHub shows only 10 annotations per step, the job
+    summary shows them all."""
+    rows = [f"### {len(errors)} problem(s) in the data · عدد المشكلات في البيانات: {len(errors)}", "",
+            "| file · الملف | line · السطر | message | الرسالة |", "| --- | --- | --- | --- |"]
+    rows += [f"| `{_cell(e.file)}` | {e.line}:{e.col} | {_cell(say(e.message, 'en'))} | {_cell(say(e.message, 'ar'))} |"
+             for e in errors]
+    return "\n".join(rows) + "\n"
+
+
+def print_errors(errors: list[DataError], stream, lang: str = "en") -> None:
+    """Plain lines for people, in their language; under GitHub Actions, annotations on the pull request's lines
+    and the whole list in the job summary."""
     for error in errors:
-        print(error, file=stream)
+        print(error.text(lang), file=stream)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for error in errors:
             print(error.annotation(), file=stream)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as out:
+                out.write(step_summary(errors))

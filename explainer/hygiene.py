@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .messages import M
+
 ALLOWED_MARKS = {"\u200e", "\u200f", "\u061c"}
 _BIDI_CONTROLS = {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 _C0_NAMES = (
@@ -43,27 +45,28 @@ def character_name(ch: str) -> str:
     return f"U+{code:04X} {name}".rstrip()
 
 
-def problem_with(ch: str) -> str | None:
+def problem_with(ch: str) -> M | None:
     """None if text may hold `ch`; otherwise the message: what the character is, why not, what to do."""
     if ch == "\n" or ch in ALLOWED_MARKS:
         return None
     category = unicodedata.category(ch)
-    what = f"the character {character_name(ch)}"
+    name = character_name(ch)
     if ch == "\t":
-        return f"{what} (a tab) is not allowed in data; replace it with a space"
+        return M("the character {name} (a tab) is not allowed in data; replace it with a space", name=name)
     if ch in _BIDI_CONTROLS:
-        return (f"{what} is not allowed: it makes text show in another order than it is written (\"Trojan Source\"); "
-                "delete it (to set direction, use U+200E or U+200F, see the README)")
+        return M('the character {name} is not allowed: it makes text show in another order than it is written '
+                 '("Trojan Source"); delete it (to set direction, use U+200E or U+200F, see CONTRIBUTING.md)', name=name)
     if category == "Cc":
-        return f"{what} is an invisible control character; delete it"
+        return M("the character {name} is an invisible control character; delete it", name=name)
     if category == "Cf":
-        return f"{what} is an invisible formatting character; delete it (U+200E, U+200F and U+061C are allowed)"
+        return M("the character {name} is an invisible formatting character; delete it (U+200E, U+200F and U+061C "
+                 "are allowed)", name=name)
     if category in ("Zl", "Zp"):
-        return f"{what} is an invisible line break; delete it, or start a new line"
+        return M("the character {name} is an invisible line break; delete it, or start a new line", name=name)
     if category in ("Co", "Cn", "Cs"):
-        return f"{what} is not a character any font shows; delete it"
+        return M("the character {name} is not a character any font shows; delete it", name=name)
     if _is_presentation_form(ch):
-        plain = unicodedata.normalize("NFKC", ch)
-        return (f"{what} is an Arabic presentation form, not a letter; write the normal letter(s) "
-                f"\u00ab{plain}\u00bb instead (retype the word with an Arabic keyboard)")
+        return M("the character {name} is an Arabic presentation form, not a letter; write the normal letter(s) "
+                 "\u00ab{plain}\u00bb instead (retype the word with an Arabic keyboard)",
+                 name=name, plain=unicodedata.normalize("NFKC", ch))
     return None

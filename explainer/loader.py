@@ -19,6 +19,7 @@ from typing import get_args
 from . import interface, schema
 from .pages_check import check_pages
 from .errors import DataError, DataErrors
+from .messages import M
 from .yamlread import Positions, read_yaml
 
 STRINGS_DIR = "i18n"
@@ -77,20 +78,18 @@ class _File:
     positions: Positions
 
 
-def _describe(value) -> str:
+def _describe(value) -> M:
     if value is None:
-        return "nothing"
+        return M("nothing")
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return M("true/false ({value})", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return M("a number ({value})", value=value)
     if isinstance(value, str):
-        return f'text ("{value[:40]}")'
+        return M('text ("{value}")', value=value[:40])
     if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an entry with keys"
-    return type(value).__name__
+        return M("a list")
+    return M("an entry with keys")
 
 
 def _data_path(value, loc: tuple) -> tuple[tuple, str | None]:
@@ -109,12 +108,68 @@ def _data_path(value, loc: tuple) -> tuple[tuple, str | None]:
     return tuple(path), None
 
 
-def _field_label(path: tuple, tail: str | None) -> str:
+def _field_label(path: tuple, tail: str | None) -> M:
     name = tail or next((seg for seg in reversed(path) if isinstance(seg, str)), "")
-    return {"en": "the English text (en)", "ar": "the Arabic text (ar)"}.get(name, f'"{name}"' if name else "this value")
+    if name == "en":
+        return M("the English text (en)")
+    if name == "ar":
+        return M("the Arabic text (ar)")
+    return M('"{name}"', name=name) if name else M("this value")
 
 
-def _schema_error(file: _File, err: dict) -> DataError:
+def _fields_at(model, loc: tuple) -> list[str]:
+    """The keys allowed where `loc` points, following the schema from the file's model."""
+    current = model
+    for seg in loc:
+        if isinstance(seg, int) or not isinstance(seg, str):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or seg not in fields:
+            continue
+        current = _inner_model(fields[seg].annotation)
+    return list(getattr(current, "model_fields", {}) or {})
+
+
+def _inner_model(annotation):
+    """The model inside list[Model], Model | None, Annotated[…]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or getattr(annotation, "__metadata__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    return _inner_model(origin) if origin is not None and origin is not annotation else None
+
+
+def _unknown_key(file: _File, model, loc: tuple, path: tuple, tail: str) -> M:
+    """What to say of a key that does not belong: a misspelling of a key allowed here, or a key of another
+    level (indented too far in or out)."""
+    allowed = _fields_at(model, loc)
+    close = difflib.get_close_matches(tail, allowed, n=1, cutoff=0.75)
+    if close:
+        return M('unknown key "{key}"; did you mean "{close}"? Correct the spelling', key=tail, close=close[0])
+    if tail in _ALL_FIELDS:
+        parent = _value_at(file.value, path)
+        keys = list(parent) if isinstance(parent, dict) else []
+        holder = next((k for k in reversed(keys[: keys.index(tail)] if tail in keys else [])
+                       if isinstance(parent.get(k), dict) or parent.get(k) is None), None)
+        if holder:
+            return M('the key "{key}" does not belong at this level; it is a key of an entry like "{holder}" above: '
+                     'indent it to line up with the keys inside "{holder}"', key=tail, holder=holder)
+        return M('the key "{key}" does not belong at this level; check its indentation: line it up with the keys '
+                 "of the entry it belongs to", key=tail)
+    return M('unknown key "{key}"; remove it or correct its spelling (keys allowed here: {allowed})',
+             key=tail, allowed=", ".join(allowed) or "none")
+
+
+def _value_at(value, path: tuple):
+    for seg in path:
+        value = value[seg]
+    return value
+
+
+def _schema_error(file: _File, model, err: dict) -> DataError:
     kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "extra_forbidden":
         # The unknown key is in the data; the error belongs to the key itself, not to its value.
@@ -124,35 +179,40 @@ def _schema_error(file: _File, err: dict) -> DataError:
     label = _field_label(path, tail)
     line, col = file.positions.of_value(path)
     if kind == "missing":
-        hint = "…" if tail in ("en", "ar") else ""
-        message = f"{label} is missing; add `{tail}: {hint}` to this entry"
+        message = M("{label} is missing; add `{key}: {hint}` to this entry", label=label, key=tail,
+                    hint="…" if tail in ("en", "ar") else "")
     elif kind == "extra_forbidden":
         line, col = file.positions.of_key(path + (tail,))
-        close = difflib.get_close_matches(tail, _ALL_FIELDS, n=1)
-        fix = f'did you mean "{close[0]}"? Correct the spelling' if close else "remove it or correct its spelling"
-        message = f'unknown key "{tail}"; {fix}'
+        message = _unknown_key(file, model, err["loc"][:-1], path, tail)
     elif kind == "literal_error":
         options = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-        message = f'{label} "{given}" is not one of: {options}; use one of them'
+        message = M('{label} "{given}" is not one of: {options}; use one of them', label=label, given=given, options=options)
     elif kind in ("string_type",):
-        message = f"{label} should be text, but is {_describe(given)}; write it as text (in quotes if needed)"
+        message = M("{label} should be text, but is {given}; write it as text (in quotes if needed)",
+                    label=label, given=_describe(given))
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        fix = "write the number without quotes" if isinstance(given, str) else "write a whole number, such as 3"
-        message = f"{label} should be a whole number, but is {_describe(given)}; {fix}"
+        fix = M("write the number without quotes") if isinstance(given, str) else M("write a whole number, such as 3")
+        message = M("{label} should be a whole number, but is {given}; {fix}", label=label, given=_describe(given), fix=fix)
     elif kind == "list_type":
-        message = f'{label} should be a list, but is {_describe(given)}; put each item on its own line after "- "'
+        message = M('{label} should be a list, but is {given}; put each item on its own line after "- "',
+                    label=label, given=_describe(given))
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = f"{label} should be an entry with keys (key: value), but is {_describe(given)}; see the entries around it"
+        message = M("{label} should be an entry with keys (key: value), but is {given}; see the entries around it",
+                    label=label, given=_describe(given))
     elif kind == "greater_than_equal":
-        message = f"{label} must be {ctx.get('ge')} or more, but is {given}; correct the number"
+        message = M("{label} must be {least} or more, but is {given}; correct the number", label=label,
+                    least=ctx.get("ge"), given=given)
     elif kind == "too_short":
-        message = f"{label} needs at least {ctx.get('min_length')} item(s); add the missing ones"
+        message = M("{label} needs at least {least} item(s); add the missing ones", label=label, least=ctx.get("min_length"))
     elif kind == "too_long":
-        message = f"{label} may have at most {ctx.get('max_length')} item(s); remove the extra ones"
+        message = M("{label} may have at most {most} item(s); remove the extra ones", label=label, most=ctx.get("max_length"))
     elif kind in ("bool_type", "bool_parsing"):
-        message = f"{label} should be true or false, but is {_describe(given)}; write true or false"
-    else:  # our own PydanticCustomError messages already say what to do
-        message = err["msg"]
+        message = M("{label} should be true or false, but is {given}; write true or false", label=label, given=_describe(given))
+    elif kind in schema.MESSAGES:  # our own PydanticCustomError messages already say what to do
+        message = M(schema.MESSAGES[kind], **{k: v for k, v in ctx.items()})
+    else:
+        message = M("{label} is not valid here ({detail}); compare it with the entries around it", label=label,
+                    detail=err["msg"])
     return DataError(file.name, line, col, message)
 
 
@@ -162,7 +222,7 @@ def _read(root: Path, relative: str, errors: list[DataError]) -> _File | None:
     errors.extend(result.errors)
     if result.value is None:
         if not result.errors:  # a file that is only `~` or `null`
-            errors.append(DataError(name, 1, 1, "the file holds nothing (null); restore its content"))
+            errors.append(DataError(name, 1, 1, M("the file holds nothing (null); restore its content")))
         return None
     # Duplicate keys and stray tags still leave usable values: validate them too, so no mistake hides another.
     return _File(name, result.value, result.positions)
@@ -177,7 +237,7 @@ def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[
         for err in exc.errors(include_url=False):
             path, _ = _data_path(file.value, err["loc"])
             if not any(path[: len(bad)] == bad for bad in file.positions.unreadable):
-                errors.append(_schema_error(file, err))
+                errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err))
         return None
 
 
@@ -221,13 +281,15 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
     for i, paragraph in paragraphs:
         if isinstance(paragraph.get("n"), int) and paragraph["n"] != i + 1:
             err("source.yml", ("paragraphs", i, "n"),
-                f"paragraph number {paragraph['n']} is out of order; number the paragraphs 1, 2, 3… (expected {i + 1} here)")
+                M("paragraph number {n} is out of order; number the paragraphs 1, 2, 3… (expected {expected} here)",
+                  n=paragraph["n"], expected=i + 1))
     previous = 0
     for i, section in _entries(files, "source.yml", "sections"):
         first = section.get("first_paragraph")
         if isinstance(first, int) and count and not previous < first <= count:
             err("source.yml", ("sections", i, "first_paragraph"),
-                f"first_paragraph {first} must be after the previous section's and at most {count}; correct it")
+                M("first_paragraph {first} must be after the previous section's and at most {count}; correct it",
+                  first=first, count=count))
         previous = first if isinstance(first, int) else previous
 
     # The timeline shows events as listed, so dated ones must run forward in time.
@@ -238,7 +300,8 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
             continue
         if date < latest[: len(date)]:
             err("events.yml", ("events", i, "date"),
-                f"the date {date} comes before the event above it ({latest}); move this event up the list")
+                M("the date {date} comes before the event above it ({latest}); move this event up the list",
+                  date=date, latest=latest))
         latest = date
 
     # Every id is unique across the files, because ids become anchors and references.
@@ -251,13 +314,14 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
                 if value in seen:
                     first_rel, first_path = seen[value]
                     line, _ = files[first_rel].positions.of_value(first_path)
-                    err(rel, path, f'the id "{value}" is already used (data/{first_rel} line {line}); give this entry its own id')
+                    err(rel, path, M('the id "{id}" is already used (data/{file} line {line}); give this entry its own id',
+                                    id=value, file=first_rel, line=line))
                 else:
                     seen[value] = (rel, path)
     page_ids: set = set()
     for i, page in _entries(files, "pages.yml", "pages"):
         if page.get("id") in page_ids:
-            err("pages.yml", ("pages", i, "id"), f'the page "{page["id"]}" is listed twice; keep one entry')
+            err("pages.yml", ("pages", i, "id"), M('the page "{page}" is listed twice; keep one entry', page=page["id"]))
         page_ids.add(page.get("id"))
 
     # Citations must point at a paragraph that exists.
@@ -266,15 +330,16 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
             continue
         for path, value in _walk(file.value):
             if len(path) >= 2 and path[-2] == "paras" and isinstance(value, int) and value > count:
-                err(rel, path, f"paragraph {value} is out of range: the source has {count} paragraphs; use a number from 1 to {count}")
+                err(rel, path, M("paragraph {n} is out of range: the source has {count} paragraphs; use a number from 1 to {count}",
+                                n=value, count=count))
 
     # References must name something that exists, and something of the right kind.
     def ref(rel: str, path: tuple, value, allowed: dict, what: str) -> None:
         if not isinstance(value, str) or not allowed or value in allowed:
             return  # a missing or mistyped value is already reported by the schema
         options = ", ".join(sorted(allowed)) if len(allowed) <= 8 else \
-            ", ".join(difflib.get_close_matches(value, list(allowed), n=3)) or "see the list in the file"
-        err(rel, path, f'{what} "{value}" is not one of: {options}; use one of them')
+            ", ".join(difflib.get_close_matches(value, list(allowed), n=3)) or M("see the list in the file")
+        err(rel, path, M('{what} "{value}" is not one of: {options}; use one of them', what=what, value=value, options=options))
 
     camps = _ids(files, "camps.yml", "camps")
     factions = _ids(files, "factions.yml", "factions")
@@ -297,9 +362,9 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
     delegation = files["camps.yml"].value.get("delegation") if "camps.yml" in files and isinstance(files["camps.yml"].value, dict) else None
     if isinstance(delegation, dict):
         people = {k: a for k, a in actors.items() if a.get("kind") == "person"}
-        ref("camps.yml", ("delegation", "head"), delegation.get("head"), people, "head (a person in actors.yml)")
-        ref("camps.yml", ("delegation", "head_of"), delegation.get("head_of"), factions, "head_of (a faction)")
-        ref("camps.yml", ("delegation", "chosen_by"), delegation.get("chosen_by"), actors, "chosen_by (an actor)")
+        ref("camps.yml", ("delegation", "head"), delegation.get("head"), people, M("head (a person in actors.yml)"))
+        ref("camps.yml", ("delegation", "head_of"), delegation.get("head_of"), factions, M("head_of (a faction)"))
+        ref("camps.yml", ("delegation", "chosen_by"), delegation.get("chosen_by"), actors, M("chosen_by (an actor)"))
     return errors
 
 
@@ -308,14 +373,15 @@ def _placeholder_problem(form: str, allowed: set[str]) -> str | None:
     try:
         fields = list(string.Formatter().parse(form))
     except ValueError:
-        return "a { or } does not belong to a placeholder; remove it, or write the placeholder as {name}"
+        return M("a {{ or }} does not belong to a placeholder; remove it, or write the placeholder as {{name}}")
     for _, name, spec, conversion in fields:
         if name is None:
             continue
         if spec or conversion or name not in allowed:
             written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            choices = ", ".join("{" + p + "}" for p in sorted(allowed)) or "none"
-            return f"the placeholder {written} is not one this string can use ({choices}); correct or remove it"
+            choices = ", ".join("{" + p + "}" for p in sorted(allowed)) or M("none")
+            return M("the placeholder {written} is not one this string can use ({choices}); correct or remove it",
+                     written=written, choices=choices)
     return None
 
 
@@ -334,14 +400,14 @@ def _check_strings(files: dict[str, _File], strings: dict[str, dict]) -> list[Da
     for lang, mine in strings.items():
         name = f"data/{STRINGS_DIR}/{lang}.yml"
         for key in sorted(interface.KEYS - mine.keys()):
-            errors.append(DataError(name, 1, 1, f'the string "{key}" is missing; add `{key}: "…"` to this file'))
+            errors.append(DataError(name, 1, 1, M('the string "{key}" is missing; add `{key}: "…"` to this file', key=key)))
         for key in mine.keys() - interface.KEYS:
             close = difflib.get_close_matches(key, sorted(interface.KEYS), n=1, cutoff=0.8)
-            fix = f'did you mean "{close[0]}"? Correct the spelling' if close else "no page prints it: remove it"
-            err(lang, key, f'the string "{key}" is not one the site uses; {fix}')
+            fix = M('did you mean "{close}"? Correct the spelling', close=close[0]) if close else M("no page prints it: remove it")
+            err(lang, key, M('the string "{key}" is not one the site uses; {fix}', key=key, fix=fix))
         for key, entry in mine.items():
             if isinstance(entry, dict) and "other" not in entry:
-                err(lang, key, f'the counted phrase "{key}" needs an `other:` form (used for any count without its own form); add it')
+                err(lang, key, M('the counted phrase "{key}" needs an `other:` form (used for any count without its own form); add it', key=key))
             forms = entry.values() if isinstance(entry, dict) else [entry]
             for form in forms:
                 problem = _placeholder_problem(form, interface.PLACEHOLDERS.get(key, set()))
@@ -355,11 +421,11 @@ def _check_strings(files: dict[str, _File], strings: dict[str, dict]) -> list[Da
         want = {p for form in forms_en for p in _PLACEHOLDER.findall(form)}
         have = {p for form in forms_ar for p in _PLACEHOLDER.findall(form)}
         if want != have and ("ar", key) not in reported and ("en", key) not in reported:
-            err("ar", key, f'the placeholders differ from English ({", ".join(sorted(want)) or "none"}); use the same ones')
+            err("ar", key, M("the placeholders differ from English ({want}); use the same ones", want=", ".join(sorted(want)) or M("none")))
         for form in forms_ar:
             letters = re.sub(r"\{[a-z_]+\}|[\W\d_]", "", form)
             if letters and not schema.ARABIC_LETTER.search(form):
-                err("ar", key, f'the Arabic string "{key}" contains no Arabic letters; translate it')
+                err("ar", key, M('the Arabic string "{key}" contains no Arabic letters; translate it', key=key))
     return errors
 
 
@@ -388,9 +454,9 @@ def _unknown_files(root: Path) -> list[DataError]:
         if path.is_dir() or relative in known or path.name.startswith("."):
             continue
         close = difflib.get_close_matches(relative, sorted(known), n=1, cutoff=0.8)
-        fix = f'is it meant to be data/{close[0]}? Rename it' if close else \
-            f"the site reads only {', '.join(sorted(known))}; move its content into one of them"
-        errors.append(DataError(f"data/{relative}", 1, 1, f"this file is not part of the site and would be ignored; {fix}"))
+        fix = M("is it meant to be data/{close}? Rename it", close=close[0]) if close else \
+            M("the site reads only {known}; move its content into one of them", known=", ".join(sorted(known)))
+        errors.append(DataError(f"data/{relative}", 1, 1, M("this file is not part of the site and would be ignored; {fix}", fix=fix)))
     return errors
 
 

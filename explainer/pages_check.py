@@ -17,6 +17,7 @@ import jinja2
 from jinja2 import nodes
 
 from .errors import DataError
+from .messages import M
 
 # Each macro a page may call, and what each argument must be ("?" marks an optional one). The glue registers
 # exactly these (explainer/glue.py checks it), so a new macro has to say here what it accepts.
@@ -26,6 +27,7 @@ MACROS: dict[str, tuple[str, ...]] = {
     "actors": (), "timeline_list": (), "outlook_context": (), "outlook_readings": (), "source_facts": (),
     "paragraph_list": (), "gaps_list": (), "corrections_list": (), "search_box": (), "cite": ("paras",),
     "source_date": (), "names_index": (), "camps_figure": (), "timeline_figure": (), "roster_downloads": ("flag?",),
+    "report_mistake": (),
 }
 _REFUSED_TAGS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
                  "button", "textarea", "select", "base", "meta", "link", "template", "noscript"}
@@ -51,17 +53,17 @@ class _Html(HTMLParser):
     def handle_starttag(self, tag, attrs):
         line, offset = self.getpos()
         if tag in _REFUSED_TAGS:
-            self.report(line, offset + 1, f"the HTML element <{tag}> is not allowed in a page; remove it "
-                                          "(pages hold text, links and the site's macros)")
+            self.report(line, offset + 1, M("the HTML element <{tag}> is not allowed in a page; remove it "
+                                            "(pages hold text, links and the site's macros)", tag=tag))
         for name, value in attrs:
             if name.startswith("on"):
-                self.report(line, offset + 1, f'the attribute {name}="…" would run a script; remove it')
+                self.report(line, offset + 1, M('the attribute {name}="…" would run a script; remove it', name=name))
             elif name == "style":
-                self.report(line, offset + 1, 'the attribute style="…" is not allowed (the site\'s stylesheet '
-                                              "sets the look); remove it, or use a class")
+                self.report(line, offset + 1, M('the attribute style="…" is not allowed (the site\'s stylesheet '
+                                                "sets the look); remove it, or use a class"))
             elif name in _URL_ATTRS and value and _UNSAFE_URL.match(value):
-                self.report(line, offset + 1, f'the link {name}="{value[:30]}" is not a web address; '
-                                              "link to a page of the site or to https://…")
+                self.report(line, offset + 1, M('the link {name}="{value}" is not a web address; '
+                                                "link to a page of the site or to https://…", name=name, value=value[:30]))
 
 
 class _Ids:
@@ -75,20 +77,23 @@ class _Ids:
         kind = kind.rstrip("?")
         if kind == "flag":
             return None if isinstance(node, nodes.Const) and isinstance(node.value, bool) else \
-                "this argument must be true or false"
+                M("this argument must be true or false")
         if kind == "paras":
             values = [item.value for item in node.items] if isinstance(node, nodes.List) and all(
                 isinstance(item, nodes.Const) for item in node.items) else None
             if not values or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-                return "cite needs a list of paragraph numbers, like cite([3, 7])"
+                return M("cite needs a list of paragraph numbers, like cite([3, 7])")
             count = self.paragraph_count
             wrong = [v for v in values if v < 1 or (count and v > count)]
-            return f"paragraph {wrong[0]} does not exist: the source has paragraphs 1 to {count}" if wrong else None
+            return M("paragraph {n} does not exist: the source has paragraphs 1 to {count}", n=wrong[0], count=count) \
+                if wrong else None
         if not isinstance(node, nodes.Const) or not isinstance(node.value, str):
-            return f'this argument must be an id in quotes, like "{sorted(self.ids[kind])[0] if self.ids.get(kind) else "id"}"'
+            return M('this argument must be an id in quotes, like "{example}"',
+                     example=sorted(self.ids[kind])[0] if self.ids.get(kind) else "id")
         known = self.ids.get(kind)
         if known is not None and node.value not in known:
-            return f'"{node.value}" is not a {kind} id; use one of: {", ".join(sorted(known))}'
+            return M('"{value}" is not a {kind} id; use one of: {known}', value=node.value, kind=kind,
+                     known=", ".join(sorted(known)))
         return None
 
 
@@ -104,21 +109,21 @@ def _check_call(expression: str, ids: _Ids) -> str | None:
     try:
         node = _jinja().parse("{{" + expression + "}}").body[0].nodes[0]
     except (jinja2.TemplateSyntaxError, IndexError, AttributeError):
-        return "only a macro call may stand between {{ and }}, like {{ cite([3]) }}; correct it"
+        return M("only a macro call may stand between {{{{ and }}}}, like {{{{ cite([3]) }}}}; correct it")
     if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
-        return "only a macro call may stand between {{ and }}, like {{ cite([3]) }}; remove the rest"
+        return M("only a macro call may stand between {{{{ and }}}}, like {{{{ cite([3]) }}}}; remove the rest")
     macro = node.node.name
     if macro not in MACROS:
-        return f'there is no macro "{macro}"; use one of: {", ".join(sorted(MACROS))}'
+        return M('there is no macro "{macro}"; use one of: {known}', macro=macro, known=", ".join(sorted(MACROS)))
     kinds = MACROS[macro]
     required = sum(1 for k in kinds if not k.endswith("?"))
     if node.kwargs or node.dyn_args or node.dyn_kwargs or not required <= len(node.args) <= len(kinds):
-        shown = ", ".join(k.rstrip("?") for k in kinds) or "nothing"
-        return f"{macro}(…) takes {shown}; correct the call"
+        shown = ", ".join(k.rstrip("?") for k in kinds) or M("nothing")
+        return M("{macro}(…) takes {shown}; correct the call", macro=macro, shown=shown)
     for kind, arg in zip(kinds, node.args):
         problem = ids.problem(kind, arg)
         if problem:
-            return f"{macro}(…): {problem}"
+            return M("{macro}(…): {problem}", macro=macro, problem=problem)
     return None
 
 
@@ -132,14 +137,15 @@ def _check_page(path: Path, name: str, ids: _Ids) -> list[DataError]:
     try:
         _jinja().parse(text)
     except jinja2.TemplateSyntaxError as exc:
-        return [DataError(name, exc.lineno or 1, 1, "a {{ }} or {% %} here is not closed or not a macro call "
-                                                    f"({exc.message}); write macro calls as {{{{ name(…) }}}}")]
+        return [DataError(name, exc.lineno or 1, 1, M("a {{{{ }}}} or {{% %}} here is not closed or not a macro call "
+                                                      "({detail}); write macro calls as {{{{ name(…) }}}}",
+                                                      detail=exc.message or ""))]
     for match in _BLOCK.finditer(text):
         line, col = _position(text, match.start())
         if match.group().startswith("{##"):
             continue
         if match.group().startswith("{%"):
-            report(line, col, "{% %} is not allowed in a page; pages hold prose and macro calls like {{ gap(\"host\") }}")
+            report(line, col, M('{{% %}} is not allowed in a page; pages hold prose and macro calls like {{{{ gap("host") }}}}'))
             continue
         problem = _check_call(match.group(1), ids)
         if problem:
@@ -164,13 +170,16 @@ def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
     for lang in languages:
         for page in sorted(every - names[lang]):
             other = next(lg for lg in languages if page in names[lg])
-            errors.append(DataError(f"docs/{other}/{page}.md", 1, 1, f"this page has no {lang} twin; add docs/{lang}/{page}.md"))
+            errors.append(DataError(f"docs/{other}/{page}.md", 1, 1, M("this page has no {lang} twin; add docs/{lang}/{page}.md",
+                                                                        lang=lang, page=page)))
     if page_entries is not None:
         for page in sorted(every - page_entries.keys()):
-            errors.append(DataError("data/pages.yml", 1, 1, f'the page "{page}" (docs/{languages[0]}/{page}.md) has '
-                                    f"no entry here; add one with id: {page}, nav, title and description"))
+            errors.append(DataError("data/pages.yml", 1, 1, M('the page "{page}" (docs/{lang}/{page}.md) has no entry '
+                                                              "here; add one with id: {page}, nav, title and description",
+                                                              page=page, lang=languages[0])))
         for page in sorted(page_entries.keys() - every):
             line, col = page_entries[page]
-            errors.append(DataError("data/pages.yml", line, col, f'the entry "{page}" has no page in docs/; remove '
-                                    f"it, or add docs/{languages[0]}/{page}.md and its twin"))
+            errors.append(DataError("data/pages.yml", line, col, M('the entry "{page}" has no page in docs/; remove it, '
+                                                                 "or add docs/{lang}/{page}.md and its twin",
+                                                                 page=page, lang=languages[0])))
     return errors

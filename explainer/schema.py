@@ -14,6 +14,27 @@ ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFE
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+# The schema's own messages to editors, by kind; the loader says them in the editor's language.
+MESSAGES = {
+    "bad_id": 'the id "{value}" must be lower-case letters, digits and hyphens (like "sham-legion"); rename it',
+    "bad_date": 'the date "{value}" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when the source gives '
+                "only the month",
+    "empty_en": "the English text (en) is empty; write the English text",
+    "arabic_in_en": "the English text (en) contains Arabic letters; move the Arabic to the ar field",
+    "empty_ar": "the Arabic text (ar) is empty; write the Arabic text",
+    "no_arabic": "the Arabic text (ar) contains no Arabic letters; write it in Arabic",
+    "undated_unplaced": "an event needs a date, or, when the source gives none, a placement saying where it falls; add one",
+    "dated_and_placed": "an event has either a date or a placement, not both; remove one",
+    "bad_until": "until must come after date; check both dates",
+    "until_precision": "date and until must be written alike: both with a day (YYYY-MM-DD) or both with a month only "
+                       "(YYYY-MM); correct one of them",
+}
+
+
+def _fail(kind: str, **values) -> PydanticCustomError:
+    return PydanticCustomError(kind, MESSAGES[kind], values)
+
+
 class Strict(BaseModel):
     # Strict: "3" is not a number and `yes` is not true; forbid: a misspelt key must not vanish.
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -21,11 +42,7 @@ class Strict(BaseModel):
 
 def _id(value: str) -> str:
     if not ID_PATTERN.match(value):
-        raise PydanticCustomError(
-            "bad_id",
-            'the id "{value}" must be lower-case letters, digits and hyphens (like "sham-legion"); rename it',
-            {"value": value},
-        )
+        raise _fail("bad_id", value=value)
     return value
 
 
@@ -40,30 +57,22 @@ def _iso_date(value: str) -> str:
             return value
     except ValueError:
         pass
-    raise PydanticCustomError(
-        "bad_date",
-        'the date "{value}" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when the source gives only the month',
-        {"value": value},
-    )
+    raise _fail("bad_date", value=value)
 
 
 def _english(value: str) -> str:
     if not value.strip():
-        raise PydanticCustomError("empty_text", "the English text (en) is empty; write the English text")
+        raise _fail("empty_en")
     if ARABIC_LETTER.search(value):
-        raise PydanticCustomError(
-            "arabic_in_en", "the English text (en) contains Arabic letters; move the Arabic to the ar field"
-        )
+        raise _fail("arabic_in_en")
     return value
 
 
 def _arabic(value: str) -> str:
     if not value.strip():
-        raise PydanticCustomError("empty_text", "the Arabic text (ar) is empty; write the Arabic text")
+        raise _fail("empty_ar")
     if not ARABIC_LETTER.search(value):
-        raise PydanticCustomError(
-            "no_arabic", "the Arabic text (ar) contains no Arabic letters; write it in Arabic"
-        )
+        raise _fail("no_arabic")
     return value
 
 
@@ -254,24 +263,13 @@ class Event(Strict):
     @model_validator(mode="after")
     def _dated_or_placed(self):
         if self.date is None and self.placement is None:
-            raise PydanticCustomError(
-                "undated_unplaced",
-                "an event needs a date, or, when the source gives none, a placement saying where it falls; add one",
-            )
+            raise _fail("undated_unplaced")
         if self.date is not None and self.placement is not None:
-            raise PydanticCustomError(
-                "dated_and_placed", "an event has either a date or a placement, not both; remove one"
-            )
+            raise _fail("dated_and_placed")
         if self.until is not None and (self.date is None or self.until <= self.date):
-            raise PydanticCustomError(
-                "bad_until", "until must come after date; check both dates"
-            )
+            raise _fail("bad_until")
         if self.until is not None and len(self.until) != len(self.date):
-            raise PydanticCustomError(
-                "until_precision",
-                "date and until must be written alike: both with a day (YYYY-MM-DD) or both with a month only "
-                "(YYYY-MM); correct one of them",
-            )
+            raise _fail("until_precision")
         return self
 
 

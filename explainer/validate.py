@@ -1,27 +1,37 @@
-"""Command line: `python -m explainer.validate [DATA_DIR]` checks data/ and prints every problem."""
+"""Command line: `python -m explainer.validate [--lang en|ar] [DATA_DIR]` checks data/ (and the pages beside it)
+and prints every problem, in the editor's language, as `FILE:LINE:COL: what is wrong; what to do`."""
 from __future__ import annotations
 
+import argparse
 import sys
 
 from .errors import DataErrors, print_errors
 from .loader import load_data
+from .messages import LANGUAGES, M
+
+SUMMARY = {
+    "en": "{count} problems found; fix them and run this again.",
+    "en-one": "1 problem found; fix it and run this again.",
+    "ar": "عدد المشكلات: {count}؛ أصلحها ثم شغّل هذا مرة أخرى.",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    root = args[0] if args else "data"
+    parser = argparse.ArgumentParser(prog="python -m explainer.validate", description=__doc__)
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the messages")
+    parser.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        data = load_data(root)
+        data = load_data(args.data)
     except DataErrors as exc:
-        print_errors(exc.errors, sys.stderr)
-        count = len(exc.errors)
-        print(f"{count} problem{'s' if count != 1 else ''} found; fix them and run this again.", file=sys.stderr)
+        print_errors(exc.errors, sys.stderr, args.lang)
+        one = args.lang == "en" and len(exc.errors) == 1
+        print(SUMMARY["en-one" if one else args.lang].format(count=len(exc.errors)), file=sys.stderr)
         return 1
-    print(
-        f"data/ is valid: {len(data.factions.factions)} factions, {len(data.actors.actors)} actors, "
-        f"{len(data.places.places)} places, {len(data.quotes.quotes)} quotes, {len(data.events.events)} events, "
-        f"{data.paragraph_count} source paragraphs."
-    )
+    print(M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
+            "events, {paragraphs} source paragraphs.", factions=len(data.factions.factions),
+            actors=len(data.actors.actors), places=len(data.places.places), quotes=len(data.quotes.quotes),
+            events=len(data.events.events), paragraphs=data.paragraph_count).say(args.lang))
     return 0
 
 

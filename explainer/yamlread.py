@@ -20,6 +20,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import DataError, visible
+from .messages import M
 from .hygiene import ESCAPES, problem_with
 
 PathKey = tuple  # ("factions", 3, "name", "ar")
@@ -90,8 +91,8 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, list[DataError]]:
                 name,
                 before.count(b"\n") + 1,
                 col,
-                f"the file is not UTF-8 (byte 0x{raw[exc.start]:02X} cannot be read); "
-                "save it again with the encoding UTF-8",
+                M("the file is not UTF-8 (byte 0x{byte} cannot be read); save it again with the encoding UTF-8",
+                  byte=f"{raw[exc.start]:02X}"),
             )
         ]
     return text.removeprefix("\ufeff"), []
@@ -105,7 +106,7 @@ def _character_errors(text: str, name: str) -> tuple[list[DataError], bool]:
         indent = len(line) - len(line.lstrip(" \t"))
         for col, ch in enumerate(line, start=1):
             if ch == "\t" and col <= indent:
-                errors.append(DataError(name, number, col, "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"))
+                errors.append(DataError(name, number, col, M("a tab is used for indentation; YAML needs spaces: replace the tab with spaces")))
                 readable = False
                 continue
             if ch == "\r" and (col == len(line) or line[col] == "\n"):
@@ -153,21 +154,48 @@ def _escape_errors(node: ScalarNode, text: str, name: str) -> list[DataError]:
     return errors
 
 
-def _syntax_error(exc: YAMLError, name: str) -> DataError:
-    if isinstance(exc, MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        line, col = _pos(mark) if mark else (1, 1)
-        what = (exc.problem or exc.context or "the YAML cannot be read").strip()
-        context = f" ({exc.context.strip()})" if exc.context and exc.problem else ""
-    else:
-        line, col, what, context = 1, 1, str(exc).strip(), ""
-    return DataError(
-        name,
-        line,
-        col,
-        f"YAML syntax error: {what}{context}; check the indentation, the colons and the quotes on this line "
-        "and the one above",
-    )
+# What the parser says, and what it means to someone who edits YAML by hand. Checked in this order.
+_PLAIN_SYNTAX = [
+    ("while scanning a quoted scalar", "context",
+     "a quote (\") opened here is never closed; add the closing quote at the end of the text"),
+    ("mapping values are not allowed", "problem",
+     "a colon followed by a space (\": \") inside a value; put the whole value in double quotes"),
+    ("expected <block end>", "problem",
+     "this line is indented differently from the lines of the same entry; line it up with them"),
+    ("did not find expected key", "problem",
+     "this line is indented differently from the lines of the same entry; line it up with them"),
+    ("could not find expected ':'", "context",
+     "a key without its colon, or a quoted value that is not closed; write `key: value`"),
+    ("while parsing a flow", "context",
+     "a list [ … ] or an entry {{ … }} opened here is not closed, a quote inside it is not closed, or its items are "
+     "not separated by commas"),
+    ("block sequence entries are not allowed", "problem",
+     "a list item (\"- \") where a value was expected; check the indentation of this line and the one above"),
+    ("found character", "problem", "a character that cannot start a value; put the value in double quotes"),
+    ("found unknown escape character", "problem",
+     "a backslash (\\) followed by a letter YAML does not know; write \\\\ for a backslash"),
+]
+
+
+def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
+    said = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
+    if not isinstance(exc, MarkedYAMLError):
+        said = said or str(exc)
+    message, mark = None, None
+    for needle, which, plain in _PLAIN_SYNTAX:
+        if needle in said:
+            message = plain
+            mark = exc.context_mark if which == "context" and getattr(exc, "context_mark", None) else None
+            break
+    mark = mark or getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = _pos(mark) if mark else (1, 1)
+    lines = text.split("\n")
+    shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    if message is None:
+        return DataError(name, line, col, M("the YAML cannot be read here ({said}); check the indentation, the colons "
+                                            "and the quotes on this line and the one above", said=said.strip()))
+    return DataError(name, line, col, M("YAML cannot read this line ({line_text}): {plain}",
+                                        line_text=shown[:60] + ("…" if len(shown) > 60 else ""), plain=M(message)))
 
 
 def _structure_errors(text: str, name: str) -> list[DataError]:
@@ -177,16 +205,16 @@ def _structure_errors(text: str, name: str) -> list[DataError]:
     for event in _yaml().parse(text):
         line, col = _pos(event.start_mark)
         if isinstance(event, AliasEvent):
-            errors.append(DataError(name, line, col, f"the alias *{event.anchor} is not allowed here; write the value out in full"))
+            errors.append(DataError(name, line, col, M("the alias *{anchor} is not allowed here; write the value out in full", anchor=event.anchor)))
         elif isinstance(event, NodeEvent) and event.anchor is not None:
-            errors.append(DataError(name, line, col, f"the anchor &{event.anchor} is not allowed here; remove it and write values out in full"))
+            errors.append(DataError(name, line, col, M("the anchor &{anchor} is not allowed here; remove it and write values out in full", anchor=event.anchor)))
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 errors.append(DataError(
                     name, line, col,
-                    f"entries are nested more than {MAX_DEPTH} levels deep here; no data file needs that many: "
-                    "check the indentation and the brackets",
+                    M("entries are nested more than {depth} levels deep here; no data file needs that many: "
+                      "check the indentation and the brackets", depth=MAX_DEPTH),
                 ))
                 break
         elif isinstance(event, CollectionEndEvent):
@@ -206,7 +234,7 @@ def _scalar(node: ScalarNode) -> tuple[object, str | None]:
                 return sign * int(digits[2:] if base != 10 else digits, base), None
             except ValueError:
                 pass  # too many digits for Python's int()
-        return None, f'"{value[:40]}" cannot be read as a whole number; write digits only, or put text in quotes'
+        return None, M('"{value}" cannot be read as a whole number; write digits only, or put text in quotes', value=value[:40])
     if tag == "float":
         special = _SPECIAL_FLOATS.get(value.lower())
         if special is not None:
@@ -214,15 +242,15 @@ def _scalar(node: ScalarNode) -> tuple[object, str | None]:
         try:
             return float(value.replace("_", "")), None
         except ValueError:
-            return None, f'"{value[:40]}" cannot be read as a number; write digits only, or put text in quotes'
+            return None, M('"{value}" cannot be read as a number; write digits only, or put text in quotes', value=value[:40])
     if tag == "bool":
         if value.lower() in ("true", "false"):
             return value.lower() == "true", None
-        return None, f'"{value[:40]}" cannot be read as true or false; write true or false, or put text in quotes'
+        return None, M('"{value}" cannot be read as true or false; write true or false, or put text in quotes', value=value[:40])
     if tag == "null":
         if value in ("", "~", "null", "Null", "NULL"):
             return None, None
-        return None, f'"{value[:40]}" is marked as empty (!!null) but is not; remove the tag'
+        return None, M('"{value}" is marked as empty (!!null) but is not; remove the tag', value=value[:40])
     # str, and timestamps as written: the schema parses dates itself. One spelling of each character (NFC).
     return unicodedata.normalize("NFC", value), None
 
@@ -244,7 +272,7 @@ class _Builder:
     def build(self, node, path: PathKey):
         self.positions.values[path] = _pos(node.start_mark)
         if node.tag not in _PLAIN_TAGS:
-            self.error(node, f"the tag {node.tag} is not allowed; remove it")
+            self.error(node, M("the tag {tag} is not allowed; remove it", tag=node.tag))
             self.positions.unreadable.add(path)
             return None
         if isinstance(node, MappingNode):
@@ -267,7 +295,7 @@ class _Builder:
         for key_node, value_node in node.value:
             line, col = _pos(key_node.start_mark)
             if not isinstance(key_node, ScalarNode):
-                self.errors.append(DataError(self.name, line, col, "a key must be a plain word; write it as `name:`"))
+                self.errors.append(DataError(self.name, line, col, M("a key must be a plain word; write it as `name:`")))
                 continue
             if key_node.style == '"':
                 self.errors.extend(_escape_errors(key_node, self.text, self.name))
@@ -276,11 +304,15 @@ class _Builder:
                 first = self.positions.keys[path + (key,)]
                 self.errors.append(DataError(
                     self.name, line, col,
-                    f'the key "{key}" appears twice in the same entry (first at line {first[0]}); keep one of them',
+                    M('the key "{key}" appears twice in the same entry (first at line {first}); keep one of them',
+                      key=key, first=first[0]),
                 ))
                 continue
             self.positions.keys[path + (key,)] = (line, col)
             result[key] = self.build(value_node, path + (key,))
+            if isinstance(value_node, ScalarNode) and value_node.value == "" and value_node.style is None:
+                # A blank value (`ar:`) has no position of its own (the parser gives the next line's): use its key's.
+                self.positions.values[path + (key,)] = (line, col)
         return result
 
 
@@ -290,10 +322,10 @@ def read_yaml(path: Path, name: str) -> ReadResult:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        empty.errors.append(DataError(name, 1, 1, "the file is missing; restore it (see the README)"))
+        empty.errors.append(DataError(name, 1, 1, M("the file is missing; restore it (see the README)")))
         return empty
     except OSError as exc:
-        empty.errors.append(DataError(name, 1, 1, f"the file cannot be read ({visible(exc.strerror or '')}); restore it"))
+        empty.errors.append(DataError(name, 1, 1, M("the file cannot be read ({reason}); restore it", reason=visible(exc.strerror or ""))))
         return empty
     text, errors = _decode(raw, name)
     if text is None:
@@ -319,10 +351,10 @@ def _parse(text: str, name: str) -> ReadResult:
             return empty
         node = _yaml().compose(text)
     except YAMLError as exc:
-        empty.errors.extend(character_errors + [_syntax_error(exc, name)])
+        empty.errors.extend(character_errors + [_syntax_error(exc, name, text)])
         return empty
     if node is None:
-        empty.errors.extend(character_errors + [DataError(name, 1, 1, "the file is empty; restore its content")])
+        empty.errors.extend(character_errors + [DataError(name, 1, 1, M("the file is empty; restore its content"))])
         return empty
     builder = _Builder(name, text)
     value = builder.build(node, ())

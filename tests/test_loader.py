@@ -74,10 +74,11 @@ def test_yaml_syntax_error(data_dir):
     text = edit(data_dir, "factions.yml", '    aliases: {en: ["Faylaq al-Sham"]}', '    aliases: {en: ["Faylaq al-Sham"]')
     found = errors(data_dir)
     assert len(found) == 1
-    line, _ = position(text, '    aliases: {en: ["Faylaq al-Sham"]')
-    assert found[0].startswith(f"data/factions.yml:{line + 1}:")
-    assert "YAML syntax error:" in found[0]
-    assert found[0].endswith("check the indentation, the colons and the quotes on this line and the one above")
+    line, col = position(text, '{en: ["Faylaq al-Sham"]')
+    # In plain words, at the bracket that is never closed, with the line as the editor wrote it.
+    assert found == [
+        f'data/factions.yml:{line}:{col}: YAML cannot read this line (aliases: {{en: ["Faylaq al-Sham"]): a list [ … ] '
+        "or an entry { … } opened here is not closed, or its items are not separated by commas"]
 
 
 def test_tab_indentation(data_dir):
@@ -286,8 +287,10 @@ def test_validator_prints_github_annotations_under_actions(data_dir):
     text = edit(data_dir, "factions.yml", "    camp: attended\n", "    camp: atended\n")
     line, col = position(text, "atended")
     result = run_validator(data_dir, GITHUB_ACTIONS="true")
+    # Both languages in one annotation: the pull request's readers may be either kind of editor.
     assert (
         f'::error file=data/factions.yml,line={line},col={col}::camp "atended" is not one of: attended, refused; use one of them'
+        " · camp «atended» ليس من بين: attended, refused؛ استعمل واحدًا منها"
         in result.stderr.splitlines()
     )
 
