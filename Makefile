@@ -15,6 +15,7 @@ serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live
 
 test: setup-test  ## validate, build strictly, link-check and run every test (unit, build, browser)
 	$(BIN)/python -m explainer.validate
+	$(BIN)/python -m explainer.schemas --check
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
 
