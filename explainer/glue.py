@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import figures, render, schema
+from . import edit_links, figures, render, schema
 from .appearances import appearances
 from .errors import DataErrors, print_errors
 from .loader import SiteData, load_data_once
@@ -65,7 +65,7 @@ def register(env) -> None:
         render.delegation, render.gap, render.quote, render.reasons, render.actors, render.timeline_list,
         render.outlook_context, render.outlook_readings, render.source_facts, render.paragraph_list,
         render.gaps_list, render.corrections_list, render.search_box, render.cite, render.source_date,
-        render.roster_downloads,
+        render.roster_downloads, edit_links.report_mistake,
     ):
         macro(function)
 

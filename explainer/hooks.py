@@ -15,12 +15,14 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from explainer.edit_links import edit_footer
 from explainer.finish import finish_pages
 from explainer.fonts import subset_fonts
 from explainer.glue import place_of, site_data
 from explainer.render import esc
 from explainer.roster import write_downloads
 from explainer.search_index import build_search_index
+from explainer.sources import sources_of
 from explainer.strings import digits, t
 
 log = logging.getLogger("mkdocs.explainer")
@@ -101,7 +103,10 @@ def on_page_markdown(markdown, page, config, files):
         "alternates": _alternates(config, page),
         "pagefind": page_id not in ("search",),
     }
-    return markdown
+    # Runs after mkdocs-macros: the footer is rendered HTML, never read as a template. Its files are those of the
+    # macros the page calls (explainer/sources.py).
+    files = sources_of(Path(page.file.abs_src_path).read_text(encoding="utf-8"), lang)
+    return f"{markdown}\n\n{edit_footer(data, place, files)}\n"
 
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>")

@@ -28,6 +28,7 @@ MACROS: dict[str, tuple[str, ...]] = {
     "paragraph_list": (), "gaps_list": (), "corrections_list": (), "search_box": (), "cite": ("paras",),
     "source_date": (), "names_index": (), "camps_figure": (), "timeline_figure": (), "roster_downloads": ("flag?",),
     "report_mistake": (),
+    "report_mistake": (),
 }
 _REFUSED_TAGS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
                  "button", "textarea", "select", "base", "meta", "link", "template", "noscript"}

@@ -1,0 +1,138 @@
+"""Edit links: MACRO_SOURCES names every data file whose text a macro shows, every page links to the files of its
+macros in GitHub's editor, in its language, and the About page links to the issue form."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+
+from explainer import glue, schema, sources
+from explainer.loader import SiteData, load_data
+from explainer.pages_check import MACROS
+
+from .conftest import LANGS, ROOT
+
+DATA = load_data(ROOT / "data")
+DOCS = ROOT / "docs"
+PAGE_IDS = sorted(p.stem for p in (DOCS / "en").glob("*.md"))
+
+
+def test_every_macro_has_its_sources():
+    assert set(sources.MACRO_SOURCES) == set(MACROS)
+    for macro, files in sources.MACRO_SOURCES.items():
+        assert set(files) <= set(schema.CONTENT_FILES), macro
+
+
+def _marked(data: SiteData, file: str) -> SiteData:
+    """The data with every text of `file` starting with a marker naming the file (both languages)."""
+    marker = "QQ" + file.removesuffix(".yml") + "QQ "
+
+    def mark(value):
+        if isinstance(value, dict):
+            if set(value) == {"en", "ar"} and all(isinstance(v, str) for v in value.values()):
+                return {"en": marker + value["en"], "ar": marker + value["ar"]}
+            return {k: mark(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [mark(v) for v in value]
+        return value
+
+    name = file.removesuffix(".yml")
+    model = getattr(data, name)
+    fields = {f: getattr(data, f) for f in SiteData.__dataclass_fields__}
+    fields[name] = type(model).model_validate(mark(model.model_dump()))
+    return SiteData(**fields)
+
+
+def _render_pages(data: SiteData, lang: str, monkeypatch) -> dict[str, str]:
+    """Every page's macro calls rendered with the site's own macros (glue.register), as mkdocs-macros would."""
+    registered = {}
+    env = SimpleNamespace(conf={"config_file_path": str(ROOT / "mkdocs.yml")}, page=None,
+                          macro=lambda f: registered.__setitem__(f.__name__, f))
+    monkeypatch.setattr(glue, "site_data", lambda config: data)
+    glue.register(env)
+    out = {}
+    for page in PAGE_IDS:
+        url = ("" if lang == "en" else f"{lang}/") + ("" if page == "index" else f"{page}/")
+        env.page = SimpleNamespace(file=SimpleNamespace(src_uri=f"{lang}/{page}.md"), url=url)
+        text = (DOCS / lang / f"{page}.md").read_text(encoding="utf-8")
+        out[page] = "".join(str(registered[name](*args)) for name, args in sources.macro_calls(text))
+    return out
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+@pytest.mark.parametrize("file", sorted(set(schema.CONTENT_FILES) - set(sources.EVERY_PAGE)))
+def test_no_page_shows_a_text_from_a_file_it_does_not_link(file, lang, monkeypatch):
+    rendered = _render_pages(_marked(DATA, file), lang, monkeypatch)
+    marker = "QQ" + file.removesuffix(".yml") + "QQ"
+    for page, html in rendered.items():
+        listed = sources.page_sources(DOCS, lang, page)
+        if marker in html:
+            assert file in listed, f"docs/{lang}/{page}.md shows text from data/{file} but does not link it"
+
+
+def test_macro_calls_are_read_with_their_arguments():
+    calls = sources.macro_calls('{{ gap("host") }} text {{ cite([3, 7]) }} {## comment ##} {{ roster_downloads(false) }}')
+    assert calls == [("gap", ("host",)), ("cite", ([3, 7],)), ("roster_downloads", (False,))]
+    assert sources.sources_of('{{ gap("host") }}', "ar") == ["gaps.yml", "pages.yml", "i18n/ar.yml"]
+
+
+@pytest.mark.parametrize("environ,expected", [
+    ({}, sources.DEFAULT_REPO_URL),
+    ({"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "someone/site"}, "https://github.com/someone/site"),
+    ({"REPO_URL": "https://git.example.org/a/b/", "GITHUB_SERVER_URL": "https://github.com",
+      "GITHUB_REPOSITORY": "someone/site"}, "https://git.example.org/a/b"),
+])
+def test_repository_url_from_the_environment(environ, expected):
+    assert sources.repo_url(environ) == expected
+    assert sources.edit_url("i18n/ar.yml", environ) == f"{expected}/edit/main/data/i18n/ar.yml"
+
+
+@pytest.mark.parametrize("bad", ['javascript:alert(1)', 'https://github.com/a/b" onclick="x', "github.com/a/b"])
+def test_a_repository_url_that_is_not_an_address_is_refused(bad):
+    with pytest.raises(ValueError, match="REPO_URL"):
+        sources.repo_url({"REPO_URL": bad})
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The real site built under GitHub Actions' variables, as CI builds it."""
+    out = tmp_path_factory.mktemp("edit-links") / "site"
+    env = {k: v for k, v in os.environ.items() if k != "REPO_URL"}
+    env.update(NO_MKDOCS_2_WARNING="1", GITHUB_SERVER_URL="https://github.com", GITHUB_REPOSITORY="someone/astana")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+@pytest.mark.parametrize("page", PAGE_IDS)
+def test_every_page_links_the_data_it_shows_in_its_language(built, lang, page):
+    path = built / LANGS[lang] / ("" if page == "index" else page) / "index.html"
+    article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
+    footers = article.select("aside.edit-data")
+    assert len(footers) == 1
+    links = footers[0].select("a")
+    files = [a.get_text() for a in links]
+    assert files == sources.page_sources(DOCS, lang, page)
+    assert f"i18n/{lang}.yml" in files and "pages.yml" in files
+    assert [a["href"] for a in links] == [f"https://github.com/someone/astana/edit/main/data/{f}" for f in files]
+    words = footers[0].get_text()
+    assert ("Edit the data of this page" in words) == (lang == "en")
+    assert ("عدِّل بيانات هذه الصفحة" in words) == (lang == "ar")
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_the_about_page_links_the_issue_form_under_corrections(built, lang):
+    path = built / LANGS[lang] / "about" / "index.html"
+    article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
+    corrections = article.select_one("#corrections")
+    form = "https://github.com/someone/astana/issues/new?template=report-a-mistake.yml"
+    following = corrections.find_next("p", class_="report-mistake")
+    assert following is not None and following.find("a")["href"] == form
+    assert (ROOT / ".github" / "ISSUE_TEMPLATE" / sources.ISSUE_FORM).is_file()
