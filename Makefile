@@ -26,8 +26,8 @@ build: setup
 build-properdocs: $(PD_VENV)/bin/.installed node_modules/.installed  ## the same build with ProperDocs instead of MkDocs
 	$(PD_VENV)/bin/properdocs build --strict
 
-validate: setup
-	$(BIN)/python -m explainer.validate
+validate: setup  ## check data/ and the pages; `make validate lang=ar` for the messages in Arabic
+	$(BIN)/python -m explainer.validate --lang $(or $(lang),en)
 
 benchmark: setup
 	$(BIN)/python -m explainer.benchmark

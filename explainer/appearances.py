@@ -13,6 +13,34 @@ def quote_page(data: SiteData, speaker: str) -> str:
     return "actors" if any(a.id == speaker for a in data.actors.actors) else "reasons"
 
 
+def quote_showings(data: SiteData, page_calls: dict[str, list[tuple[str, tuple]]]) -> dict[str, list[str]]:
+    """Where each quote is shown: its actor's card, the reasons that list it, the pages that call quote("id").
+    The validator wants exactly one place per quote, on its quote_page, so every link to it lands."""
+    shown: dict[str, list[str]] = {q.id: [] for q in data.quotes.quotes}
+    actor_ids = {a.id for a in data.actors.actors}
+    for q in data.quotes.quotes:
+        if q.speaker in actor_ids:
+            shown[q.id].append("actors")
+    for camp in data.camps.camps:
+        for reason in camp.reasons:
+            for quote_id in reason.quotes:
+                shown.setdefault(quote_id, []).append("reasons")
+    for page, calls in page_calls.items():
+        for macro, args in calls:
+            if macro == "quote" and args:
+                shown.setdefault(args[0], []).append(page)
+    return shown
+
+
+def spellings(item, lang: str) -> list[str]:
+    """The forms of a name that prose may use: the name, its aliases, and each without its article where prose
+    drops it (Arabic "ال" after a preposition or in a construct; English "The" in mid-sentence, "the Kurds")."""
+    names = [getattr(item.name, lang), *getattr(item.aliases, lang)]
+    if lang == "ar":
+        return names + [s.removeprefix("ال") for s in names if s.startswith("ال") and " " not in s]
+    return names + [s.removeprefix("The ") for s in names if s.startswith("The ")]
+
+
 def _page_texts(data: SiteData) -> dict[str, list[tuple[str, object]]]:
     """page id -> [(anchor, bilingual text shown there)]"""
     pages: dict[str, list[tuple[str, object]]] = {p.id: [] for p in data.pages.pages}
@@ -53,16 +81,13 @@ def appearances(data: SiteData, lang: str) -> dict[str, list[tuple[str, str]]]:
     result: dict[str, list[tuple[str, str]]] = {}
     subjects = _subjects(data)
     for item in named:
-        spellings = [getattr(item.name, lang), *getattr(item.aliases, lang)]
-        if lang == "ar":
-            # Arabic prose drops the article after a preposition or a construct: "جيش الإسلام" stays, "النظام" -> "نظام".
-            spellings += [s.removeprefix("ال") for s in spellings if s.startswith("ال") and " " not in s]
+        forms = spellings(item, lang)
         links: dict[str, str] = {page: anchor for page, anchor in reversed(subjects.get(item.id, []))}
         for page_id, entries in texts.items():
             if page_id in links:
                 continue
             for anchor, text in entries:
-                if any(s in getattr(text, lang) for s in spellings):
+                if any(s in getattr(text, lang) for s in forms):
                     links[page_id] = anchor
                     break
         order = [p.id for p in data.pages.pages]

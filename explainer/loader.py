@@ -429,7 +429,7 @@ def _check_strings(files: dict[str, _File], strings: dict[str, dict]) -> list[Da
     return errors
 
 
-def _check_docs(docs: Path, files: dict[str, _File]) -> list[DataError]:
+def _check_docs(docs: Path, files: dict[str, _File]) -> tuple[list[DataError], dict]:
     """The pages beside data/: their macro calls name ids that exist, and each page has its pages.yml entry."""
     ids = {
         "gap": set(_ids(files, "gaps.yml", "gaps")) or None,
@@ -489,15 +489,65 @@ def load_data(root: Path | str = "data") -> SiteData:
             strings[lang] = validated
     errors += _unknown_files(root)
     errors += _cross_check(files)
+    page_calls = None
     if (root.parent / "docs").is_dir():
-        errors += _check_docs(root.parent / "docs", files)
+        docs_errors, page_calls = _check_docs(root.parent / "docs", files)
+        errors += docs_errors
     if len(strings) == len(schema.LANGUAGES):
         errors += _check_strings(files, strings)
     if errors or len(models) < len(schema.CONTENT_FILES):
         # Every path that leaves a file unread has reported why; never end with "0 problems".
         assert errors, "a data file was not loaded but no error says why"
         raise DataErrors(errors)
-    return SiteData(**{name.removesuffix(".yml"): model for name, model in models.items()}, strings=strings)
+    data = SiteData(**{name.removesuffix(".yml"): model for name, model in models.items()}, strings=strings)
+    errors = _check_shown(data, files, page_calls)
+    if errors:
+        raise DataErrors(errors)
+    return data
+
+
+def _check_shown(data: SiteData, files: dict[str, _File], page_calls: dict | None) -> list[DataError]:
+    """Nothing an editor adds may vanish: each quote is shown exactly once, where the names page links to it; each
+    name is found on the same pages in both languages (a renamed spelling would silently drop its links)."""
+    from .appearances import appearances, quote_page, quote_showings
+
+    errors: list[DataError] = []
+
+    def err(rel: str, path: tuple, message: M) -> None:
+        line, col = files[rel].positions.of_value(path)
+        errors.append(DataError(files[rel].name, line, col, message))
+
+    if page_calls is not None:
+        shown = quote_showings(data, page_calls)
+        for i, quote in enumerate(data.quotes.quotes):
+            where, page = shown.get(quote.id, []), quote_page(data, quote.speaker)
+            if not where:
+                err("quotes.yml", ("quotes", i, "id"), M(
+                    'the quote "{id}" is shown on no page; list its id under `quotes:` of the reason it supports in '
+                    "data/camps.yml (the Reasons page shows it there)", id=quote.id))
+            elif len(where) > 1:
+                err("quotes.yml", ("quotes", i, "id"), M(
+                    'the quote "{id}" would be shown {count} times ({where}); keep it in one place', id=quote.id,
+                    count=len(where), where=", ".join(where)))
+            elif where[0] != page:
+                err("quotes.yml", ("quotes", i, "id"), M(
+                    'the quote "{id}" is shown on the page "{where}", but a quote of this speaker belongs on "{page}"; '
+                    "move it there", id=quote.id, where=where[0], page=page))
+    found = {lang: appearances(data, lang) for lang in schema.LANGUAGES}
+    for rel, key, items in (("factions.yml", "factions", data.factions.factions),
+                            ("actors.yml", "actors", data.actors.actors), ("places.yml", "places", data.places.places)):
+        for i, item in enumerate(items):
+            pages = {lang: {page for page, _ in found[lang].get(item.id, [])} for lang in schema.LANGUAGES}
+            for lang, other in (("ar", "en"), ("en", "ar")):
+                missing = sorted(pages[other] - pages[lang])
+                if missing:
+                    err(rel, (key, i, "name", lang), M(
+                        '"{name}" is not found in the {language} text of the page(s) {pages}, where the {other_language} '
+                        "names it; add the spelling used there to aliases ({lang}), or correct the name",
+                        name=getattr(item.name, lang), pages=", ".join(missing), lang=lang,
+                        language=M("Arabic") if lang == "ar" else M("English"),
+                        other_language=M("English") if lang == "ar" else M("Arabic")))
+    return errors
 
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}

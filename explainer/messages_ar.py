@@ -210,4 +210,23 @@ AR = {
     "{paragraphs} source paragraphs.":
         "البيانات في data/ سليمة: الفصائل {factions}، والأطراف {actors}، والأماكن {places}، والتصريحات {quotes}، "
         "والأحداث {events}، وفقرات المصدر {paragraphs}.",
+    # ---------------------------------------------------------------- nothing vanishes (explainer/loader.py)
+    'the quote "{id}" is shown on no page; list its id under `quotes:` of the reason it supports in data/camps.yml '
+    "(the Reasons page shows it there)":
+        "التصريح «{id}» لا يظهر في أي صفحة؛ أضف معرّفه تحت `quotes:` في السبب الذي يدعمه في data/camps.yml "
+        "(فتعرضه صفحة الأسباب هناك)",
+    'the quote "{id}" would be shown {count} times ({where}); keep it in one place':
+        "التصريح «{id}» سيظهر {count} مرات ({where})؛ أبقِه في موضع واحد",
+    'the quote "{id}" is shown on the page "{where}", but a quote of this speaker belongs on "{page}"; move it there':
+        "التصريح «{id}» يظهر في الصفحة «{where}»، ومكان تصريحات هذا المتحدث الصفحة «{page}»؛ انقله إليها",
+    '"{name}" is not found in the {language} text of the page(s) {pages}, where the {other_language} names it; add the '
+    "spelling used there to aliases ({lang}), or correct the name":
+        "لا يرد «{name}» في النص {language} للصفحة أو الصفحات {pages}، مع أن النص {other_language} يذكره فيها؛ "
+        "أضف الصيغة المستعملة هناك إلى aliases ({lang})، أو صحّح الاسم",
+    "Arabic": "العربي",
+    "English": "الإنجليزي",
+    "this page calls other macros than docs/{first}/{page}.md ({mine} here, {theirs} there); twin pages show the same "
+    "facts: make the calls the same":
+        "تستدعي هذه الصفحة ماكرو غير التي تستدعيها docs/{first}/{page}.md ‏({mine} هنا، و{theirs} هناك)؛ "
+        "الصفحتان النظيرتان تعرضان المعلومات نفسها: اجعل الاستدعاءات واحدة",
 }

@@ -28,7 +28,6 @@ MACROS: dict[str, tuple[str, ...]] = {
     "paragraph_list": (), "gaps_list": (), "corrections_list": (), "search_box": (), "cite": ("paras",),
     "source_date": (), "names_index": (), "camps_figure": (), "timeline_figure": (), "roster_downloads": ("flag?",),
     "report_mistake": (),
-    "report_mistake": (),
 }
 _REFUSED_TAGS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
                  "button", "textarea", "select", "base", "meta", "link", "template", "noscript"}
@@ -105,6 +104,23 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def _literal(node):
+    if isinstance(node, nodes.List):
+        return tuple(_literal(item) for item in node.items)
+    return node.value if isinstance(node, nodes.Const) else None
+
+
+def _call(expression: str) -> tuple[str, tuple] | None:
+    """(macro, literal arguments) of a plain macro call, or None."""
+    try:
+        node = _jinja().parse("{{" + expression + "}}").body[0].nodes[0]
+    except (jinja2.TemplateSyntaxError, IndexError, AttributeError):
+        return None
+    if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
+        return node.node.name, tuple(_literal(arg) for arg in node.args)
+    return None
+
+
 def _check_call(expression: str, ids: _Ids) -> str | None:
     """Why `{{ expression }}` is not a plain macro call with literal arguments, or None."""
     try:
@@ -128,7 +144,7 @@ def _check_call(expression: str, ids: _Ids) -> str | None:
     return None
 
 
-def _check_page(path: Path, name: str, ids: _Ids) -> list[DataError]:
+def _check_page(path: Path, name: str, ids: _Ids, calls: list) -> list[DataError]:
     errors: list[DataError] = []
     text = path.read_text(encoding="utf-8")
 
@@ -151,28 +167,46 @@ def _check_page(path: Path, name: str, ids: _Ids) -> list[DataError]:
         problem = _check_call(match.group(1), ids)
         if problem:
             report(line, col, problem)
+        else:
+            calls.append(_call(match.group(1)))
     # The HTML around the macro calls, with the calls blanked out so positions stay those of the file.
     _Html(report).feed(_BLOCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text))
     return errors
 
 
 def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
-                page_entries: dict[str, tuple[int, int]] | None, languages: tuple[str, ...]) -> list[DataError]:
-    """Every problem in every page of docs/, at once."""
+                page_entries: dict[str, tuple[int, int]] | None,
+                languages: tuple[str, ...]) -> tuple[list[DataError], dict[str, list[tuple[str, tuple]]]]:
+    """Every problem in every page of docs/, at once; and each page's macro calls (twins make the same ones)."""
     errors: list[DataError] = []
     checker = _Ids(ids, paragraph_count)
     names: dict[str, set[str]] = {}
+    calls: dict[str, dict[str, list]] = {}
+    broken: set[str] = set()  # pages with their own errors: their calls are not compared
     for lang in languages:
         folder = docs / lang
         names[lang] = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
+        calls[lang] = {}
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            errors += _check_page(path, f"docs/{lang}/{path.name}", checker)
+            calls[lang][path.stem] = []
+            found = _check_page(path, f"docs/{lang}/{path.name}", checker, calls[lang][path.stem])
+            if found:
+                broken.add(path.stem)
+            errors += found
     every = set().union(*names.values())
+    first = languages[0]
     for lang in languages:
         for page in sorted(every - names[lang]):
             other = next(lg for lg in languages if page in names[lg])
             errors.append(DataError(f"docs/{other}/{page}.md", 1, 1, M("this page has no {lang} twin; add docs/{lang}/{page}.md",
                                                                         lang=lang, page=page)))
+        for page in sorted((names[lang] & names[first]) - broken) if lang != first else []:
+            if calls[lang][page] != calls[first][page]:
+                shown = lambda cs: ", ".join(f"{m}({', '.join(map(repr, a))})" for m, a in cs) or "-"  # noqa: E731
+                errors.append(DataError(f"docs/{lang}/{page}.md", 1, 1, M(
+                    "this page calls other macros than docs/{first}/{page}.md ({mine} here, {theirs} there); twin "
+                    "pages show the same facts: make the calls the same", first=first, page=page,
+                    mine=shown(calls[lang][page]), theirs=shown(calls[first][page]))))
     if page_entries is not None:
         for page in sorted(every - page_entries.keys()):
             errors.append(DataError("data/pages.yml", 1, 1, M('the page "{page}" (docs/{lang}/{page}.md) has no entry '
@@ -183,4 +217,4 @@ def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
             errors.append(DataError("data/pages.yml", line, col, M('the entry "{page}" has no page in docs/; remove it, '
                                                                  "or add docs/{lang}/{page}.md and its twin",
                                                                  page=page, lang=languages[0])))
-    return errors
+    return errors, calls.get(first, {})

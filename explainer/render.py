@@ -316,6 +316,10 @@ def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[
             details.append(f"<dt>{ui(data, place, 'also_spelled')}</dt> <dd>{alias_html}</dd>")
         if links:
             details.append(f"<dt>{ui(data, place, 'appears_on')}</dt> <dd>{links}</dd>")
+        if isinstance(item, schema.Place):
+            # Places have no page of their own: what the source says of them stands here.
+            facts = "".join(claim(data, place, fact, "li") for fact in item.facts)
+            details.append(f"<dt>{ui(data, place, 'source_says')}</dt> <dd><ul class=\"name-entry__facts\">{facts}</ul></dd>")
         groups.setdefault(letter, []).append(
             f'<li class="name-entry" id="{entity_id}"><p class="name-entry__name">{say(item.name, lang)}'
             f' <span class="name-entry__role">{ui(data, place, role)}</span></p>'

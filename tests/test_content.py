@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from explainer.appearances import spellings
 from explainer import schema
 from explainer.loader import load_data
 from explainer.render import esc
@@ -39,7 +40,7 @@ def _claims(value):
 
 def test_every_claim_cites_paragraphs_in_range():
     claims = [c for name in schema.CONTENT_FILES for c in _claims(getattr(DATA, name.removesuffix(".yml")))]
-    assert len(claims) > 50
+    assert claims  # the walk found the claims at all
     for claim in claims:
         assert claim.paras and all(1 <= n <= DATA.paragraph_count for n in claim.paras), claim
 
@@ -116,10 +117,7 @@ def test_names_page_links_land_on_the_name(site, lang):
             text = scope.get_text(" ")
             if scope.name in ("h2", "h3"):  # a heading anchor: its section is the heading and what follows it
                 text += scope.find_next_sibling().get_text(" ")
-            spellings = [getattr(item.name, lang), *getattr(item.aliases, lang)]
-            if lang == "ar":
-                spellings += [s.removeprefix("ال") for s in spellings]
-            assert any(s in text for s in spellings), (item.id, link["href"])
+            assert any(s in text for s in spellings(item, lang)), (item.id, link["href"])
 
 
 @pytest.mark.parametrize("lang", LANGS)

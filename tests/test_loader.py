@@ -78,7 +78,8 @@ def test_yaml_syntax_error(data_dir):
     # In plain words, at the bracket that is never closed, with the line as the editor wrote it.
     assert found == [
         f'data/factions.yml:{line}:{col}: YAML cannot read this line (aliases: {{en: ["Faylaq al-Sham"]): a list [ … ] '
-        "or an entry { … } opened here is not closed, or its items are not separated by commas"]
+        "or an entry { … } opened here is not closed, a quote inside it is not closed, or its items are not separated "
+        "by commas"]
 
 
 def test_tab_indentation(data_dir):
@@ -173,10 +174,12 @@ def test_duplicate_id(data_dir):
 
 
 def test_paragraph_number_out_of_range(data_dir):
-    text = edit(data_dir, "factions.yml", "    paras: [3]\n", "    paras: [15]\n")
-    line, col = position(text, "15]")
+    count = len(plain_yaml("source.yml")["paragraphs"])
+    text = edit(data_dir, "factions.yml", "    paras: [3]\n", f"    paras: [{count + 1}]\n")
+    line, col = position(text, f"{count + 1}]")
     assert errors(data_dir) == [
-        f"data/factions.yml:{line}:{col}: paragraph 15 is out of range: the source has 14 paragraphs; use a number from 1 to 14"
+        f"data/factions.yml:{line}:{col}: paragraph {count + 1} is out of range: the source has {count} paragraphs; "
+        f"use a number from 1 to {count}"
     ]
 
 
