@@ -1,0 +1,404 @@
+"""What a change to data/ does to the site, for a pull request's job summary; and translation drift.
+
+    python -m explainer.change_report BASE_DATA_DIR HEAD_DATA_DIR
+
+Both data folders are read with the one loader (explainer.loader.load_data). Every bilingual text (schema.Text)
+and every other value is matched by its place in the data, with list entries named by their id (or a paragraph
+by its number), so moving an entry is not a change and a renamed id is one entry removed and one added. The
+report is Markdown on standard output, grouped by the pages that show each file (explainer/sources.py, the same
+table as the pages' edit links). When one language of a text changed and the other did not, a warning goes to
+standard error, as a GitHub annotation at the line of the head file under GitHub Actions: the editor should check
+the other language.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from . import schema
+from .errors import DataErrors, _annotation_data, _annotation_property, visible
+from .loader import STRINGS_DIR, SiteData, load_data
+from .sources import pages_by_file
+from .yamlread import read_yaml
+
+LANGS = schema.LANGUAGES
+NAMES = {"en": "English", "ar": "Arabic"}
+NAMES_AR = {"en": "الإنجليزي", "ar": "العربي"}
+PROJECT_DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list entry in a key: its id (or "¶N" for a paragraph), or its position when it has neither."""
+
+    label: str
+    named: bool
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass
+class Value:
+    file: str  # "factions.yml", "i18n/en.yml"
+    key: tuple  # ("factions", Item("sham-legion"), "name")
+    raw: tuple  # ("factions", 3, "name"): the path in the YAML file, for its line
+    value: object  # a schema.Text, or a plain value (paras, camp, date…)
+
+
+@dataclass
+class Change:
+    file: str
+    key: tuple
+    kind: str  # "changed", "added", "removed"
+    before: dict[str, str] = field(default_factory=dict)  # lang (or "" for a plain value) -> text
+    after: dict[str, str] = field(default_factory=dict)
+    line: int | None = None  # in the head file (in the base file for a removal)
+    entry_added: bool = False  # the whole entry is new (or gone), not only this text
+    entry_line: int | None = None  # then: the line where the entry starts
+
+
+def _label(item, index: int) -> Item:
+    if isinstance(getattr(item, "id", None), str):
+        return Item(item.id, True)
+    if isinstance(item, schema.Paragraph):
+        return Item(f"¶{item.n}", True)
+    return Item(str(index + 1), False)
+
+
+def _walk(value, file: str, key: tuple = (), raw: tuple = ()):
+    """Every Text, and every other leaf (lists of plain values count as one), with its key and its YAML path."""
+    if isinstance(value, schema.Text):
+        yield Value(file, key, raw, value)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), file, key + (name,), raw + (name,))
+    elif isinstance(value, list) and any(isinstance(item, BaseModel) for item in value):
+        for i, item in enumerate(value):
+            yield from _walk(item, file, key + (_label(item, i),), raw + (i,))
+    elif value is not None and value != [] and key and key[-1] != "id":
+        yield Value(file, key, raw, value)
+
+
+def values_of(data: SiteData) -> dict[tuple, Value]:
+    found: dict[tuple, Value] = {}
+    for file in schema.CONTENT_FILES:
+        model = getattr(data, file.removesuffix(".yml"))
+        for value in _walk(model, file):
+            found[(file, value.key)] = value
+    for lang in LANGS:
+        file = f"{STRINGS_DIR}/{lang}.yml"
+        for name, entry in data.strings.get(lang, {}).items():
+            found[(file, (name,))] = Value(file, (name,), (name,), entry)
+    return found
+
+
+def _entry(key: tuple) -> tuple:
+    """The key of the named entry a value belongs to (a faction, an event), or () at the top of a file."""
+    last = max((i for i, part in enumerate(key) if isinstance(part, Item) and part.named), default=None)
+    return key[: last + 1] if last is not None else ()
+
+
+def _plain(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
+def _texts(value, file: str = "") -> dict[str, str]:
+    if file.startswith(STRINGS_DIR + "/"):  # an interface string: one language per file
+        return {file.removeprefix(STRINGS_DIR + "/").removesuffix(".yml"): _plain(value)}
+    if isinstance(value, schema.Text):
+        return {lang: getattr(value, lang) for lang in LANGS}
+    return {"": _plain(value)}
+
+
+class _Lines:
+    """Line numbers in the data files, read with the loader's own YAML reader."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.cache = {}
+
+    def of(self, file: str, raw: tuple) -> tuple[int, int]:
+        if file not in self.cache:
+            self.cache[file] = read_yaml(self.root / file, f"data/{file}").positions
+        return self.cache[file].of_value(raw)
+
+
+def compare(base: SiteData, head: SiteData, base_root: Path, head_root: Path) -> list[Change]:
+    before, after = values_of(base), values_of(head)
+    head_lines, base_lines = _Lines(head_root), _Lines(base_root)
+    base_entries = {(f, _entry(k)) for f, k in before}
+    head_entries = {(f, _entry(k)) for f, k in after}
+    changes: list[Change] = []
+    for where in [*after, *(w for w in before if w not in after)]:
+        file, key = where
+        old, new = before.get(where), after.get(where)
+        if old is not None and new is not None:
+            a, b = _texts(old.value, file), _texts(new.value, file)
+            if a == b:
+                continue
+            lang = next((lg for lg in b if a.get(lg) != b[lg]), "")
+            line = head_lines.of(file, new.raw + ((lang,) if lang else ()))[0]
+            changes.append(Change(file, key, "changed", a, b, line))
+        elif new is not None:
+            new_entry = (file, _entry(key)) not in base_entries
+            start = head_lines.of(file, new.raw[: len(_entry(key))])[0]
+            changes.append(Change(file, key, "added", {}, _texts(new.value, file), head_lines.of(file, new.raw)[0],
+                                  new_entry, start))
+        else:
+            gone = (file, _entry(key)) not in head_entries
+            start = base_lines.of(file, old.raw[: len(_entry(key))])[0]
+            changes.append(Change(file, key, "removed", _texts(old.value, file), {}, base_lines.of(file, old.raw)[0],
+                                  gone, start))
+    return changes
+
+
+# ---------------------------------------------------------------- translation drift
+
+
+@dataclass(frozen=True)
+class Drift:
+    file: str  # "data/factions.yml"
+    line: int
+    col: int
+    changed: str  # the language that changed
+    other_line: int
+    other_file: str  # where the other language is: the same file, or the other i18n file
+
+    def message(self) -> str:
+        other = "ar" if self.changed == "en" else "en"
+        there = f"line {self.other_line}" if self.other_file == self.file else f"{self.other_file} line {self.other_line}"
+        there_ar = there.replace("line", "السطر")
+        return (f"the {NAMES[self.changed]} text changed but not the {NAMES[other]} ({there}); check "
+                f"that the {NAMES[other]} still says the same, and update it if needed / تغيّر النص "
+                f"{NAMES_AR[self.changed]} ولم يتغيّر {NAMES_AR[other]} ({there_ar})؛ تحقّق من أن "
+                f"{NAMES_AR[other]} ما زال يقول الشيء نفسه، وعدّله إن لزم")
+
+    def annotation(self) -> str:
+        props = (f"file={_annotation_property(visible(self.file))},line={self.line},col={self.col},"
+                 f"title={_annotation_property('Check the other language')}")
+        return f"::warning {props}::{_annotation_data(visible(self.message()))}"
+
+    def __str__(self) -> str:
+        return visible(f"{self.file}:{self.line}:{self.col}: warning: {self.message()}")
+
+
+def drifts(base: SiteData, head: SiteData, head_root: Path) -> list[Drift]:
+    """Texts (and interface strings) where exactly one language changed."""
+    before, after = values_of(base), values_of(head)
+    lines = _Lines(head_root)
+    found = []
+    for (file, key), new in after.items():
+        old = before.get((file, key))
+        if old is None:
+            continue
+        if isinstance(new.value, schema.Text) and isinstance(old.value, schema.Text):
+            moved = [lang for lang in LANGS if getattr(old.value, lang) != getattr(new.value, lang)]
+            if len(moved) == 1:
+                changed, other = moved[0], "ar" if moved[0] == "en" else "en"
+                line, col = lines.of(file, new.raw + (changed,))
+                found.append(Drift(f"data/{file}", line, col, changed, lines.of(file, new.raw + (other,))[0],
+                                   f"data/{file}"))
+        elif file.startswith(STRINGS_DIR + "/") and old.value != new.value:
+            # An interface string: its twin is the same key in the other language's file.
+            lang = file.removeprefix(STRINGS_DIR + "/").removesuffix(".yml")
+            twin = f"{STRINGS_DIR}/{'ar' if lang == 'en' else 'en'}.yml"
+            was, now = before.get((twin, key)), after.get((twin, key))
+            if was is not None and now is not None and was.value == now.value:
+                line, col = lines.of(file, new.raw)
+                found.append(Drift(f"data/{file}", line, col, lang, lines.of(twin, now.raw)[0], f"data/{twin}"))
+    return sorted(found, key=lambda d: (d.file, d.line, d.col))
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md(text: str) -> str:
+    """Data as literal text in Markdown (a table cell): no markup, no link, no HTML, one line."""
+    one_line = " ".join(text.splitlines())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(visible(one_line), quote=False))
+
+
+def _path(key: tuple) -> str:
+    return md(" › ".join(str(part) for part in key))
+
+
+def _line(change: Change) -> str:
+    return f"line {change.line}" if change.kind != "removed" else f"line {change.line} on the base branch"
+
+
+def _rows(change: Change) -> list[str]:
+    """A changed, added or removed value: a row per language (one row for a plain value)."""
+    langs = [lg for lg in ("", *LANGS) if lg in change.before or lg in change.after]
+    tag = {"changed": "", "added": " (added)", "removed": " (removed)"}[change.kind]
+    rows = []
+    for i, lang in enumerate(langs):
+        old, new = change.before.get(lang), change.after.get(lang)
+        if change.kind == "changed" and old == new:
+            cells = ("*unchanged*", "*unchanged*")
+        else:
+            cells = (md(old) if old is not None else "—", md(new) if new is not None else "—")
+        head = f"{_line(change)}: {_path(change.key)}{tag}" if i == 0 else ""
+        rows.append(f"| {head} | {lang or '—'} | {cells[0]} | {cells[1]} |")
+    return rows
+
+
+def _entry_rows(entry: tuple, changes: list[Change]) -> list[str]:
+    """A whole entry added or removed: its texts a row per language, its other values together in one row."""
+    added = changes[0].kind == "added"
+    first = changes[0]
+    at = f"line {first.entry_line}" + ("" if added else " on the base branch")
+    head = f"{at}: {_path(entry)} ({'new entry' if added else 'entry removed'})"
+    rows, plain = [], []
+    for change in changes:
+        values = change.after if added else change.before
+        if "" in values:
+            plain.append(f"{_path(change.key[len(entry):])}: {md(values[''])}")
+            continue
+        for lang in LANGS:
+            text = md(f"{' › '.join(str(p) for p in change.key[len(entry):])}: {values[lang]}")
+            rows.append((lang, text))
+    if plain:
+        rows.append(("—", " · ".join(plain)))
+    out = []
+    for i, (lang, text) in enumerate(rows):
+        cells = ("—", text) if added else (text, "—")
+        out.append(f"| {head if i == 0 else ''} | {lang} | {cells[0]} | {cells[1]} |")
+    return out
+
+
+def _table(changes: list[Change]) -> list[str]:
+    out = ["| where | language | before | after |", "| --- | --- | --- | --- |"]
+    done: set[tuple] = set()
+    for change in changes:
+        if not change.entry_added:
+            out += _rows(change)
+            continue
+        entry = _entry(change.key)
+        if entry not in done:
+            done.add(entry)
+            out += _entry_rows(entry, [c for c in changes if c.entry_added and c.kind == change.kind
+                                       and _entry(c.key) == entry])
+    return out
+
+
+def _page_name(data: SiteData, page_id: str) -> str:
+    meta = data.page(page_id)
+    name = f"{meta.nav.en} · {meta.nav.ar}" if meta else page_id
+    return f"{md(name)} (`/{'' if page_id == 'index' else page_id + '/'}`)"
+
+
+def _count(changes: list[Change]) -> str:
+    entries = {(c.file, _entry(c.key), c.kind) for c in changes if c.entry_added}
+    values = len([c for c in changes if not c.entry_added])
+    added = len([e for e in entries if e[2] == "added"])
+    removed = len([e for e in entries if e[2] == "removed"])
+    said = [f"{values} value{'s' if values != 1 else ''} changed, added or removed" if values else "",
+            f"{added} new entr{'ies' if added != 1 else 'y'}" if added else "",
+            f"{removed} entr{'ies' if removed != 1 else 'y'} removed" if removed else ""]
+    return ", ".join(s for s in said if s)
+
+
+def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_root: Path,
+           base_problems: int = 0, head_problems: int = 0) -> str:
+    out = ["## What this change does to the site", ""]
+    if head is None:
+        out.append(f"The data of this pull request does not load ({head_problems} problem(s)): the validator's "
+                   "messages (annotations, and the *Validate data* step) say what to fix. This report follows once "
+                   "it loads.")
+        return "\n".join(out) + "\n"
+    if base is None:
+        out.append(f"The base data (the target branch) does not load ({base_problems} problem(s)), so there is "
+                   "nothing to compare this change with; fix the base branch first.")
+        return "\n".join(out) + "\n"
+    changes = compare(base, head, base_root, head_root)
+    if not changes:
+        out.append("No change to what the site shows: every text and value in `data/` is as on the base branch.")
+        return "\n".join(out) + "\n"
+
+    docs = head_root.parent / "docs" if (head_root.parent / "docs").is_dir() else PROJECT_DOCS
+    by_file = {lang: pages_by_file(docs, lang) for lang in LANGS}
+    order = [p.id for p in head.pages.pages]
+
+    def pages_of(change: Change) -> list[str]:
+        if change.file == "pages.yml":  # an entry's title and description show on its own page
+            page = next((str(part) for part in change.key if isinstance(part, Item)), None)
+            return [page] if page else order
+        if change.file.startswith(STRINGS_DIR):
+            return order  # interface strings are on every page (the table says so in one row)
+        shown = {*by_file["en"].get(change.file, []), *by_file["ar"].get(change.file, [])}
+        return [p for p in order if p in shown]
+
+    files = list(dict.fromkeys(c.file for c in changes))
+    per_page: dict[str, list[str]] = {}
+    for change in changes:
+        if change.file.startswith(STRINGS_DIR):
+            continue
+        for page in pages_of(change):
+            per_page.setdefault(page, [])
+            if change.file not in per_page[page]:
+                per_page[page].append(change.file)
+    out.append(f"{_count(changes)}, in {len(files)} file(s). The pages that show the changed data (built from it, "
+               "in both languages):")
+    out += ["", "| page | data changed |", "| --- | --- |"]
+    out += [f"| {_page_name(head, page)} | {', '.join(f'`{f}`' for f in per_page[page])} |"
+            for page in order if page in per_page]
+    strings = list(dict.fromkeys(f for f in files if f.startswith(STRINGS_DIR)))
+    if strings:
+        out.append(f"| every page (interface strings) | {', '.join(f'`{f}`' for f in strings)} |")
+    found = drifts(base, head, head_root)
+    if found:
+        out += ["", f"**Check the other language** ({len(found)}): one language of these texts changed and the other "
+                "did not (see the warnings on the files):", ""]
+        out += [f"- `{d.file}` line {d.line}: the {NAMES[d.changed]} changed; the "
+                f"{NAMES['ar' if d.changed == 'en' else 'en']} "
+                f"({'line' if d.other_file == d.file else f'`{d.other_file}` line'} {d.other_line}) did not"
+                for d in found]
+    for file in files:
+        pages = [head.page(p).nav.en if head.page(p) else p for p in order
+                 if any(p in pages_of(c) for c in changes if c.file == file)]
+        shown = "every page" if file.startswith(STRINGS_DIR) else md(", ".join(pages)) or "no page"
+        out += ["", f"### `data/{file}`", "", f"Shown on: {shown}.", ""]
+        out += _table([c for c in changes if c.file == file])
+    return "\n".join(out) + "\n"
+
+
+
+def _load(root: Path) -> tuple[SiteData | None, int]:
+    try:
+        return load_data(root), 0
+    except DataErrors as exc:
+        return None, len(exc.errors)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("usage: python -m explainer.change_report BASE_DATA_DIR HEAD_DATA_DIR", file=sys.stderr)
+        return 2
+    base_root, head_root = Path(args[0]), Path(args[1])
+    head, head_problems = _load(head_root)
+    base, base_problems = _load(base_root) if head is not None else (None, 0)
+    sys.stdout.write(report(base, head, base_root, head_root, base_problems, head_problems))
+    if base is not None and head is not None:
+        annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+        for drift in drifts(base, head, head_root):
+            print(drift.annotation() if annotate else drift, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

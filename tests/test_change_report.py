@@ -1,0 +1,147 @@
+"""The pull request's change report and translation-drift warnings, from a copy of the real data with four edits:
+an English-only change, a change in both languages, an added faction and a removed event."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explainer import change_report
+from explainer.change_report import md
+from explainer.loader import load_data
+from explainer.yamlread import read_yaml
+
+from .conftest import ROOT
+
+DATA = load_data(ROOT / "data")
+EVENTS = DATA.events.events
+EN_ONLY, BOTH, REMOVED = EVENTS[0], EVENTS[1], EVENTS[-1]
+EN_MARK, AR_MARK = "Edited for the test: ", "نص معدّل للاختبار: "
+ADDED = "  - id: test-added-front\n    name: {en: \"Test Added Front\", ar: \"جبهة الاختبار\"}\n    camp: refused\n    paras: [1]\n"
+
+
+def _insert_after_quote(text: str, line: int, col: int, mark: str) -> str:
+    """`mark` placed just inside the quoted value that starts at line:col."""
+    lines = text.split("\n")
+    row = lines[line - 1]
+    assert row[col - 1] == '"', row
+    lines[line - 1] = row[:col] + mark + row[col:]
+    return "\n".join(lines)
+
+
+def _line_with(path: Path, needle: str) -> tuple[int, int]:
+    for number, row in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if needle in row:
+            return number, row.index(needle)  # the column of the opening quote just before it (1-based)
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def run(base: Path, head: Path, **env) -> subprocess.CompletedProcess:
+    import os
+    return subprocess.run([sys.executable, "-m", "explainer.change_report", str(base), str(head)],
+                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env})
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("change")
+    base, head = root / "base" / "data", root / "head" / "data"
+    shutil.copytree(ROOT / "data", base)
+    shutil.copytree(ROOT / "data", head)
+    events = head / "events.yml"
+    positions = read_yaml(events, "data/events.yml").positions
+    text = events.read_text(encoding="utf-8")
+    index = {e.id: i for i, e in enumerate(EVENTS)}
+    # From the bottom up, so the positions read above stay right: remove the last event, then edit the others.
+    start = positions.of_value(("events", index[REMOVED.id]))[0]
+    lines = text.split("\n")
+    text = "\n".join(lines[: start - 1]) + "\n"
+    for event, lang, mark in [(BOTH, "ar", AR_MARK), (BOTH, "en", EN_MARK + "both "), (EN_ONLY, "en", EN_MARK)]:
+        text = _insert_after_quote(text, *positions.of_value(("events", index[event.id], "text", lang)), mark)
+    events.write_text(text, encoding="utf-8")
+    factions = head / "factions.yml"
+    factions.write_text(factions.read_text(encoding="utf-8").rstrip("\n") + "\n" + ADDED, encoding="utf-8")
+    return base, head
+
+
+def test_the_edited_copy_loads(edited):
+    head = load_data(edited[1])
+    assert [e.id for e in head.events.events] == [e.id for e in EVENTS[:-1]]
+
+
+def test_report_gives_each_change_before_and_after(edited):
+    result = run(*edited)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    line = _line_with(edited[1] / "events.yml", EN_MARK + EN_ONLY.text.en[:20])[0]
+    assert (f"| line {line}: events › {md(EN_ONLY.id)} › text | en | {md(EN_ONLY.text.en)} | "
+            f"{md(EN_MARK + EN_ONLY.text.en)} |") in out
+    assert "|  | ar | *unchanged* | *unchanged* |" in out
+    line = _line_with(edited[1] / "events.yml", EN_MARK + "both ")[0]
+    assert (f"| line {line}: events › {md(BOTH.id)} › text | en | {md(BOTH.text.en)} | "
+            f"{md(EN_MARK + 'both ' + BOTH.text.en)} |") in out
+    assert f"|  | ar | {md(BOTH.text.ar)} | {md(AR_MARK + BOTH.text.ar)} |" in out
+    line = _line_with(edited[1] / "factions.yml", "id: test-added-front")[0]
+    assert f"| line {line}: factions › test-added-front (new entry) | en | — | name: Test Added Front |" in out
+    assert "|  | ar | — | name: جبهة الاختبار |" in out
+    assert "|  | — | — | camp: refused · paras: 1 |" in out
+    line = _line_with(edited[0] / "events.yml", f"id: {REMOVED.id}")[0]
+    assert f"| line {line} on the base branch: events › {md(REMOVED.id)} (entry removed) | en | text: {md(REMOVED.text.en)} | — |" in out
+    assert "1 new entry, 1 entry removed" in out
+
+
+def test_report_names_the_pages_from_the_edit_link_table(edited):
+    out = run(*edited).stdout
+    timeline, camps = DATA.page("timeline").nav, DATA.page("camps").nav
+    assert f"| {md(timeline.en + ' · ' + timeline.ar)} (`/timeline/`) | `events.yml` |" in out
+    assert f"| {md(camps.en + ' · ' + camps.ar)} (`/camps/`) | `factions.yml` |" in out
+    outlook = DATA.page("outlook").nav
+    assert f"{md(outlook.en)} · " not in out  # shows neither file
+
+
+def test_drift_warns_once_at_the_changed_line(edited):
+    line, col = _line_with(edited[1] / "events.yml", EN_MARK + EN_ONLY.text.en[:20])
+    local = run(*edited).stderr.strip().split("\n")
+    assert len(local) == 1, local
+    assert local[0].startswith(f"data/events.yml:{line}:{col}: warning: the English text changed but not the Arabic")
+    ci = run(*edited, GITHUB_ACTIONS="true").stderr.strip().split("\n")
+    assert len(ci) == 1, ci
+    assert ci[0].startswith(f"::warning file=data/events.yml,line={line},col={col},title=Check the other language::"
+                            "the English text changed but not the Arabic")
+    assert "%0A" not in ci[0] and "\n" not in ci[0]
+    assert "Check the other language** (1)" in run(*edited).stdout
+
+
+def test_arabic_only_change_warns_too(edited, tmp_path):
+    head = tmp_path / "data"
+    shutil.copytree(edited[0], head)
+    events = head / "events.yml"
+    positions = read_yaml(events, "data/events.yml").positions
+    events.write_text(_insert_after_quote(events.read_text(encoding="utf-8"),
+                                          *positions.of_value(("events", 0, "text", "ar")), AR_MARK), encoding="utf-8")
+    said = run(edited[0], head).stderr
+    assert "the Arabic text changed but not the English" in said
+
+
+def test_nothing_changed_says_so_in_one_line(edited):
+    out = run(edited[0], edited[0]).stdout.strip().split("\n")
+    assert out[-1].startswith("No change to what the site shows") and len(out) == 3
+
+
+def test_a_base_that_does_not_load_is_said(edited, tmp_path):
+    broken = tmp_path / "data"
+    shutil.copytree(edited[0], broken)
+    (broken / "story.yml").write_text("lead: [\n", encoding="utf-8")
+    result = run(broken, edited[1])
+    assert result.returncode == 0
+    assert "The base data (the target branch) does not load" in result.stdout
+    assert "does not load" in run(edited[0], broken).stdout
+
+
+def test_data_is_literal_in_the_markdown():
+    said = md("a | b <img src=x> *y* [z](u)\nnext")
+    assert "\n" not in said and "<" not in said
+    assert "\\|" in said and "\\*y\\*" in said and "\\[z\\]" in said
