@@ -2,6 +2,7 @@
 an English-only change, a change in both languages, an added faction and a removed event."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -40,9 +41,9 @@ def _line_with(path: Path, needle: str) -> tuple[int, int]:
 
 
 def run(base: Path, head: Path, **env) -> subprocess.CompletedProcess:
-    import os
+    """The command as CI runs it; plain warnings unless GITHUB_ACTIONS is passed (CI itself sets it)."""
     return subprocess.run([sys.executable, "-m", "explainer.change_report", str(base), str(head)],
-                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env})
+                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "GITHUB_ACTIONS": "", **env})
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +146,55 @@ def test_data_is_literal_in_the_markdown():
     said = md("a | b <img src=x> *y* [z](u)\nnext")
     assert "\n" not in said and "<" not in said
     assert "\\|" in said and "\\*y\\*" in said and "\\[z\\]" in said
+
+
+# ---------------------------------------------------------------- the workflow steps that run it
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def _check_steps() -> list[dict]:
+    import yaml
+
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["check"]["steps"]
+
+
+def _step(name: str) -> dict:
+    return next(step for step in _check_steps() if step.get("name") == name)
+
+
+def test_the_workflow_reports_on_pull_requests_only_with_the_base_commit_from_env():
+    checkout = next(s for s in _check_steps() if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0 and checkout["with"]["persist-credentials"] is False
+    step = _step("What this change does to the site")
+    assert step["if"] == "github.event_name == 'pull_request'"
+    assert step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    assert "${{" not in step["run"] and '>> "$GITHUB_STEP_SUMMARY"' in step["run"]
+    upload = _step("Keep the built site")
+    assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["path"] == "site/"
+    assert upload["if"] == "github.event_name == 'pull_request'"
+
+
+def test_the_report_step_runs_as_written(tmp_path):
+    """The step's script, run in a clone of this repository against its own last commit: nothing changed."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--shared", str(ROOT), str(clone)], check=True)
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "GITHUB_ACTIONS": "", "RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(summary),
+           "BASE_SHA": subprocess.run(["git", "rev-parse", "HEAD"], cwd=clone, capture_output=True, text=True,
+                                      check=True).stdout.strip(),
+           "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    result = subprocess.run(["bash", "-e", "-c", _step("What this change does to the site")["run"]], cwd=clone,
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert summary.read_text(encoding="utf-8").startswith("## What this change does to the site\n\nNo change")
+
+
+def test_the_summary_says_how_to_open_the_built_site(tmp_path):
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "ARTIFACT_URL": "https://example.org/a/1"}
+    subprocess.run(["bash", "-e", "-c", _step("Say how to open the built site")["run"]], env=env, check=True)
+    lines = [line for line in summary.read_text(encoding="utf-8").split("\n") if line]
+    assert len(lines) == 1
+    assert "[site-preview](https://example.org/a/1)" in lines[0]
+    assert "unzip site-preview.zip -d astana-2017" in lines[0] and "<http://localhost:8000/astana-2017/>" in lines[0]
