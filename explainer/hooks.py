@@ -21,9 +21,10 @@ from explainer.fonts import subset_fonts
 from explainer.glue import place_of, site_data
 from explainer.render import esc
 from explainer.roster import write_downloads
-from explainer.search_index import build_search_index
+from explainer.search_index import build_search_index, search_strings
+from explainer.slim import prune, purge_css
 from explainer.sources import sources_of
-from explainer.strings import digits, t
+from explainer.strings import digits, format_date, t
 
 log = logging.getLogger("mkdocs.explainer")
 RTL = {"ar"}
@@ -72,6 +73,10 @@ def on_env(env, config, files):
     env.filters["striptags"] = striptags_kept_escaped
     # A 404 is served at any depth, so its links start from the site's path ("/REPO/"), never its host.
     env.globals["explainer_site_path"] = urlsplit(config.site_url or "/").path or "/"
+    # The masthead's dateline ("As of 2 February 2017", from data/source.yml) and the other language's name.
+    env.globals["explainer_dateline"] = lambda lang: esc(t(data, lang, "dateline", date=format_date(data, lang, data.source.date)))
+    env.globals["explainer_language_name"] = lambda lang: {"en": "English", "ar": "العربية"}[lang]
+    env.globals["explainer_search_strings"] = lambda lang: search_strings(data, lang)
     return env
 
 
@@ -156,8 +161,10 @@ def on_post_build(config):
         target.write_text(html, encoding="utf-8")
     try:
         write_downloads(site_data(config), site_root)  # the factions as CSV and JSON, once for both languages
-        build_search_index(site_root)
+        build_search_index(site_root, site_data(config))
         sizes = subset_fonts(project, site_root)
+        purge_css(project, site_root)  # one stylesheet, cut to what the pages use (explainer/slim.py)
+        prune(site_root)  # and only the files readers fetch
         # Last, as it hashes each page's inline scripts for its Content-Security-Policy (explainer/finish.py).
         finish_pages(site_root, live_reload=_state.get("serving", False))
     except (RuntimeError, FileNotFoundError, ValueError) as exc:

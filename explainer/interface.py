@@ -26,6 +26,9 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "diagram_desc_timeline": {"dated", "undated"},
     "correction_dated": {"date"},
     "roster_downloads": {"csv", "json"},
+    "dateline": {"date"},
+    "search_none": {"query"},
+    "search_results": {"n", "query"},
 }
 
 _PLAIN = [
@@ -37,7 +40,7 @@ _PLAIN = [
     "source_publisher", "source_publisher_none", "corrections_none", "jump_to_letter", "read_section",
     "section_cards_label", "sections_of_source", "not_found_title", "not_found_text", "not_found_home",
     "search_label", "search_hint", "report_mistake_link", "search_no_script", "toggle_dark", "toggle_light", "made_with", "title_translation", "source_says",
-    "roster_about", "roster_note",
+    "roster_about", "roster_note", "menu", "site_nav_label", "search_placeholder", "search_loading",
 ]
 # Keys the code builds from data: a kind of actor, a camp, a month.
 _BUILT = (

@@ -98,7 +98,7 @@ def test_camps_side_by_side_on_desktop_stacked_on_phone(browser, server):
 def test_language_switch_keeps_the_section(browser, server, start, section, other):
     context, page, _ = open_page(browser, server + start + f"camps/#{section}")
     target_lang = "ar" if other == "ar/" else "en"
-    page.locator(".md-header .md-select").first.hover()
+    page.locator(".masthead .md-select").first.hover()
     page.locator(f".md-select a[hreflang='{target_lang}']").first.click()
     page.wait_for_load_state("networkidle")
     assert page.url == server + other + f"camps/#{section}"
@@ -110,8 +110,8 @@ def test_language_switch_keeps_the_section(browser, server, start, section, othe
 def _search(browser, url: str, query: str) -> list[str]:
     context, page, requests = open_page(browser, url)
     page.fill("#search input", query)
-    page.wait_for_selector("#search .pagefind-ui__result-link", timeout=10000)
-    links = page.eval_on_selector_all("#search .pagefind-ui__result-link", "els => els.map(e => e.href)")
+    page.wait_for_selector("#search .search-result__link", timeout=10000)
+    links = page.eval_on_selector_all("#search .search-result__link", "els => els.map(e => e.href)")
     context.close()
     return links
 
@@ -125,9 +125,9 @@ def test_arabic_search_finds_arabic_pages(browser, server, query):
 def test_arabic_search_counts_in_arabic_digits(browser, server):
     context, page, _ = open_page(browser, server + "ar/search/")
     page.fill("#search input", "الشام")
-    page.wait_for_selector("#search .pagefind-ui__result-link", timeout=10000)
+    page.wait_for_selector("#search .search-result__link", timeout=10000)
     page.wait_for_timeout(300)
-    message = page.inner_text("#search .pagefind-ui__message")
+    message = page.inner_text("#search .search-message")
     assert any(d in message for d in "٠١٢٣٤٥٦٧٨٩") and not any(d in message for d in "0123456789"), message
     context.close()
 
@@ -175,8 +175,8 @@ def test_keyboard_skip_link_and_visible_focus(browser, server):
 def test_print_gives_a_clean_brief_with_citations(browser, server):
     context, page, _ = open_page(browser, server + "reasons/", DESKTOP)
     page.emulate_media(media="print")
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).display") == "none"
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.masthead')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.masthead__nav')).display") == "none"
     assert page.evaluate("getComputedStyle(document.querySelector('.cite')).display") != "none"
     context.close()
 

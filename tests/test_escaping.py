@@ -128,12 +128,11 @@ def test_head_shows_data_as_written(page_of, lang, page_id, path):
 def test_menus_header_footer_and_toggle_show_data_as_written(page_of, lang, page_id, path):
     page, dialogs = page_of(path)
     assert_nothing_ran(page, dialogs)
-    labels = page.evaluate("[...document.querySelectorAll('.md-nav__link')].map(a => a.textContent.trim())")
+    labels = page.evaluate("[...document.querySelectorAll('.masthead__nav a')].map(a => a.textContent.trim())")
     for other in ("index", "camps", "about", "search"):
         assert nav(lang, other) in labels
-    assert TEXT[lang]["site"] in page.locator(".md-header__topic").first.text_content()
-    footer = " ".join(page.locator(".md-footer__link").all_text_contents())
-    assert nav(lang, "reasons" if page_id == "camps" else "camps") in " ".join(footer.split())
+    assert TEXT[lang]["site"] in page.locator(".masthead__name").first.text_content()
+    assert TEXT[lang]["site"] in page.locator(".site-footer").first.text_content()
     toggles = page.evaluate("[...document.querySelectorAll('label[for^=__palette]')].map(l => l.title)")
     assert TEXT[lang]["toggle"] in toggles
     aria = page.evaluate("[...document.querySelectorAll('input[name=__palette]')].map(i => i.getAttribute('aria-label'))")
@@ -172,10 +171,10 @@ def test_search_results_show_data_as_written(page_of, lang, path):
     page, dialogs = page_of(path)
     box = page.locator("#search input").first
     box.fill("onerror")
-    page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    page.wait_for_selector(".search-result", timeout=15_000)
     page.wait_for_timeout(500)
     assert_nothing_ran(page, dialogs)
-    results = page.locator(".pagefind-ui__results").text_content()
+    results = page.locator(".search-results").text_content()
     assert "onerror" in results
 
 

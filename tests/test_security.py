@@ -180,8 +180,8 @@ def test_search_works_under_the_policy(browser, server, lang, query, worker):
     """Pagefind runs its WebAssembly in a worker, or on the page when the worker fails ('wasm-unsafe-eval')."""
     context, page, console = open_watched(browser, server + LANGS[lang] + "search/", block=None if worker else "**/pagefind-worker.js")
     page.fill("#search input", query)
-    page.wait_for_selector("#search .pagefind-ui__result-link", timeout=10000)
-    assert page.locator("#search .pagefind-ui__result-link").count() > 0
+    page.wait_for_selector("#search .search-result__link", timeout=10000)
+    assert page.locator("#search .search-result__link").count() > 0
     assert violations(page, console) == []
     context.close()
 
@@ -203,14 +203,14 @@ def test_palette_toggle_works_under_the_policy(browser, server):
 @pytest.mark.parametrize("lang", LANGS)
 def test_navigation_drawer_works_under_the_policy(browser, server, lang):
     context, page, console = open_watched(browser, server + LANGS[lang] + "camps/")
-    drawer = page.locator(".md-sidebar--primary")
+    drawer = page.locator(".masthead__nav")
     assert not page.is_checked("#__drawer")
     page.locator("label.md-header__button[for='__drawer']").click()
     page.wait_for_timeout(400)  # the drawer slides in
     assert page.is_checked("#__drawer")
     box = drawer.bounding_box()
     assert box and box["x"] >= -1 and box["x"] + box["width"] <= PHONE["width"] + 1, box
-    page.locator(".md-sidebar--primary a.md-nav__link[href$='reasons/']").click()
+    page.locator(".masthead__nav a[href$='reasons/']").click()
     page.wait_for_load_state("networkidle")
     assert page.url == server + LANGS[lang] + "reasons/"
     assert violations(page, console) == []

@@ -1,63 +1,195 @@
-// Two small behaviours Material does not give: the language switch keeps the section you are reading,
-// and the search page loads Pagefind only when it is opened (its index is never loaded elsewhere).
+// What readers use of a theme script, in a few KiB (Material's bundle.js is not loaded):
+// the colour scheme toggle, the phone menu, a language switch that keeps the section in view, and search,
+// which loads Pagefind only when the reader starts to search.
 (function () {
   "use strict";
+  var doc = document;
+  var lang = doc.documentElement.lang;
 
-  // Both languages share heading ids, so the same #fragment lands on the same section in the other language.
-  function keepSection() {
-    var links = document.querySelectorAll(".md-select a[hreflang]");
-    links.forEach(function (link) {
-      var base = link.getAttribute("href").split("#")[0];
-      link.setAttribute("href", base + window.location.hash);
+  // A <label> that works a checkbox or radio is clickable but not focusable: make it a keyboard button too.
+  function buttonLike(label) {
+    if (!label) return;
+    label.tabIndex = 0;
+    label.setAttribute("role", "button");
+    label.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        label.click();
+      }
     });
   }
-  window.addEventListener("hashchange", keepSection);
-  // Material intercepts this click, looks the page up in sitemap.xml and navigates without the #fragment.
-  // Both languages have every page, so go straight to the twin, fragment included.
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest(".md-select a[hreflang]");
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    keepSection();
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    window.location.href = link.href;
-  }, true);
-  keepSection();
 
-  var box = document.getElementById("search");
-  if (!box) return;
-  // Absolute, because the UI would otherwise look for /pagefind/ at the host's root, outside /REPO/.
-  var bundle = new URL(box.getAttribute("data-bundle"), window.location.href).href;
-  var css = document.createElement("link");
-  css.rel = "stylesheet";
-  css.href = bundle + "pagefind-ui.css";
-  document.head.appendChild(css);
-  var script = document.createElement("script");
-  script.src = bundle + "pagefind-ui.js";
-  script.onload = function () {
-    /* global PagefindUI */
-    new PagefindUI({ element: "#search", bundlePath: bundle, showSubResults: true, showImages: false, resetStyles: false });
-    var input = box.querySelector("input");
-    if (input) {
-      input.setAttribute("aria-label", box.getAttribute("data-label"));
-      input.setAttribute("aria-describedby", "search-hint");
-      var query = new URLSearchParams(window.location.search).get("q");
-      if (query) {
-        input.value = query;
-        input.dispatchEvent(new Event("input", { bubbles: true }));
+  // ------------------------------------------------------------------ colour scheme
+  var palette = doc.querySelector("[data-md-component=palette]");
+  if (palette) {
+    palette.querySelectorAll("label").forEach(buttonLike);
+    palette.addEventListener("change", function (event) {
+      var input = event.target;
+      var scheme = input.getAttribute("data-md-color-scheme");
+      var hadFocus = palette.contains(doc.activeElement);
+      doc.body.setAttribute("data-md-color-scheme", scheme);
+      try {
+        /* global __md_set */
+        __md_set("__palette", { color: { media: input.getAttribute("data-md-color-media"), scheme: scheme } });
+      } catch (e) { /* private mode: the choice lasts for this page only */ }
+      var shown = palette.querySelector("input:checked + label");
+      if (hadFocus && shown) shown.focus();
+    });
+  }
+
+  // ------------------------------------------------------------------ phone menu
+  var drawer = doc.getElementById("__drawer");
+  var menu = doc.querySelector(".masthead__menu");
+  if (drawer && menu) {
+    buttonLike(menu);
+    menu.setAttribute("aria-controls", "site-menu");
+    var sync = function () { menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
+    drawer.addEventListener("change", sync);
+    sync();
+    doc.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        drawer.checked = false;
+        sync();
+        menu.focus();
       }
-      input.focus();
+    });
+  }
+
+  // ------------------------------------------------------------------ language switch
+  // Both languages share heading ids. The section in view (the last heading above a third of the screen) is
+  // handed to the twin as its #id, whether or not this page's address had one.
+  function sectionInView() {
+    var headings = doc.querySelectorAll("article h2[id], article h3[id]");
+    var line = window.innerHeight / 3;
+    var found = "";
+    for (var i = 0; i < headings.length; i++) {
+      if (headings[i].getBoundingClientRect().top <= line) found = headings[i].id;
+      else break;
     }
-    // Pagefind writes its result count in Western digits; Arabic pages use Arabic-Indic digits throughout.
-    if (document.documentElement.lang === "ar") {
-      var arabic = function (text) { return text.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }); };
-      new MutationObserver(function () {
-        box.querySelectorAll(".pagefind-ui__message").forEach(function (el) {
-          var fixed = arabic(el.textContent);
-          if (fixed !== el.textContent) el.textContent = fixed;
-        });
-      }).observe(box, { childList: true, subtree: true, characterData: true });
-    }
+    return found;
+  }
+  doc.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".md-select a[hreflang]");
+    if (!link) return;
+    var id = sectionInView();
+    // Set before the browser follows the link (also for a new tab or window).
+    link.setAttribute("href", link.getAttribute("href").split("#")[0] + (id ? "#" + id : ""));
+  }, true);
+
+  // ------------------------------------------------------------------ search
+  var box = doc.getElementById("search");
+  var input = doc.getElementById("search-input");
+  var stringsNode = doc.getElementById("explainer-strings");
+  if (!box || !input || !stringsNode) return;
+  var strings = JSON.parse(stringsNode.textContent);
+  var message = box.querySelector(".search-message");
+  var list = box.querySelector(".search-results");
+  // Absolute, so results and the index resolve under the site's path (/REPO/), never the host's root.
+  var bundle = new URL(box.getAttribute("data-bundle"), window.location.href);
+  var siteRoot = new URL("../", bundle).pathname;
+  var plural = new Intl.PluralRules(lang);
+  var localDigits = function (text) {
+    return lang === "ar" ? String(text).replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : String(text);
   };
-  document.head.appendChild(script);
+  var pagefind = null;
+  var latest = 0;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(bundle.href + "pagefind.js").then(function (api) {
+        return api.options({ baseUrl: siteRoot, excerptLength: 24 }).then(function () { return api; });
+      });
+    }
+    return pagefind;
+  }
+
+  // Pagefind's excerpt is escaped text with <mark> around the matches: keep exactly that, nothing else.
+  function excerpt(html) {
+    var p = doc.createElement("p");
+    p.className = "search-result__excerpt";
+    var parsed = doc.createElement("template");
+    parsed.innerHTML = html;
+    parsed.content.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = doc.createElement("mark");
+        mark.textContent = node.textContent;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(doc.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  function link(url, text, className) {
+    var a = doc.createElement("a");
+    a.href = url;
+    a.className = className;
+    a.textContent = text;
+    return a;
+  }
+
+  function say(count, query) {
+    var form = count === 0 ? strings.none : (strings.results[plural.select(count)] || strings.results.other);
+    return form.replace("{n}", localDigits(count)).replace("{query}", query);
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var ticket = ++latest;
+    if (!query) {
+      message.textContent = "";
+      list.textContent = "";
+      return;
+    }
+    message.textContent = strings.loading;
+    load().then(function (api) {
+      return api.search(query);
+    }).then(function (search) {
+      if (ticket !== latest || !search) return null;
+      return Promise.all(search.results.slice(0, 12).map(function (r) { return r.data(); })).then(function (items) {
+        if (ticket !== latest) return;
+        message.textContent = say(search.results.length, query);
+        list.textContent = "";
+        items.forEach(function (item) {
+          var li = doc.createElement("li");
+          li.className = "search-result";
+          li.appendChild(link(item.url, item.meta.title || item.url, "search-result__link"));
+          li.appendChild(excerpt(item.excerpt));
+          var subs = (item.sub_results || []).filter(function (s) { return s.url !== item.url; }).slice(0, 3);
+          if (subs.length) {
+            var ul = doc.createElement("ul");
+            ul.className = "search-result__sections";
+            subs.forEach(function (sub) {
+              var sli = doc.createElement("li");
+              sli.appendChild(link(sub.url, sub.title, "search-result__section"));
+              sli.appendChild(excerpt(sub.excerpt));
+              ul.appendChild(sli);
+            });
+            li.appendChild(ul);
+          }
+          list.appendChild(li);
+        });
+      });
+    }).catch(function () {
+      if (ticket === latest) message.textContent = say(0, query);
+    });
+  }
+
+  var timer = 0;
+  input.addEventListener("focus", load, { once: true });
+  input.addEventListener("keydown", load, { once: true });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  });
+  box.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    run();
+  });
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked) {
+    input.value = asked;
+    run();
+  }
 })();
