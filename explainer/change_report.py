@@ -321,8 +321,9 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
                    "it loads.")
         return "\n".join(out) + "\n"
     if base is None:
-        out.append(f"The base data (the target branch) does not load ({base_problems} problem(s)), so there is "
-                   "nothing to compare this change with; fix the base branch first.")
+        out.append(f"The base data (the target branch) does not load ({base_problems} problem(s)) with the code of "
+                   "this pull request, so there is nothing to compare this change with. Either the base branch is "
+                   "broken, or this pull request changes the shape of the data (explainer/schema.py) as well.")
         return "\n".join(out) + "\n"
     changes = compare(base, head, base_root, head_root)
     if not changes:
