@@ -63,6 +63,9 @@ def test_one_schema_per_data_file_mapped_in_vscode():
     assert sorted(mapped) == sorted(expected)
     for name in settings["yaml.schemas"]:
         assert (ROOT / name).is_file()
+    # VS Code and github.dev offer to install the extension that reads them.
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
 
 
 @pytest.mark.parametrize("name", SCHEMA_FILES)
