@@ -229,4 +229,6 @@ AR = {
     "facts: make the calls the same":
         "تستدعي هذه الصفحة ماكرو غير التي تستدعيها docs/{first}/{page}.md ‏({mine} هنا، و{theirs} هناك)؛ "
         "الصفحتان النظيرتان تعرضان المعلومات نفسها: اجعل الاستدعاءات واحدة",
+    "{macro} is a macro: call it with brackets, like {{{{ {macro}() }}}}":
+        "{macro} ماكرو: استدعِه بقوسين، هكذا {{{{ {macro}() }}}}",
 }

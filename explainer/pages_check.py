@@ -127,6 +127,10 @@ def _check_call(expression: str, ids: _Ids) -> str | None:
         node = _jinja().parse("{{" + expression + "}}").body[0].nodes[0]
     except (jinja2.TemplateSyntaxError, IndexError, AttributeError):
         return M("only a macro call may stand between {{{{ and }}}}, like {{{{ cite([3]) }}}}; correct it")
+    if isinstance(node, nodes.Name):  # a bare name: a macro without its brackets, or a variable that is not there
+        if node.name in MACROS:
+            return M("{macro} is a macro: call it with brackets, like {{{{ {macro}() }}}}", macro=node.name)
+        return M('there is no macro "{macro}"; use one of: {known}', macro=node.name, known=", ".join(sorted(MACROS)))
     if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
         return M("only a macro call may stand between {{{{ and }}}}, like {{{{ cite([3]) }}}}; remove the rest")
     macro = node.node.name

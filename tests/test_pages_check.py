@@ -45,6 +45,8 @@ def test_the_real_pages_pass():
     ("{{ nosuch() }}", 1, 'there is no macro "nosuch"; use one of: actors, '),
     ('{{ quote(speaker="x") }}', 1, "quote(…) takes quote; correct the call"),
     ("{{ config.site_url }}", 1, "only a macro call may stand between {{ and }}, like {{ cite([3]) }}; remove the rest"),
+    ("{{ no_such_variable }}", 1, 'there is no macro "no_such_variable"; use one of: actors, '),
+    ("{{ gaps_list }}", 1, "gaps_list is a macro: call it with brackets, like {{ gaps_list() }}"),
     ("{{ cycler.__init__.__globals__.os.getcwd() }}", 1, "only a macro call may stand between {{ and }}"),
     ('{{ gap("host") | safe }}', 1, "only a macro call may stand between {{ and }}"),
     ("{% set x = 1 %}", 1, "{% %} is not allowed in a page;"),
