@@ -1,71 +1,111 @@
 """Figures drawn at build time from the same data as the text: inline SVG with real, selectable text.
 
-Layout is computed in a 360-unit-wide box, so on a 390 px phone one unit is about one pixel. Arabic
-figures are mirrored (the first camp on the right, the time axis on the right) and use Arabic digits.
-Colours come from CSS classes bound to the theme's variables, so the figures follow dark mode.
+Units: one unit is one CSS pixel when the text is 16 px. The stylesheet sizes each figure in em (WIDTH / 16 em,
+never wider than its column), so a label is as large as the body text around it and grows with text zoom
+(down to the column's width, where the figure stops growing and the list under it takes over). Boxes are
+sized to their text, measured with the site's own fonts, so nothing overflows. Arabic figures are mirrored
+(the first camp on the right) and use Arabic digits. Colours come from CSS classes bound to the theme's
+variables, so the figures follow dark mode and print light.
 """
 from __future__ import annotations
 
+import functools
 import re
-import textwrap
+from pathlib import Path
 
+from .fonts import FACES, FONTSOURCE
 from .loader import SiteData
 from .render import Place, esc, other_script, say, ui
 from .strings import digits, format_span, t
 
-WIDTH = 360
+WIDTH = 320  # phones: 20em wide
+WIDE = 800  # wide screens: 50em, each camp in two columns, under half the height
+FONT = 16  # label size in units: the body text's size (see WIDTH)
+LINE = {"en": 20, "ar": 25}  # Naskh needs more leading than Latin
+PAD = 5  # inside a box, above and below the text and on each side
 GAP = 8
-LINE = 16  # line height for the 12–13-unit text (see explainer.css)
-# Characters per line in a half-width box: Naskh at 13 units is narrower per letter than Noto Sans at 12.
-COLUMN_CHARS = {"en": 24, "ar": 30}
+ROW_GAP = 4
 NBSP = "\u00a0"
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    # A number stays with the word after it ("11 factions"), in either script.
+@functools.lru_cache(maxsize=None)
+def _advances(bold: bool, lang: str) -> dict[int, float]:
+    """Advance widths per code point, in ems, from the self-hosted font (isolated forms for Arabic: a bit wide)."""
+    from fontTools.ttLib import TTFont
+
+    family = "noto-naskh-arabic" if lang == "ar" else "noto-sans"
+    face = next(f for f in FACES if f.source.startswith(family) and f.source.endswith(("700-normal.woff2" if bold else "400-normal.woff2")))
+    path = ROOT / FONTSOURCE / face.source
+    if not path.exists():
+        return {}
+    font = TTFont(str(path))
+    metrics, scale = font["hmtx"].metrics, font["head"].unitsPerEm
+    return {code: metrics[glyph][0] / scale for code, glyph in font.getBestCmap().items()}
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """Width in units at FONT, each character measured with its script's font."""
+    total = 0.0
+    for char in text:
+        arabic = "\u0600" <= char <= "\u06ff"
+        table = _advances(bold, "ar" if arabic else "en")
+        total += table.get(ord(char), 0.6)
+    return total * FONT
+
+
+def _wrap(text: str, width: float, bold: bool = False) -> list[str]:
+    """Greedy lines no wider than width; a number stays with the word after it ("11 factions")."""
     text = re.sub(r"(\d+) ", lambda m: m.group(1) + NBSP, text)
-    return [line.replace(NBSP, " ") for line in textwrap.wrap(text, width=width, break_long_words=False)] or [""]
-
-
-def _text_lines(lines: list[str], x: float, y: float, anchor: str, cls: str, lang: str) -> str:
-    spans = "".join(
-        f'<tspan x="{x:.0f}" y="{y + i * LINE:.0f}">{esc(digits(line, lang))}</tspan>' for i, line in enumerate(lines)
-    )
-    return f'<text class="{cls}" text-anchor="{anchor}">{spans}</text>'
+    lines: list[str] = []
+    for word in text.split(" "):
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(trial.replace(NBSP, " "), bold) <= width:
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    return [line.replace(NBSP, " ") for line in lines] or [""]
 
 
 class _Canvas:
-    """Boxes and lines stacked top to bottom; mirrors x for right-to-left pages."""
+    """Boxes, labels and connectors stacked top to bottom; mirrors x for right-to-left pages."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, width: int = WIDTH):
         self.lang = lang
+        self.width = width
         self.rtl = lang == "ar"
+        self.line = LINE[lang]
         self.parts: list[str] = []
 
     def x(self, left: float, width: float = 0) -> float:
-        return WIDTH - left - width if self.rtl else left
+        return self.width - left - width if self.rtl else left
 
-    def box(self, left: float, top: float, width: float, lines: list[str], cls: str, text_cls: str = "fig-text",
-            min_lines: int = 1) -> float:
-        height = 10 + LINE * max(len(lines), min_lines)
-        self.parts.append(
-            f'<rect class="{cls}" x="{self.x(left, width):.0f}" y="{top:.0f}" width="{width:.0f}" '
-            f'height="{height:.0f}" rx="6"/>'
+    def text(self, lines: list[str], centre: float, top: float, height: float, cls: str) -> None:
+        """Lines centred in a band of the given height (top to top + height)."""
+        first = top + (height - self.line * len(lines)) / 2 + self.line / 2 + FONT * 0.35
+        spans = "".join(
+            f'<tspan x="{centre:.1f}" y="{first + i * self.line:.1f}">{esc(digits(line, self.lang))}</tspan>'
+            for i, line in enumerate(lines)
         )
-        centre = self.x(left, width) + width / 2
-        self.parts.append(_text_lines(lines, centre, top + 5 + 11, "middle", text_cls, self.lang))
-        return top + height
+        self.parts.append(f'<text class="{cls}" text-anchor="middle">{spans}</text>')
 
-    def label(self, left: float, top: float, width: float, text: str, cls: str = "fig-label") -> float:
-        lines = _wrap(text, int(width / (5.2 if self.rtl else 6.4)))
-        centre = self.x(left, width) + width / 2
-        self.parts.append(_text_lines(lines, centre, top + 11, "middle", cls, self.lang))
-        return top + LINE * len(lines) + 2
+    def height_of(self, lines: int) -> float:
+        return 2 * PAD + self.line * lines
 
-    def svg(self, height: float, title_id: str, title: str, desc: str) -> str:
+    def box(self, left: float, top: float, width: float, lines: list[str], height: float, cls: str,
+            text_cls: str = "fig-text") -> None:
+        x = self.x(left, width)
+        self.parts.append(f'<rect class="{cls}" x="{x:.1f}" y="{top:.1f}" width="{width:.1f}" height="{height:.1f}" rx="5"/>')
+        self.text(lines, x + width / 2, top, height, text_cls)
+
+    def label(self, left: float, top: float, width: float, lines: list[str], cls: str = "fig-label") -> float:
+        self.text(lines, self.x(left, width) + width / 2, top, self.line * len(lines), cls)
+        return top + self.line * len(lines)
+
+    def svg(self, height: float, title_id: str, title: str, desc: str, cls: str = "figure-svg") -> str:
         direction = ' direction="rtl"' if self.rtl else ""
         return (
-            f'<svg class="figure-svg" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
+            f'<svg class="{cls}" viewBox="0 0 {self.width} {height:.0f}" role="img" '
             f'aria-labelledby="{title_id}-title {title_id}-desc"{direction} xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{title_id}-title">{esc(title)}</title><desc id="{title_id}-desc">{esc(desc)}</desc>'
             + "".join(self.parts)
@@ -77,52 +117,87 @@ def _names(data: SiteData, lang: str, group: str) -> list[str]:
     return [getattr(a.name, lang) for a in data.actors.actors if a.group == group]
 
 
+def _columns(canvas: _Canvas, top: float, cells: list[list[str]], cls: list[str],
+             text_cls: str = "fig-text") -> list[float]:
+    """Columns of boxes across the figure whose rows line up: each row as tall as its tallest box."""
+    column = (canvas.width - GAP * (len(cells) - 1)) / len(cells)
+    inner = column - 2 * PAD
+    wrapped = [[_wrap(name, inner, "strong" in text_cls) for name in names] for names in cells]
+    bottoms = [top] * len(cells)
+    y = top
+    for row in range(max(len(c) for c in wrapped)):
+        lines = max(len(c[row]) for c in wrapped if row < len(c))
+        height = canvas.height_of(lines)
+        for i, column_cells in enumerate(wrapped):
+            if row < len(column_cells):
+                canvas.box(i * (column + GAP), y, column, column_cells[row], height, cls[i], text_cls)
+                bottoms[i] = y + height
+        y += height + ROW_GAP
+    return bottoms
+
+
 def camps_figure(data: SiteData, place: Place) -> str:
-    """Sponsors on top, the two camps side by side with every faction, the groups left out and the Kurds apart."""
+    """The figure twice: laid out for a phone's column and for a wide one; the stylesheet shows one of them."""
+    return (_camps_svg(data, place, WIDTH, 1, "camps-figure", "figure-svg figure-svg--narrow")
+            + _camps_svg(data, place, WIDE, 2, "camps-figure-wide", "figure-svg figure-svg--wide"))
+
+
+def _camps_svg(data: SiteData, place: Place, width: int, split: int, svg_id: str, cls: str) -> str:
+    """Sponsors on top, joined to the two camps side by side with every faction, then the groups left out and the
+    Kurds apart. Rows line up across the columns; the sponsors' connector meets both camps' heads."""
     lang = place.lang
-    canvas = _Canvas(lang)
+    canvas = _Canvas(lang, width)
     sep = "، " if lang == "ar" else " · "
-    full = WIDTH - 2 * GAP
-    y = GAP
-    y = canvas.label(GAP, y, full, t(data, lang, "diagram_called_by"))
-    y = canvas.box(GAP, y, full, [sep.join(_names(data, lang, "sponsors"))], "fig-box fig-box--sponsor", "fig-text fig-text--strong")
-    # Arrows from the sponsors down to each camp.
-    column = (full - GAP) / 2
-    for i in range(2):
-        centre = canvas.x(GAP + i * (column + GAP), column) + column / 2
-        canvas.parts.append(f'<path class="fig-arrow" d="M{centre:.0f} {y + 2:.0f} V{y + 14:.0f}"/>')
-    y += 18
-    bottoms = []
-    chars = COLUMN_CHARS[lang]
-    headings = [
-        _wrap(t(data, lang, "camp_count_heading", name=getattr(c.name, lang),
-                count=t(data, lang, "factions_count", n=len(data.factions_in(c.id)))), chars)
-        for c in data.camps.camps
+    column = (width - GAP) / 2
+    y = canvas.label(0, 0, width, _wrap(t(data, lang, "diagram_called_by"), width))
+    sponsors = _wrap(sep.join(_names(data, lang, "sponsors")), width - 2 * PAD, True)
+    height = canvas.height_of(len(sponsors))
+    canvas.box(0, y, width, sponsors, height, "fig-box fig-box--sponsor", "fig-text fig-text--strong")
+    # The connector: down from the sponsors' box, across, and down into the top of each camp's head.
+    top, bend, bottom = y + height, y + height + 10, y + height + 22
+    centres = [canvas.x(i * (column + GAP), column) + column / 2 for i in range(2)]
+    middle = width / 2
+    canvas.parts.append(
+        f'<path class="fig-arrow" d="M{middle:.1f} {top:.1f} V{bend:.1f} M{centres[0]:.1f} {bottom - 5:.1f} '
+        f'V{bend:.1f} H{centres[1]:.1f} V{bottom - 5:.1f}"/>'
+    )
+    for centre in centres:
+        canvas.parts.append(
+            f'<path class="fig-arrowhead" d="M{centre - 5:.1f} {bottom - 6:.1f} H{centre + 5:.1f} L{centre:.1f} {bottom:.1f} Z"/>'
+        )
+    y = bottom
+    camps = data.camps.camps
+    heads = [
+        t(data, lang, "camp_count_heading", name=getattr(c.name, lang),
+          count=t(data, lang, "factions_count", n=len(data.factions_in(c.id))))
+        for c in camps
     ]
-    tallest = max(len(h) for h in headings)  # both camps' lists start level
-    for i, camp in enumerate(data.camps.camps):
-        left, top = GAP + i * (column + GAP), y
-        top = canvas.box(left, top, column, headings[i], f"fig-box fig-box--{camp.id}-head",
-                         "fig-text fig-text--strong fig-text--on-accent", min_lines=tallest)
-        top += 4
-        for faction in data.factions_in(camp.id):
-            top = canvas.box(left, top, column, _wrap(getattr(faction.name, lang), chars), f"fig-box fig-box--{camp.id}") + 4
-        if camp.id == data.factions.factions[0].camp:
-            head = data.by_id[data.camps.delegation.head]
-            top = canvas.label(left, top + 2, column, t(data, lang, "diagram_delegation", name=getattr(head.name, lang)))
-        bottoms.append(top)
-    y = max(bottoms) + GAP
-    for i, (key, group) in enumerate((("diagram_left_out", "left-out"), ("diagram_also_rejected", "kurdish-side"))):
-        left = GAP + i * (column + GAP)
-        top = canvas.label(left, y, column, t(data, lang, key))
-        bottoms[i] = top
-        for name in _names(data, lang, group):
-            bottoms[i] = canvas.box(left, bottoms[i], column, _wrap(name, chars), "fig-box fig-box--apart") + 4
-    height = max(bottoms) + GAP
-    went, refused = (len(data.factions_in(c.id)) for c in data.camps.camps)
+    bottoms = _columns(canvas, y, [[h] for h in heads],
+                       [f"fig-box fig-box--{c.id}-head" for c in camps], "fig-text fig-text--strong fig-text--on-accent")
+    y = max(bottoms) + ROW_GAP
+    # Each camp's factions in `split` columns, in reading order along each row.
+    names = [[getattr(f.name, lang) for f in data.factions_in(c.id)] for c in camps]
+    sub = _columns(canvas, y, [n[k::split] for n in names for k in range(split)],
+                   [f"fig-box fig-box--{c.id}" for c in camps for _ in range(split)])
+    bottoms = [max(sub[i * split:(i + 1) * split]) for i in range(2)]
+    first = next(i for i, c in enumerate(camps) if c.id == data.factions.factions[0].camp)
+    head = data.by_id[data.camps.delegation.head]
+    note = _wrap(t(data, lang, "diagram_delegation", name=getattr(head.name, lang)), column)
+    bottoms[first] = canvas.label(first * (column + GAP), bottoms[first] + 2, column, note)
+    y = max(bottoms) + 3 * GAP
+    canvas.parts.append(f'<path class="fig-rule" d="M0 {y - 1.5 * GAP:.1f} H{width}"/>')
+    labels = [_wrap(t(data, lang, key), column) for key in ("diagram_left_out", "diagram_also_rejected")]
+    tallest = max(len(lines) for lines in labels)
+    for i, lines in enumerate(labels):
+        canvas.text(lines, canvas.x(i * (column + GAP), column) + column / 2, y, canvas.line * tallest, "fig-label")
+    y += canvas.line * tallest + 2
+    bottoms = _columns(canvas, y, [_names(data, lang, "left-out"), _names(data, lang, "kurdish-side")],
+                       ["fig-box fig-box--apart", "fig-box fig-box--apart"])
+    height = max(bottoms) + 2
+    went, refused = (len(data.factions_in(c.id)) for c in camps)
     desc = t(data, lang, "diagram_desc_camps",
              went=t(data, lang, "factions_count", n=went), refused=t(data, lang, "factions_count", n=refused))
-    return canvas.svg(height, "camps-figure", t(data, lang, "diagram_title_camps"), desc)
+    return canvas.svg(height, svg_id, t(data, lang, "diagram_title_camps"), desc, cls)
 
 
 def camps_figure_as_list(data: SiteData, place: Place) -> str:
@@ -147,26 +222,27 @@ def camps_figure_as_list(data: SiteData, place: Place) -> str:
 
 
 def timeline_figure(data: SiteData, place: Place) -> str:
-    """A vertical time line (it reads on a phone): filled dots for dated events, hollow ones for undated."""
+    """A vertical time line: filled dots for dated events, hollow ones for undated. The timeline page shows the
+    list (timeline_list) alone, which already draws this line; the figure is kept for pages that want a picture."""
     lang = place.lang
     canvas = _Canvas(lang)
-    axis = canvas.x(20)
-    text_left = 40
-    text_width = WIDTH - text_left - GAP
-    y = GAP + 4
+    axis = canvas.x(12)
+    text_left = 32
+    text_width = WIDTH - text_left
+    y = 4.0
     dots = []
     for event in data.events.events:
         when = format_span(data, lang, event.date, event.until) if event.date else t(data, lang, "undated")
-        what = _wrap(getattr(event.text, lang), int(text_width / (5.0 if canvas.rtl else 6.0)))
-        anchor = "start"
-        x = canvas.x(text_left)
+        what = _wrap(getattr(event.text, lang), text_width)
         dots.append(
-            f'<circle class="fig-dot fig-dot--{"dated" if event.date else "undated"}" cx="{axis:.0f}" cy="{y + 6:.0f}" r="6"/>'
+            f'<circle class="fig-dot fig-dot--{"dated" if event.date else "undated"}" cx="{axis:.1f}" cy="{y + canvas.line / 2:.1f}" r="6"/>'
         )
-        canvas.parts.append(_text_lines([when], x, y + 11, anchor, "fig-text fig-text--strong", lang))
-        canvas.parts.append(_text_lines(what, x, y + 11 + LINE, anchor, "fig-text", lang))
-        y += 11 + LINE * (len(what) + 1) + 10
-    canvas.parts.insert(0, f'<path class="fig-axis" d="M{axis:.0f} {GAP + 10:.0f} V{y - 20:.0f}"/>')
+        centre = canvas.x(text_left, text_width) + text_width / 2
+        lines = [when, *what]
+        canvas.text(lines[:1], centre, y, canvas.line, "fig-text fig-text--strong")
+        canvas.text(lines[1:], centre, y + canvas.line, canvas.line * len(what), "fig-text")
+        y += canvas.line * len(lines) + 12
+    canvas.parts.insert(0, f'<path class="fig-axis" d="M{axis:.1f} 10 V{y - 20:.1f}"/>')
     canvas.parts.extend(dots)
     dated = sum(1 for e in data.events.events if e.date)
     undated = len(data.events.events) - dated
