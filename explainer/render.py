@@ -189,6 +189,14 @@ def gap(data: SiteData, place: Place, gap_id: str) -> str:
 # ---------------------------------------------------------------- reasons and quotes
 
 
+def _speaker_camp(data: SiteData, speaker_id: str) -> str:
+    """The camp a quote's accent shows: the speaker's camp, or "apart" for anyone in neither."""
+    speaker = _entity(data, speaker_id)
+    if isinstance(speaker, schema.Camp):
+        return speaker.id
+    return getattr(speaker, "camp", None) or "apart"
+
+
 def quote(data: SiteData, place: Place, quote_id: str) -> str:
     item: schema.Quote = _entity(data, quote_id)
     speaker = say(_speaker_name(data, item.speaker), place.lang)
@@ -199,7 +207,8 @@ def quote(data: SiteData, place: Place, quote_id: str) -> str:
         original = f'<p class="quote__original"><bdi lang="en" dir="ltr">“{esc(item.text.en)}”</bdi></p>'
     open_q, close_q = ("«", "»") if place.lang == "ar" else ("“", "”")
     return (
-        f'<figure class="quote" id="quote-{item.id}"><blockquote><p>{open_q}{say(item.text, place.lang)}{close_q}'
+        f'<figure class="quote quote--{_speaker_camp(data, item.speaker)}" id="quote-{item.id}"><blockquote><p>'
+        f'{open_q}{say(item.text, place.lang)}{close_q}'
         f"</p></blockquote>{original}<figcaption>— {said} {cite(data, place, item.paras)}"
         f' <span class="quote__note">({ui(data, place, "quote_note")})</span></figcaption></figure>'
     )

@@ -19,7 +19,8 @@ SHOTS = OUTPUT / "screenshots"
 AXE = (ROOT / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
+# Module-scoped, as in the other browser test files: one Playwright (sync) at a time in a pytest session.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 

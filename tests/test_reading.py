@@ -1,0 +1,243 @@
+"""Reading the explainer: the language switch without a fragment, print, text zoom, focus, search loading and
+cross-script search, in Debian's Chromium (see test_browser.py). Sizes and speeds are in `make benchmark`."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from .conftest import LANGS, PAGES
+from .test_browser import ARGS, CHROMIUM, DESKTOP, PHONE
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url: str, viewport=PHONE, scheme: str = "light"):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme, device_scale_factor=1)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    return context, page, requests
+
+
+# ---------------------------------------------------------------- colour maths (WCAG 2 relative luminance)
+
+
+def rgb(css: str) -> tuple[float, float, float, float]:
+    parts = [float(x) for x in re.findall(r"[\d.]+", css)]
+    return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
+
+
+def luminance(colour: tuple) -> float:
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in colour[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: tuple, b: tuple) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+# ---------------------------------------------------------------- the language switch keeps the place
+
+
+@pytest.mark.parametrize("start,other", [("", "ar/"), ("ar/", "")])
+@pytest.mark.parametrize("section", ["refused", "delegation"])
+def test_switch_keeps_the_section_in_view_without_a_fragment(browser, server, start, other, section):
+    context, page, _ = open_page(browser, server + start + "camps/")
+    assert "#" not in page.url
+    page.evaluate(f"document.getElementById('{section}').scrollIntoView()")
+    page.wait_for_timeout(100)
+    target = "ar" if other == "ar/" else "en"
+    page.locator(f".masthead .md-select a[hreflang='{target}']").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == server + other + f"camps/#{section}"
+    top = page.evaluate(f"document.getElementById('{section}').getBoundingClientRect().top")
+    assert 0 <= top < PHONE["height"] / 2, "the same section is in view in the other language"
+    context.close()
+
+
+@pytest.mark.parametrize("start,other", [("", "ar/"), ("ar/", "")])
+def test_switch_at_the_top_leads_to_the_top(browser, server, start, other):
+    context, page, _ = open_page(browser, server + start + "timeline/")
+    page.locator(".masthead .md-select a[hreflang]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == server + other + "timeline/"
+    context.close()
+
+
+@pytest.mark.parametrize("lang,other", [("en", "ar/"), ("ar", "")])
+def test_404_switch_leads_to_the_other_language(browser, server, lang, other):
+    context, page, _ = open_page(browser, server + LANGS[lang] + "no/such/page/")
+    # The test server answers 404 with its own page; open the site's 404 page as GitHub Pages would serve it.
+    page.goto(server + LANGS[lang] + "404.html", wait_until="networkidle")
+    page.locator(".masthead .md-select a[hreflang]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == server + other
+    context.close()
+
+
+# ---------------------------------------------------------------- print is light, whatever the screen's scheme
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["", "camps/", "reasons/"])
+def test_print_is_light_in_dark_mode(browser, server, lang, path):
+    context, page, _ = open_page(browser, server + LANGS[lang] + path, DESKTOP, "dark")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.emulate_media(media="print", color_scheme="dark")
+    page.wait_for_timeout(400)  # Material's colour transitions (125 ms) end
+    body = rgb(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+    assert luminance(body) > 0.95, body
+    for selector in ("article p", "article h1", ".md-typeset .cite"):
+        ink = rgb(page.evaluate(f"getComputedStyle(document.querySelector({json.dumps(selector)})).color"))
+        assert contrast(ink, body) >= 7, (selector, ink)
+    # Every box is printed light, never a dark fill.
+    fills = page.evaluate("""[...document.querySelectorAll('article *')].map(e => getComputedStyle(e).backgroundColor)
+        .filter(c => c !== 'rgba(0, 0, 0, 0)')""")
+    assert all(luminance(rgb(c)) > 0.8 for c in fills), sorted(set(fills))
+    assert page.evaluate("getComputedStyle(document.querySelector('.masthead')).display") == "none"
+    context.close()
+
+
+# ---------------------------------------------------------------- 200% text zoom
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_horizontal_scroll_at_200_percent_text(browser, server, lang):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    page = context.new_page()
+    # The browser's own text size setting (default 16 px, doubled), as a reader would set it.
+    page.context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    wide = []
+    for path in PAGES:
+        page.goto(server + LANGS[lang] + path, wait_until="networkidle")
+        assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") >= 39
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            culprit = page.evaluate("""(() => { const w = document.documentElement.clientWidth;
+                const e = [...document.querySelectorAll('body *')].find(e => e.getBoundingClientRect().right > w + 1
+                  || e.getBoundingClientRect().left < -1); return e ? e.tagName + '.' + e.className : ''; })()""")
+            wide.append((path, width, culprit))
+    assert wide == []
+    context.close()
+
+
+# ---------------------------------------------------------------- focus: visible everywhere, never off screen
+
+FOCUS_STATE = """(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  const r = e.getBoundingClientRect();
+  let p = e.parentElement, bg = 'rgba(0, 0, 0, 0)';
+  while (p) { const c = getComputedStyle(p).backgroundColor; if (c !== 'rgba(0, 0, 0, 0)' && !c.endsWith(', 0)')) { bg = c; break; } p = p.parentElement; }
+  if (bg === 'rgba(0, 0, 0, 0)') bg = getComputedStyle(document.body).backgroundColor;
+  return {tag: e.tagName, cls: String(e.className), text: (e.textContent || '').trim().slice(0, 30),
+          style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor, behind: bg,
+          left: r.left, right: r.right, top: r.top, bottom: r.bottom, w: r.width, h: r.height,
+          vw: innerWidth, vh: innerHeight};
+})()"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["", "camps/", "search/"])
+def test_every_focus_stop_is_on_screen_with_a_3_to_1_ring(browser, server, lang, path, viewport, scheme):
+    context, page, _ = open_page(browser, server + LANGS[lang] + path, viewport, scheme)
+    seen, problems = 0, []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None:
+            break
+        seen += 1
+        where = f"{state['tag']}.{state['cls']} «{state['text']}»"
+        if state["w"] < 1 or state["h"] < 1 or state["right"] < 0 or state["left"] > state["vw"] \
+                or state["bottom"] < 0 or state["top"] > state["vh"]:
+            problems.append(f"off screen: {where} {state['left']:.0f},{state['top']:.0f}")
+            continue
+        if state["style"] == "none" or state["width"] < 2:
+            problems.append(f"no focus ring: {where}")
+            continue
+        ratio = contrast(rgb(state["colour"]), rgb(state["behind"]))
+        if ratio < 3:
+            problems.append(f"ring {ratio:.2f}:1 on {state['behind']}: {where}")
+    assert seen >= 5
+    assert problems == []
+    context.close()
+
+
+# ---------------------------------------------------------------- search
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_loads_pagefind_only_when_the_reader_starts(browser, server, lang):
+    context, page, requests = open_page(browser, server + LANGS[lang] + "search/")
+    page.wait_for_timeout(300)
+    assert [u for u in requests if "/pagefind/" in u] == []
+    assert page.evaluate("document.activeElement.id") != "search-input", "not focused on arrival"
+    page.focus("#search-input")
+    page.wait_for_load_state("networkidle")
+    assert any(u.endswith("/pagefind/pagefind.js") for u in requests)
+    context.close()
+
+
+def _results(browser, url: str, query: str) -> tuple[list[str], str]:
+    context, page, _ = open_page(browser, url)
+    page.fill("#search-input", query)
+    page.wait_for_selector("#search .search-result__link", timeout=10000)
+    page.wait_for_timeout(300)
+    links = page.eval_on_selector_all("#search .search-result__link", "els => els.map(e => e.href)")
+    message = page.inner_text("#search .search-message")
+    context.close()
+    return links, message
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("query,faction", [("زنكي", "nour-al-din-al-zenki-movement"), ("Zenki", "nour-al-din-al-zenki-movement"),
+                                           ("أحرار", "ahrar-al-sham"), ("Ahrar", "ahrar-al-sham"),
+                                           ("فيلق الرحمن", "al-rahman-legion"), ("Rahman", "al-rahman-legion")])
+def test_a_name_in_either_script_finds_its_faction_from_either_search_page(browser, server, lang, query, faction):
+    links, _ = _results(browser, server + LANGS[lang] + "search/", query)
+    own = [link for link in links if ("/ar/" in link) == (lang == "ar")]
+    assert own == links, "results stay in the page's language"
+    assert any(link.endswith(f"camps/#{faction}") for link in links), links
+
+
+def test_arabic_result_counts_take_every_plural_form(browser, server):
+    context, page, _ = open_page(browser, server + "ar/search/")
+    strings = json.loads(page.inner_text("#explainer-strings"))
+    forms = {n: page.evaluate(f"new Intl.PluralRules('ar').select({n})") for n in (0, 1, 2, 3, 10, 11, 99, 100)}
+    assert forms == {0: "zero", 1: "one", 2: "two", 3: "few", 10: "few", 11: "many", 99: "many", 100: "other"}
+    results = strings["results"]
+    assert set(results) >= {"zero", "one", "two", "few", "many", "other"}
+    assert "{n}" not in results["one"] and "{n}" not in results["two"]  # «نتيجة واحدة», «نتيجتان»
+    assert all("{query}" in form and " ل " not in form and "ل «" not in form for form in results.values())
+    # A search with one result reads in the singular, in Arabic digits where there is a number.
+    page.fill("#search-input", "أحرار")
+    page.wait_for_selector("#search .search-result__link", timeout=10000)
+    page.wait_for_timeout(300)
+    message = page.inner_text("#search .search-message")
+    count = page.locator("#search .search-result").count()
+    expected = results[forms.get(count, "many" if 11 <= count <= 99 else "few")].replace("{query}", "أحرار")
+    assert message == expected.replace("{n}", str(count).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")))
+    context.close()
