@@ -324,7 +324,7 @@ def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[
         if alias_html:
             details.append(f"<dt>{ui(data, place, 'also_spelled')}</dt> <dd>{alias_html}</dd>")
         if links:
-            details.append(f"<dt>{ui(data, place, 'appears_on')}</dt> <dd>{links}</dd>")
+            details.append(f"<dt>{ui(data, place, 'appears_on')}</dt> <dd class=\"name-entry__appears\">{links}</dd>")
         if isinstance(item, schema.Place):
             # Places have no page of their own: what the source says of them stands here.
             facts = "".join(claim(data, place, fact, "li") for fact in item.facts)

@@ -106,7 +106,7 @@ def test_names_page_links_land_on_the_name(site, lang):
     """Each "appears on" link points at a page and anchor that exist and show the thing's name."""
     names = article(site, lang, "names/")
     for item in [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places]:
-        links = names.select(f"#{item.id} dd a[href]")
+        links = names.select(f"#{item.id} dd.name-entry__appears a[href]")
         assert links, f"{item.id} appears nowhere"
         for link in links:
             path, _, anchor = link["href"].partition("#")
