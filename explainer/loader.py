@@ -19,7 +19,7 @@ from typing import get_args
 from . import interface, schema
 from .pages_check import check_pages
 from .errors import DataError, DataErrors
-from .messages import M
+from .messages import Both, M
 from .yamlread import Positions, read_yaml
 
 STRINGS_DIR = "i18n"
@@ -185,8 +185,16 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
         line, col = file.positions.of_key(path + (tail,))
         message = _unknown_key(file, model, err["loc"][:-1], path, tail)
     elif kind == "literal_error":
-        options = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-        message = M('{label} "{given}" is not one of: {options}; use one of them', label=label, given=given, options=options)
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        close = difflib.get_close_matches(str(given), choices, n=1, cutoff=0.75)
+        if close:
+            message = M('{label} "{given}" is not one of: {options}; did you mean "{close}"?', label=label, given=given,
+                        options=", ".join(choices), close=close[0])
+        else:
+            message = M('{label} "{given}" is not one of: {options}; use one of them', label=label, given=given,
+                        options=", ".join(choices))
+    elif kind in ("string_type",) and given is None and (tail or (path or ("",))[-1]) in ("en", "ar"):
+        message = M(schema.MESSAGES[f"empty_{tail or path[-1]}"])  # a blank `ar:` is an empty text, whatever YAML calls it
     elif kind in ("string_type",):
         message = M("{label} should be text, but is {given}; write it as text (in quotes if needed)",
                     label=label, given=_describe(given))
@@ -234,11 +242,38 @@ def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[
             return adapter.validate_python(file.value)
         return adapter.model_validate(file.value)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            path, _ = _data_path(file.value, err["loc"])
-            if not any(path[: len(bad)] == bad for bad in file.positions.unreadable):
-                errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err))
+        found = [err for err in exc.errors(include_url=False)
+                 if not any(_data_path(file.value, err["loc"])[0][: len(bad)] == bad for bad in file.positions.unreadable)]
+        for err in _misplaced_keys(file, found, errors):
+            errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err))
         return None
+
+
+def _misplaced_keys(file: _File, found: list[dict], errors: list[DataError]) -> list[dict]:
+    """A key indented one level too far out is both "unknown" where it stands and "missing" in the entry above
+    it. Say it once, at the key, as what it is; return the other errors."""
+    missing = {}
+    for err in found:
+        if err["type"] == "missing":
+            path, tail = _data_path(file.value, err["loc"])
+            if tail is not None and path:
+                missing[(path[:-1], tail)] = (err, path)
+    paired = []
+    for err in found:
+        if err["type"] != "extra_forbidden":
+            continue
+        parent = _data_path(file.value, err["loc"][:-1])[0]
+        key = str(err["loc"][-1])
+        if (parent, key) in missing:
+            other, holder_path = missing[(parent, key)]
+            holder = _value_at(file.value, holder_path)
+            line_up = next(iter(holder), None) if isinstance(holder, dict) else None
+            line, col = file.positions.of_key(parent + (key,))
+            errors.append(DataError(file.name, line, col, M(
+                'the key "{key}" belongs inside "{holder}" above: indent it to line up with "{line_up}"',
+                key=key, holder=holder_path[-1], line_up=line_up or key)))
+            paired += [err, other]
+    return [err for err in found if not any(err is p for p in paired)]
 
 
 # ---------------------------------------------------------------- cross-file checks
@@ -339,7 +374,13 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
             return  # a missing or mistyped value is already reported by the schema
         options = ", ".join(sorted(allowed)) if len(allowed) <= 8 else \
             ", ".join(difflib.get_close_matches(value, list(allowed), n=3)) or M("see the list in the file")
-        err(rel, path, M('{what} "{value}" is not one of: {options}; use one of them', what=what, value=value, options=options))
+        close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.75)
+        if close and len(allowed) <= 8:
+            err(rel, path, M('{what} "{value}" is not one of: {options}; did you mean "{close}"?', what=what, value=value,
+                             options=options, close=close[0]))
+        else:
+            err(rel, path, M('{what} "{value}" is not one of: {options}; use one of them', what=what, value=value,
+                             options=options))
 
     camps = _ids(files, "camps.yml", "camps")
     factions = _ids(files, "factions.yml", "factions")
@@ -506,10 +547,20 @@ def load_data(root: Path | str = "data") -> SiteData:
     return data
 
 
+def _text_positions(files: dict[str, _File]) -> dict[tuple[str, str], tuple[str, int]]:
+    """(en, ar) of every bilingual text in data/ -> (file, line), to point an editor at a text found by content."""
+    found = {}
+    for file in files.values():
+        for path, value in _walk(file.value):
+            if isinstance(value, dict) and isinstance(value.get("en"), str) and isinstance(value.get("ar"), str):
+                found.setdefault((value["en"], value["ar"]), (file.name, file.positions.of_value(path)[0]))
+    return found
+
+
 def _check_shown(data: SiteData, files: dict[str, _File], page_calls: dict | None) -> list[DataError]:
     """Nothing an editor adds may vanish: each quote is shown exactly once, where the names page links to it; each
     name is found on the same pages in both languages (a renamed spelling would silently drop its links)."""
-    from .appearances import appearances, quote_page, quote_showings
+    from .appearances import _page_texts, appearances, quote_page, quote_showings, spellings
 
     errors: list[DataError] = []
 
@@ -534,19 +585,30 @@ def _check_shown(data: SiteData, files: dict[str, _File], page_calls: dict | Non
                     'the quote "{id}" is shown on the page "{where}", but a quote of this speaker belongs on "{page}"; '
                     "move it there", id=quote.id, where=where[0], page=page))
     found = {lang: appearances(data, lang) for lang in schema.LANGUAGES}
+    texts = _page_texts(data)
+    where_is = _text_positions(files)
     for rel, key, items in (("factions.yml", "factions", data.factions.factions),
                             ("actors.yml", "actors", data.actors.actors), ("places.yml", "places", data.places.places)):
         for i, item in enumerate(items):
             pages = {lang: {page for page, _ in found[lang].get(item.id, [])} for lang in schema.LANGUAGES}
             for lang, other in (("ar", "en"), ("en", "ar")):
                 missing = sorted(pages[other] - pages[lang])
-                if missing:
-                    err(rel, (key, i, "name", lang), M(
-                        '"{name}" is not found in the {language} text of the page(s) {pages}, where the {other_language} '
-                        "names it; add the spelling used there to aliases ({lang}), or correct the name",
-                        name=getattr(item.name, lang), pages=", ".join(missing), lang=lang,
-                        language=M("Arabic") if lang == "ar" else M("English"),
-                        other_language=M("English") if lang == "ar" else M("Arabic")))
+                if not missing:
+                    continue
+                # The texts to change: on those pages, they name it in one language and not in the other.
+                stale = sorted({where_is[(text.en, text.ar)] for page in missing for _, text in texts[page]
+                                if (text.en, text.ar) in where_is
+                                and any(f in getattr(text, other) for f in spellings(item, other))
+                                and not any(f in getattr(text, lang) for f in spellings(item, lang))})
+                labels = [data.page(page).nav for page in missing]
+                err(rel, (key, i, "name", lang), M(
+                    '"{name}" is not found in the {language} of texts that name it in {other_language} ({texts}), on '
+                    "the page(s) {pages}; use this spelling there, or add the spelling used there to aliases ({lang})",
+                    name=getattr(item.name, lang), lang=lang,
+                    texts=", ".join(f"{file}:{line}" for file, line in stale) or "-",
+                    pages=Both(", ".join(f"“{label.en}”" for label in labels), "، ".join(f"«{label.ar}»" for label in labels)),
+                    language=M("Arabic") if lang == "ar" else M("English"),
+                    other_language=M("English") if lang == "ar" else M("Arabic")))
     return errors
 
 

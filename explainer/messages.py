@@ -29,12 +29,24 @@ class M(str):
         return _fill(_catalog(lang).get(self.template, self.template), self.values, lang)
 
 
+class Both(str):
+    """A value that exists in both languages (a page's menu label): shown in the message's language."""
+
+    def __new__(cls, en: str, ar: str):
+        self = super().__new__(cls, en)
+        self.forms = {"en": en, "ar": ar}
+        return self
+
+    def say(self, lang: str) -> str:
+        return self.forms.get(lang, self.forms["en"])
+
+
 def say(message: str, lang: str) -> str:
-    return message.say(lang) if isinstance(message, M) else str(message)
+    return message.say(lang) if isinstance(message, (M, Both)) else str(message)
 
 
 def _fill(template: str, values: dict, lang: str) -> str:
-    return template.format(**{k: say(v, lang) if isinstance(v, M) else v for k, v in values.items()})
+    return template.format(**{k: say(v, lang) for k, v in values.items()})
 
 
 def _catalog(lang: str) -> dict[str, str]:

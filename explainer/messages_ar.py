@@ -219,10 +219,10 @@ AR = {
         "التصريح «{id}» سيظهر {count} مرات ({where})؛ أبقِه في موضع واحد",
     'the quote "{id}" is shown on the page "{where}", but a quote of this speaker belongs on "{page}"; move it there':
         "التصريح «{id}» يظهر في الصفحة «{where}»، ومكان تصريحات هذا المتحدث الصفحة «{page}»؛ انقله إليها",
-    '"{name}" is not found in the {language} text of the page(s) {pages}, where the {other_language} names it; add the '
-    "spelling used there to aliases ({lang}), or correct the name":
-        "لا يرد «{name}» في النص {language} للصفحة أو الصفحات {pages}، مع أن النص {other_language} يذكره فيها؛ "
-        "أضف الصيغة المستعملة هناك إلى aliases ({lang})، أو صحّح الاسم",
+    '"{name}" is not found in the {language} of texts that name it in {other_language} ({texts}), on the page(s) '
+    "{pages}; use this spelling there, or add the spelling used there to aliases ({lang})":
+        "لا يرد «{name}» في النص {language} لنصوص تذكره بالنص {other_language} ({texts})، في الصفحة أو الصفحات "
+        "{pages}؛ استعمل هذه الصيغة هناك، أو أضف الصيغة المستعملة هناك إلى aliases ({lang})",
     "Arabic": "العربي",
     "English": "الإنجليزي",
     "this page calls other macros than docs/{first}/{page}.md ({mine} here, {theirs} there); twin pages show the same "
@@ -231,4 +231,13 @@ AR = {
         "الصفحتان النظيرتان تعرضان المعلومات نفسها: اجعل الاستدعاءات واحدة",
     "{macro} is a macro: call it with brackets, like {{{{ {macro}() }}}}":
         "{macro} ماكرو: استدعِه بقوسين، هكذا {{{{ {macro}() }}}}",
+    'YAML cannot read this line ({line_text}): the text in quotes that starts here is not closed; add " at the end of '
+    "the text":
+        "تعذّرت قراءة هذا السطر ({line_text}): النص الذي يبدأ هنا بعلامة تنصيص لم يُغلق؛ أضف \" في نهاية النص",
+    'the key "{key}" belongs inside "{holder}" above: indent it to line up with "{line_up}"':
+        "المفتاح «{key}» مكانه داخل «{holder}» أعلاه: زد مسافته البادئة ليكون على استقامة «{line_up}»",
+    '{label} "{given}" is not one of: {options}; did you mean "{close}"?':
+        "{label} «{given}» ليس من بين: {options}؛ هل تقصد «{close}»؟",
+    '{what} "{value}" is not one of: {options}; did you mean "{close}"?':
+        "{what} «{value}» ليس من بين: {options}؛ هل تقصد «{close}»؟",
 }

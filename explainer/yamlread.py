@@ -177,6 +177,26 @@ _PLAIN_SYNTAX = [
 ]
 
 
+def _unclosed_quote(lines: list[str], line: int) -> tuple[int, int] | None:
+    """The line and column of a double quote that is opened and never closed on its line, at or just above the
+    line where the parser gave up; None if every line there closes its quotes."""
+    for number in range(min(line, len(lines)), max(0, line - 3), -1):
+        opened, inside, escaped = None, False, False
+        for col, ch in enumerate(lines[number - 1], start=1):
+            if inside and escaped:
+                escaped = False
+            elif inside and ch == "\\":
+                escaped = True
+            elif ch == '"':
+                inside = not inside
+                opened = col if inside else None
+            elif ch == "#" and not inside:
+                break  # a comment
+        if inside and opened:
+            return number, opened
+    return None
+
+
 def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
     said = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
     if not isinstance(exc, MarkedYAMLError):
@@ -190,6 +210,14 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
     mark = mark or getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = _pos(mark) if mark else (1, 1)
     lines = text.split("\n")
+    unclosed = _unclosed_quote(lines, line)
+    if unclosed:
+        # The commonest slip: a closing quote left out. The parser notices only later; point at the quote itself.
+        at_line, at_col = unclosed
+        shown = lines[at_line - 1].strip()
+        return DataError(name, at_line, at_col, M(
+            "YAML cannot read this line ({line_text}): the text in quotes that starts here is not closed; add \" at "
+            "the end of the text", line_text=shown[:60] + ("…" if len(shown) > 60 else "")))
     shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     if message is None:
         return DataError(name, line, col, M("the YAML cannot be read here ({said}); check the indentation, the colons "

@@ -67,7 +67,7 @@ def test_real_data_is_valid():
 def test_unknown_camp_names_the_choices(data_dir):
     text = edit(data_dir, "factions.yml", "    camp: attended\n    paras: [3]\n  - id: sultan", "    camp: atended\n    paras: [3]\n  - id: sultan")
     line, col = position(text, "atended")
-    assert errors(data_dir) == [f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; use one of them']
+    assert errors(data_dir) == [f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; did you mean "attended"?']
 
 
 def test_yaml_syntax_error(data_dir):
@@ -281,7 +281,7 @@ def test_validator_exits_nonzero_and_lists_errors(data_dir):
     line, col = position(text, "atended")
     result = run_validator(data_dir)
     assert result.returncode == 1
-    assert f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; use one of them' in result.stderr
+    assert f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; did you mean "attended"?' in result.stderr
     assert "::error" not in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -292,8 +292,8 @@ def test_validator_prints_github_annotations_under_actions(data_dir):
     result = run_validator(data_dir, GITHUB_ACTIONS="true")
     # Both languages in one annotation: the pull request's readers may be either kind of editor.
     assert (
-        f'::error file=data/factions.yml,line={line},col={col}::camp "atended" is not one of: attended, refused; use one of them'
-        " · camp «atended» ليس من بين: attended, refused؛ استعمل واحدًا منها"
+        f'::error file=data/factions.yml,line={line},col={col}::camp "atended" is not one of: attended, refused; did you mean "attended"?'
+        " · camp «atended» ليس من بين: attended, refused؛ هل تقصد «attended»؟"
         in result.stderr.splitlines()
     )
 
@@ -312,6 +312,37 @@ def test_build_with_bad_data_fails_cleanly_and_writes_no_site(tmp_path):
     site_dir = tmp_path / "site"
     result = mkdocs_build(project, site_dir)
     assert result.returncode != 0
-    assert f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; use one of them' in result.stderr
+    assert f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; did you mean "attended"?' in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not site_dir.exists()
+
+
+# ---------------------------------------------------------------- mistakes a newcomer makes, said plainly
+
+
+def test_a_key_indented_one_level_too_far_out_is_one_message_at_the_key(data_dir):
+    text = edit(data_dir, "quotes.yml", '      ar: "لمؤتمر أستانا', '    ar: "لمؤتمر أستانا')
+    line, col = position(text, '    ar: "لمؤتمر أستانا', 4)
+    assert errors(data_dir) == [
+        f'data/quotes.yml:{line}:{col}: the key "ar" belongs inside "text" above: indent it to line up with "en"']
+
+
+def test_a_blank_value_is_said_to_be_empty_at_its_own_key(data_dir):
+    text = edit(data_dir, "quotes.yml", '      ar: "لمؤتمر أستانا قيمة سياسية كما أن له قيمة عسكرية"', "      ar:")
+    line, col = position(text, "      ar:\n", 6)
+    assert errors(data_dir) == [f"data/quotes.yml:{line}:{col}: the Arabic text (ar) is empty; write the Arabic text"]
+
+
+@pytest.mark.parametrize("old, new", [
+    ('      ar: "لمؤتمر أستانا قيمة سياسية كما أن له قيمة عسكرية"', '      ar: "لمؤتمر أستانا قيمة سياسية كما أن له قيمة عسكرية'),
+    ('"Sham Legion", ar: "فيلق الشام"}', '"Sham Legion", ar: "فيلق الشام}'),
+])
+def test_a_quote_left_open_is_pointed_at(data_dir, old, new):
+    name = "quotes.yml" if "لمؤتمر" in old else "factions.yml"
+    text = edit(data_dir, name, old, new)
+    opened = text.index(new) + new.rindex('"')
+    line = text.count("\n", 0, opened) + 1
+    col = opened - (text.rfind("\n", 0, opened) + 1) + 1
+    found = errors(data_dir)
+    assert len(found) == 1 and found[0].startswith(f"data/{name}:{line}:{col}: YAML cannot read this line (")
+    assert found[0].endswith('the text in quotes that starts here is not closed; add " at the end of the text')

@@ -73,9 +73,14 @@ def test_a_renamed_arabic_spelling_that_drops_links_is_refused_at_the_name(proje
     path.write_text(text, encoding="utf-8")
     line, col = position(text, 'ar: "جيش الاسلام"', 4)
     found = errors(project)
-    assert found and all(f.startswith(f"data/factions.yml:{line}:{col}: \"جيش الاسلام\" is not found in the Arabic text")
-                         for f in found), found
-    assert "add the spelling used there to aliases (ar)" in found[0]
+    assert found and all(f.startswith(f"data/factions.yml:{line}:{col}: \"جيش الاسلام\" is not found in the Arabic of "
+                                      "texts that name it in English (data/") for f in found), found
+    # It names the texts to change, by file and line, and the pages by their menu labels.
+    stale = [f"data/{name}:{n}" for name in ("actors.yml", "camps.yml", "source.yml")
+             for n, row in enumerate((project / "data" / name).read_text(encoding="utf-8").splitlines(), start=1)
+             if "جيش الإسلام" in row]
+    assert stale and any(s in found[0] for s in stale)
+    assert "use this spelling there, or add the spelling used there to aliases (ar)" in found[0]
 
 
 def test_twin_pages_must_call_the_same_macros(project):
