@@ -23,6 +23,11 @@ FACES = (
     Face("noto-sans/files/noto-sans-latin-700-normal.woff2", "noto-sans-700.woff2"),
 )
 
+# OpenType features applied by default: Arabic joining forms and ligatures (isol, init, medi, fina, rlig),
+# marks (mark, mkmk), cursive attachment (curs), kerning and the rest of default shaping.
+SHAPING = ["ccmp", "locl", "isol", "init", "medi", "fina", "rlig", "rclt", "calt", "liga", "clig", "kern", "mark",
+           "mkmk", "curs"]
+
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -51,7 +56,7 @@ def subset_fonts(project_dir: Path, site_dir: Path) -> list[tuple[str, int, int]
             )
         options = subset.Options()
         options.flavor = "woff2"
-        options.layout_features = ["*"]  # Arabic shaping (init, medi, fina, liga…) needs every feature
+        options.layout_features = SHAPING  # what text needs by default; no optional sets (ss01, frac, tnum…)
         options.name_IDs = ["*"]
         options.notdef_outline = True
         font = subset.load_font(str(source), options)

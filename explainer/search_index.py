@@ -35,13 +35,13 @@ def alias_records(data: SiteData, lang: str) -> list[dict]:
     records = []
     for faction in data.factions.factions:
         names = [faction.name.en, faction.name.ar, *faction.aliases.en, *faction.aliases.ar]
-        title = getattr(faction.name, lang)
-        other = faction.name.ar if lang == "en" else faction.name.en
+        other = "ar" if lang == "en" else "en"
         records.append({
             "url": f"/{'ar/' if lang == 'ar' else ''}camps/#{faction.id}",  # from the site's root, like pages
             "content": " · ".join(_spellings(names)),
             "language": lang,
-            "meta": {"title": f"{title} ({other})"},
+            # explainer.js shows the name in the other script under the title, instead of the list of spellings.
+            "meta": {"title": getattr(faction.name, lang), "other": getattr(faction.name, other), "other_lang": other},
         })
     return records
 

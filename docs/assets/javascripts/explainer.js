@@ -155,7 +155,18 @@
           var li = doc.createElement("li");
           li.className = "search-result";
           li.appendChild(link(item.url, item.meta.title || item.url, "search-result__link"));
-          li.appendChild(excerpt(item.excerpt));
+          if (item.meta.other) {
+            // A faction's record of spellings: its name in the other script says more than the list.
+            var other = doc.createElement("p");
+            var bdi = doc.createElement("bdi");
+            other.className = "search-result__excerpt";
+            bdi.lang = item.meta.other_lang;
+            bdi.textContent = item.meta.other;
+            other.appendChild(bdi);
+            li.appendChild(other);
+          } else {
+            li.appendChild(excerpt(item.excerpt));
+          }
           var subs = (item.sub_results || []).filter(function (s) { return s.url !== item.url; }).slice(0, 3);
           if (subs.length) {
             var ul = doc.createElement("ul");
