@@ -130,10 +130,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a browser that closes a connection early (Lighthouse does) is not news
+
+
 def _serve(site: Path):
     root = Path(tempfile.mkdtemp())
     (root / SUBPATH).symlink_to(site)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
+    httpd = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/{SUBPATH}/"
 

@@ -413,7 +413,7 @@ def search_box(data: SiteData, place: Place) -> str:
         f'<div id="search" data-bundle="{place.to_site_root}pagefind/" data-label="{ui(data, place, "search_label")}">'
         f'<form class="search-form" role="search" method="get"><input id="search-input" class="search-input" '
         f'type="search" name="q" aria-label="{ui(data, place, "search_label")}" aria-describedby="search-hint" '
-        f'placeholder="{ui(data, place, "search_placeholder")}" autocomplete="off" spellcheck="false"></form>'
+        f'placeholder="{ui(data, place, "search_placeholder")}" dir="auto" autocomplete="off" spellcheck="false"></form>'
         f'<p class="search-message" role="status"></p><ol class="search-results"></ol></div>'
         f'<noscript><p>{ui(data, place, "search_no_script")} '
         f'<a href="{place.link("names")}">{say(data.page("names").nav, place.lang)}</a></p></noscript></div>'
