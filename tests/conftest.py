@@ -88,3 +88,32 @@ def page_path(lang: str, page: str) -> str:
 
 def html_file(site: Path, lang: str, page: str) -> Path:
     return site / LANGS[lang] / page / "index.html"
+
+
+# ---------------------------------------------------------------- shared by several test files
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the networking flags Chromium calls hosts it cannot reach here (and a reader's page should not).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, never a downloaded one. Module-scoped: Playwright's sync API allows one instance at a
+    time in a thread, so each browser test file has its own, closed before the next file starts."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def data_and_docs(tmp_path) -> Path:
+    """data/ and docs/ copied side by side, so the loader checks the pages with the data."""
+    target = tmp_path / "project"
+    for name in ("data", "docs"):
+        shutil.copytree(ROOT / name, target / name)
+    return target

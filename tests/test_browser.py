@@ -6,28 +6,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import LANGS, OUTPUT, PAGES, ROOT
+from .conftest import CHROMIUM, CHROMIUM_ARGS, LANGS, OUTPUT, PAGES, ROOT
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-# Without the networking flags Chromium calls hosts it cannot reach here (and a reader's page should not).
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions"]
+ARGS = CHROMIUM_ARGS
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SHOTS = OUTPUT / "screenshots"
 AXE = (ROOT / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
 
 
-# Module-scoped, as in the other browser test files: one Playwright (sync) at a time in a pytest session.
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, url: str, viewport=PHONE, scheme: str = "light", bypass_csp: bool = False):

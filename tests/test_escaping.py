@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT, _Quiet, copy_project, free_port, mkdocs_build
-from .test_browser import ARGS, CHROMIUM, PHONE
+from .test_browser import PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -79,23 +79,19 @@ def hostile(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page_of(hostile):
-    from playwright.sync_api import sync_playwright
+def page_of(hostile, browser):
+    # bypass_csp: the escaping must hold by itself, not only because the policy would block what slipped through.
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    dialogs: list[str] = []
 
-    with sync_playwright() as p:
-        # bypass_csp: the escaping must hold by itself, not only because the policy would block what slipped through.
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport=PHONE, bypass_csp=True)
-        dialogs: list[str] = []
+    def open_(path: str):
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(hostile + path, wait_until="networkidle")
+        return page, dialogs
 
-        def open_(path: str):
-            page = context.new_page()
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(hostile + path, wait_until="networkidle")
-            return page, dialogs
-
-        yield open_
-        browser.close()
+    yield open_
+    context.close()
 
 
 def assert_nothing_ran(page, dialogs) -> None:

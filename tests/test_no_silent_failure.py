@@ -2,7 +2,6 @@
 and what would not show (a quote no page shows, a renamed spelling that drops links) is refused at its line."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from bs4 import BeautifulSoup
 from explainer.errors import DataErrors
 from explainer.loader import load_data
 
-from .conftest import ROOT, copy_project, mkdocs_build
+from .conftest import copy_project, mkdocs_build
 from .test_loader import position
 
 
@@ -24,11 +23,8 @@ def insert_after(path: Path, anchor: str, block: str) -> str:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    target = tmp_path / "project"
-    for name in ("data", "docs"):
-        shutil.copytree(ROOT / name, target / name)
-    return target
+def project(data_and_docs) -> Path:
+    return data_and_docs
 
 
 def errors(project: Path) -> list[str]:

@@ -2,7 +2,6 @@
 exists; each page has its twin and its data/pages.yml entry. Reported like data errors, before any build."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,11 +13,8 @@ from .conftest import ROOT, copy_project, mkdocs_build
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    target = tmp_path / "project"
-    for name in ("data", "docs"):
-        shutil.copytree(ROOT / name, target / name)
-    return target
+def project(data_and_docs) -> Path:
+    return data_and_docs
 
 
 def add_line(project: Path, page: str, line: str) -> int:

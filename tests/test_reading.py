@@ -8,19 +8,11 @@ import re
 import pytest
 
 from .conftest import LANGS, PAGES
-from .test_browser import ARGS, CHROMIUM, DESKTOP, PHONE
+from .test_browser import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, url: str, viewport=PHONE, scheme: str = "light"):

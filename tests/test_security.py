@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from explainer.csp import with_csp
 
 from .conftest import LANGS, PAGES, html_file
-from .test_browser import ARGS, CHROMIUM, PHONE
+from .test_browser import PHONE
 
 JS_TYPES = {None, "", "text/javascript", "application/javascript", "module"}
 CSP_EVENTS = """
@@ -101,14 +101,6 @@ def test_with_csp_replaces_an_older_policy_and_needs_a_charset():
 browser_test = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def open_watched(browser, url: str, viewport=PHONE, scheme: str = "light", block: str | None = None):
