@@ -16,8 +16,6 @@ SHOTS = OUTPUT / "screenshots"
 AXE = (ROOT / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
 
 
-
-
 def open_page(browser, url: str, viewport=PHONE, scheme: str = "light", bypass_csp: bool = False):
     context = browser.new_context(viewport=viewport, color_scheme=scheme, device_scale_factor=1, bypass_csp=bypass_csp)
     page = context.new_page()

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from explainer import glue, hooks, interface, schema
 from explainer.errors import DataErrors
-from explainer.loader import STRINGS_DIR, load_data
+from explainer.loader import STRINGS_DIR, _walk, load_data
 from explainer.strings import t
 
 from .conftest import ROOT, copy_project, mkdocs_build
@@ -124,14 +124,7 @@ def check(project: Path, name: str, text: str | bytes) -> bool:
 # ---------------------------------------------------------------- mutations
 
 
-def _paths(value, path=()):
-    yield path, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _paths(item, path + (i,))
+_paths = _walk  # every (path, value) of a file, as the loader walks it
 
 
 def _set(root, path, value):

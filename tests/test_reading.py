@@ -8,21 +8,9 @@ import re
 import pytest
 
 from .conftest import LANGS, PAGES
-from .test_browser import DESKTOP, PHONE
+from .test_browser import DESKTOP, PHONE, open_page
 
 pytestmark = pytest.mark.browser
-
-
-
-
-def open_page(browser, url: str, viewport=PHONE, scheme: str = "light"):
-    context = browser.new_context(viewport=viewport, color_scheme=scheme, device_scale_factor=1)
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(url, wait_until="networkidle")
-    page.evaluate("document.fonts.ready")
-    return context, page, requests
 
 
 # ---------------------------------------------------------------- colour maths (WCAG 2 relative luminance)

@@ -101,8 +101,6 @@ def test_with_csp_replaces_an_older_policy_and_needs_a_charset():
 browser_test = pytest.mark.browser
 
 
-
-
 def open_watched(browser, url: str, viewport=PHONE, scheme: str = "light", block: str | None = None):
     """A page that records CSP violations (DOM events and console errors) from before its first script."""
     context = browser.new_context(viewport=viewport, color_scheme=scheme, device_scale_factor=1)
