@@ -8,15 +8,17 @@ from .sources import edit_url, issue_form_url
 
 
 def edit_footer(data: SiteData, place: Place, files: list[str]) -> str:
-    """"Edit the data of this page on GitHub: factions.yml, camps.yml…", one link per file, in the page's language.
-    File names are Latin, so they are marked as such on Arabic pages."""
+    """The foot of a page: for readers, where to report a mistake; for editors, "Edit the data of this page on
+    GitHub: factions.yml, camps.yml…", one link per file. File names are Latin, so they are marked as such on
+    Arabic pages."""
     links = LIST_COMMA[place.lang].join(
         f'<a href="{esc(edit_url(file))}"><code lang="en" dir="ltr">{esc(file)}</code></a>' for file in files
     )
     github = text_in("GitHub", place.lang)
+    report = f'<a href="{esc(issue_form_url())}">{ui(data, place, "page_report_link")}</a>'
     return (
-        f'<aside class="edit-data" data-pagefind-ignore><p>{ui(data, place, "edit_data", site=github, files=links)}'
-        "</p></aside>"
+        f'<aside class="edit-data" data-pagefind-ignore><p>{ui(data, place, "page_report", link=report)}</p>'
+        f'<p class="edit-data__files">{ui(data, place, "edit_data", site=github, files=links)}</p></aside>'
     )
 
 

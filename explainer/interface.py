@@ -15,6 +15,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "camp_line": {"count", "summary"},
     "edit_data": {"site", "files"},
     "report_mistake": {"link"},
+    "page_report": {"link"},
     "camp_count_heading": {"name", "count"},
     "delegation_head_of": {"faction"},
     "quote_said": {"speaker", "occasion"},
@@ -39,7 +40,7 @@ _PLAIN = [
     "diagram_also_rejected", "diagram_title_timeline", "paragraph", "source_title", "source_date",
     "source_publisher", "source_publisher_none", "corrections_none", "jump_to_letter", "read_section",
     "section_cards_label", "sections_of_source", "not_found_title", "not_found_text", "not_found_home",
-    "search_label", "search_hint", "report_mistake_link", "search_no_script", "toggle_dark", "toggle_light", "made_with", "title_translation", "source_says",
+    "search_label", "search_hint", "report_mistake_link", "search_no_script", "toggle_dark", "toggle_light", "in_brief", "page_report_link", "title_translation", "source_says",
     "roster_about", "roster_note", "menu", "site_nav_label", "search_placeholder", "search_loading",
 ]
 # Keys the code builds from data: a kind of actor, a camp, a month.

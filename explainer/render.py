@@ -112,7 +112,16 @@ def count_phrase(data: SiteData, place: Place, camp_id: str) -> str:
 
 
 def story(data: SiteData, place: Place, part: str) -> str:
-    return claims(data, place, getattr(data.story, part), "claims story")
+    """The home page's story. Its lead is the key points, boxed under their own heading near the top, so the
+    news comes before the diagram; the other parts are running text."""
+    items = getattr(data.story, part)
+    if part != "lead":
+        return claims(data, place, items, "claims story")
+    points = "".join(claim(data, place, item, "li") for item in items)
+    return (
+        f'<section class="key-points" aria-labelledby="in-brief"><h2 id="in-brief">{ui(data, place, "in_brief")}</h2>'
+        f"<ul>{points}</ul></section>"
+    )
 
 
 def camps_at_a_glance(data: SiteData, place: Place) -> str:
@@ -253,11 +262,13 @@ def timeline_list(data: SiteData, place: Place) -> str:
             when = f'<time datetime="{event.date}">{esc(format_span(data, place.lang, event.date, event.until))}</time>'
             cls = "event event--dated"
         else:
-            when = f'<span class="event__undated">{ui(data, place, "undated")}</span>: {say(event.placement, place.lang)}'
+            when = f'<span class="event__undated">{ui(data, place, "undated")}</span>'
             cls = "event event--undated"
+        # Where an undated event is placed, and why, follows the event: the event is the news, its place a note.
+        placement = f'<p class="event__placement">{say(event.placement, place.lang)}</p>' if event.placement else ""
         items.append(
             f'<li class="{cls}" id="{event.id}"><p class="event__when">{when}</p>'
-            f'<p class="event__text">{say(event.text, place.lang)} {cite(data, place, event.paras)}</p></li>'
+            f'<p class="event__text">{say(event.text, place.lang)} {cite(data, place, event.paras)}</p>{placement}</li>'
         )
     source_date = data.source.date
     items.append(
@@ -313,8 +324,10 @@ def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[
         letter = sort_key(getattr(item.name, lang), lang)[:1].upper()
         aliases = [(a, "en") for a in item.aliases.en] + [(a, "ar") for a in item.aliases.ar]
         comma = LIST_COMMA[lang]
-        alias_html = comma.join(
-            f'<bdi lang="{al}" dir="{DIRECTION[al]}">{esc(a)}</bdi>' for a, al in aliases
+        # One item per spelling, laid out in the page's direction: Latin spellings joined by a comma inside an
+        # Arabic line would be reordered by the bidi algorithm and read scrambled.
+        alias_html = "".join(
+            f'<li><bdi lang="{al}" dir="{DIRECTION[al]}">{esc(a)}</bdi></li>' for a, al in aliases
         )
         links = comma.join(
             f'<a href="{place.link(page_id, anchor)}">{say(data.page(page_id).nav, lang)}</a>'
@@ -322,7 +335,7 @@ def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[
         )
         details = [f"<dt>{ui(data, place, 'in_other_script')}</dt> <dd>{other_script(item.name, lang)}</dd>"]
         if alias_html:
-            details.append(f"<dt>{ui(data, place, 'also_spelled')}</dt> <dd>{alias_html}</dd>")
+            details.append(f"<dt>{ui(data, place, 'also_spelled')}</dt> <dd><ul class=\"aliases\">{alias_html}</ul></dd>")
         if links:
             details.append(f"<dt>{ui(data, place, 'appears_on')}</dt> <dd class=\"name-entry__appears\">{links}</dd>")
         if isinstance(item, schema.Place):

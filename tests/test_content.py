@@ -11,7 +11,7 @@ from explainer.appearances import spellings
 from explainer import schema
 from explainer.loader import load_data
 from explainer.render import esc
-from explainer.strings import digits, t
+from explainer.strings import digits, format_date, t
 
 from .conftest import LANGS, PAGES, ROOT, html_file
 
@@ -213,3 +213,50 @@ def test_timeline_keeps_undated_events_undated(site):
 
 def test_escape_helper_neutralises_markdown_and_templates():
     assert esc("<b>{{ x }}</b> *y* [z](w)") == "&lt;b&gt;&#123;&#123; x &#125;&#125;&lt;/b&gt; &#42;y&#42; &#91;z&#93;(w)"
+
+
+def _plain(element) -> str:
+    """An element's text as a reader sees it: without citations, spaces collapsed."""
+    copy = BeautifulSoup(str(element), "html.parser")
+    for cite in copy.select(".cite"):
+        cite.decompose()
+    return " ".join(copy.get_text("").split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_gives_the_news_in_key_points_before_the_diagram(site, lang):
+    home = article(site, lang, "")
+    order = [e for e in home.find_all(True) if e.name == "h1" or set(e.get("class", [])) & {
+        "kicker", "byline", "key-points", "figure"}]
+    assert [e.name if e.name == "h1" else e["class"][0] for e in order] == ["kicker", "h1", "byline", "key-points", "figure"]
+    points = home.select(".key-points li.claim")
+    assert [_plain(p) for p in points] == [" ".join(digits(getattr(item.text, lang), lang).split()) for item in DATA.story.lead]
+    assert home.select_one(".key-points h2").get_text() == t(DATA, lang, "in_brief")
+    # The byline's date is the source's, from the data.
+    date = home.select_one(".byline time")
+    assert date["datetime"] == str(DATA.source.date)
+    assert date.get_text() == format_date(DATA, lang, DATA.source.date)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_undated_event_says_where_it_falls_after_what_happened(site, lang):
+    page = article(site, lang, "timeline/")
+    undated = [e for e in DATA.events.events if e.date is None]
+    assert undated
+    for event in undated:
+        item = page.select_one(f"#{event.id}")
+        parts = [p["class"][0] for p in item.find_all("p", recursive=False)]
+        assert parts == ["event__when", "event__text", "event__placement"]
+        assert _plain(item.select_one(".event__placement")) == " ".join(digits(getattr(event.placement, lang), lang).split())
+        assert _plain(item.select_one(".event__when")) == t(DATA, lang, "undated")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_other_spelling_is_an_item_of_its_own(site, lang):
+    """One list item per spelling: Latin spellings joined by commas in an Arabic line would be reordered."""
+    page = article(site, lang, "names/")
+    for item in [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places]:
+        shown = [li.get_text() for li in page.select(f"#{item.id} ul.aliases > li")]
+        assert shown == [*item.aliases.en, *item.aliases.ar], item.id
+        for li in page.select(f"#{item.id} ul.aliases > li"):
+            assert li.bdi["dir"] == ("rtl" if li.bdi["lang"] == "ar" else "ltr")

@@ -117,7 +117,9 @@ def test_every_page_links_the_data_it_shows_in_its_language(built, lang, page):
     article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
     footers = article.select("aside.edit-data")
     assert len(footers) == 1
-    links = footers[0].select("a")
+    report = footers[0].select_one("p:first-child a")
+    assert report["href"] == "https://github.com/someone/astana/issues/new?template=report-a-mistake.yml"
+    links = footers[0].select(".edit-data__files a")
     files = [a.get_text() for a in links]
     assert files == sources.page_sources(DOCS, lang, page)
     assert f"i18n/{lang}.yml" in files and "pages.yml" in files
