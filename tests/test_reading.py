@@ -120,6 +120,42 @@ def test_no_horizontal_scroll_at_200_percent_text(browser, server, lang):
     context.close()
 
 
+# ---------------------------------------------------------------- the reading column
+
+# Characters per line of each block of running text at the body's size: the text without the citations (a
+# bracketed number and a label only screen readers hear), over the number of lines it takes.
+CHARACTERS_PER_LINE = """(() => {
+  const article = document.querySelector('article');
+  const size = getComputedStyle(article).fontSize;
+  const out = [];
+  for (const block of article.querySelectorAll('p, li')) {
+    if (block.closest('.figure, .two-columns, .actors, nav, .edit-data') || block.querySelector('p, li')) continue;
+    const style = getComputedStyle(block);
+    if (style.fontSize !== size) continue;
+    const lines = Math.round(block.getBoundingClientRect().height / parseFloat(style.lineHeight));
+    if (lines < 3) continue;  // the last line is partial: only blocks of three lines or more say much
+    const copy = block.cloneNode(true);
+    copy.querySelectorAll('.cite, .visually-hidden').forEach(e => e.remove());
+    out.push([Math.round(copy.textContent.replace(/\\s+/g, ' ').trim().length / lines), copy.textContent.trim().slice(0, 40)]);
+  }
+  return out;
+})()"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_running_text_keeps_a_readable_line_length_on_a_desktop(browser, server, lang):
+    """About 65 characters a line, at most 80, on a 1280 px screen: wide pieces (figures, the camps side by side,
+    cards) may use the page's width, running text may not."""
+    context, page, _ = open_page(browser, server, DESKTOP)
+    measured = []
+    for path in PAGES:
+        page.goto(server + LANGS[lang] + path, wait_until="networkidle")
+        measured += [(path, *row) for row in page.evaluate(CHARACTERS_PER_LINE)]
+    assert len({path for path, *_ in measured}) >= 3, measured  # the check saw several pages' text
+    assert [row for row in measured if row[1] > 80] == []
+    context.close()
+
+
 # ---------------------------------------------------------------- focus: visible everywhere, never off screen
 
 FOCUS_STATE = """(() => {
