@@ -83,12 +83,13 @@ def cite(data: SiteData, place: Place, paras: list[int]) -> str:
             f"{digits(str(n), place.lang)}</a>"
         )
     separator = f'<span class="cite-sep">{LIST_COMMA[place.lang]}</span>'
-    # Kept out of search excerpts: "[3]" and its hidden label are noise in a result.
-    return f'<span class="cite" role="doc-noteref" data-pagefind-ignore>{separator.join(links)}</span>'
+    # Kept out of search excerpts: "[3]" and its hidden label are noise in a result. Glued to the word before it
+    # by a no-break space (callers put no space of their own), so "[3]" never starts or fills a line by itself.
+    return f'&nbsp;<span class="cite" role="doc-noteref" data-pagefind-ignore>{separator.join(links)}</span>'
 
 
 def claim(data: SiteData, place: Place, item: schema.Claim, tag: str = "p", attrs: str = "") -> str:
-    return f'<{tag} class="claim"{attrs}>{say(item.text, place.lang)} {cite(data, place, item.paras)}</{tag}>'
+    return f'<{tag} class="claim"{attrs}>{say(item.text, place.lang)}{cite(data, place, item.paras)}</{tag}>'
 
 
 def claims(data: SiteData, place: Place, items: list[schema.Claim], cls: str = "claims") -> str:
@@ -129,7 +130,7 @@ def camps_at_a_glance(data: SiteData, place: Place) -> str:
     for camp in data.camps.camps:
         count = f'<a class="camp-count" href="{place.link("camps", camp.id)}">{count_phrase(data, place, camp.id)}</a>'
         text = ui(data, place, "camp_line", count=count, summary=say(camp.summary.text, place.lang))
-        lines.append(f'<p class="camp-line camp-line--{camp.id}">{text} {cite(data, place, camp.summary.paras)}</p>')
+        lines.append(f'<p class="camp-line camp-line--{camp.id}">{text}{cite(data, place, camp.summary.paras)}</p>')
     return '<div class="camp-lines">' + "".join(lines) + "</div>"
 
 
@@ -163,7 +164,7 @@ def faction_list(data: SiteData, place: Place, camp_id: str) -> str:
         items.append(
             f'<li class="faction" id="{faction.id}"><p class="faction__names"><span class="faction__name">'
             f"{say(faction.name, place.lang)}</span> {other_script(faction.name, place.lang, 'faction__other')}"
-            f" {cite(data, place, faction.paras)}</p>{facts}</li>"
+            f"{cite(data, place, faction.paras)}</p>{facts}</li>"
         )
     return f'<ul class="factions factions--{camp_id}">' + "".join(items) + "</ul>"
 
@@ -178,11 +179,11 @@ def delegation(data: SiteData, place: Place) -> str:
         + claim(data, place, d.summary)
         + '<dl class="facts-list">'
         + f"<dt>{ui(data, place, 'delegation_head')}</dt> <dd>{say(head.name, place.lang)} "
-        + f"{other_script(head.name, place.lang)} ({role}) {cite(data, place, d.summary.paras)}</dd>"
-        + f"<dt>{ui(data, place, 'technical_team')}</dt> <dd>{say(d.technical_team.text, place.lang)} "
+        + f"{other_script(head.name, place.lang)} ({role}){cite(data, place, d.summary.paras)}</dd>"
+        + f"<dt>{ui(data, place, 'technical_team')}</dt> <dd>{say(d.technical_team.text, place.lang)}"
         + f"{cite(data, place, d.technical_team.paras)}</dd>"
         + f"<dt>{ui(data, place, 'chosen_by')}</dt> <dd>{say(chosen_by.name, place.lang)} "
-        + f"{other_script(chosen_by.name, place.lang)} {cite(data, place, d.technical_team.paras)}</dd>"
+        + f"{other_script(chosen_by.name, place.lang)}{cite(data, place, d.technical_team.paras)}</dd>"
         + "</dl></div>"
     )
 
@@ -191,7 +192,7 @@ def gap(data: SiteData, place: Place, gap_id: str) -> str:
     item = _entity(data, gap_id)
     return (
         f'<aside class="gap" aria-label="{ui(data, place, "not_in_source")}"><p><strong>'
-        f'{ui(data, place, "not_in_source")}:</strong> {say(item.text, place.lang)} {cite(data, place, item.paras)}</p></aside>'
+        f'{ui(data, place, "not_in_source")}:</strong> {say(item.text, place.lang)}{cite(data, place, item.paras)}</p></aside>'
     )
 
 
@@ -218,7 +219,7 @@ def quote(data: SiteData, place: Place, quote_id: str) -> str:
     return (
         f'<figure class="quote quote--{_speaker_camp(data, item.speaker)}" id="quote-{item.id}"><blockquote><p>'
         f'{open_q}{say(item.text, place.lang)}{close_q}'
-        f"</p></blockquote>{original}<figcaption>— {said} {cite(data, place, item.paras)}"
+        f"</p></blockquote>{original}<figcaption>— {said}{cite(data, place, item.paras)}"
         f' <span class="quote__note">({ui(data, place, "quote_note")})</span></figcaption></figure>'
     )
 
@@ -268,7 +269,7 @@ def timeline_list(data: SiteData, place: Place) -> str:
         placement = f'<p class="event__placement">{say(event.placement, place.lang)}</p>' if event.placement else ""
         items.append(
             f'<li class="{cls}" id="{event.id}"><p class="event__when">{when}</p>'
-            f'<p class="event__text">{say(event.text, place.lang)} {cite(data, place, event.paras)}</p>{placement}</li>'
+            f'<p class="event__text">{say(event.text, place.lang)}{cite(data, place, event.paras)}</p>{placement}</li>'
         )
     source_date = data.source.date
     items.append(
@@ -401,7 +402,7 @@ def paragraph_list(data: SiteData, place: Place) -> str:
 
 def gaps_list(data: SiteData, place: Place) -> str:
     rows = "".join(
-        f'<li id="{g.id}"><strong>{say(g.topic, place.lang)}.</strong> {say(g.text, place.lang)} '
+        f'<li id="{g.id}"><strong>{say(g.topic, place.lang)}.</strong> {say(g.text, place.lang)}'
         f"{cite(data, place, g.paras)}</li>"
         for g in data.gaps.gaps
     )

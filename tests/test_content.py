@@ -260,3 +260,19 @@ def test_each_other_spelling_is_an_item_of_its_own(site, lang):
         assert shown == [*item.aliases.en, *item.aliases.ar], item.id
         for li in page.select(f"#{item.id} ul.aliases > li"):
             assert li.bdi["dir"] == ("rtl" if li.bdi["lang"] == "ar" else "ltr")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_citation_is_glued_to_the_word_before_it(site, lang):
+    """"[3]" never starts a line or stands on one alone: one no-break space, and no breakable space, before it."""
+    loose = []
+    seen = 0
+    for page in PAGES:
+        for cite in article(site, lang, page).select(".cite"):
+            seen += 1
+            before = cite.previous_sibling
+            text = before if isinstance(before, str) else ""
+            if not text.endswith("\xa0") or text[:-1][-1:].isspace():
+                loose.append((page, str(cite.parent)[:80]))
+    assert seen, "no citation found"
+    assert loose == []
