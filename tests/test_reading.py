@@ -93,7 +93,9 @@ def test_print_is_light_in_dark_mode(browser, server, lang, path):
     fills = page.evaluate("""[...document.querySelectorAll('article *')].map(e => getComputedStyle(e).backgroundColor)
         .filter(c => c !== 'rgba(0, 0, 0, 0)')""")
     assert all(luminance(rgb(c)) > 0.8 for c in fills), sorted(set(fills))
-    assert page.evaluate("getComputedStyle(document.querySelector('.masthead')).display") == "none"
+    # Screen furniture is not printed: the masthead, and the links to report a mistake and edit the data.
+    for furniture in (".masthead", ".edit-data"):
+        assert page.evaluate(f"getComputedStyle(document.querySelector('{furniture}')).display") == "none", furniture
     context.close()
 
 
