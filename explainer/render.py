@@ -365,9 +365,12 @@ def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[
 
 def source_facts(data: SiteData, place: Place) -> str:
     src = data.source
-    title = f'<cite lang="en" dir="ltr">{esc(src.title.en)}</cite>'
+    title = f'<cite class="source-title" lang="en" dir="ltr">{esc(src.title.en)}</cite>'
     if place.lang == "ar":
-        title += f" ({ui(data, place, 'title_translation')}: {say(src.title, 'ar')})"
+        # On a line of its own under the English title: inside one Arabic line, the title's words were split
+        # across lines around the translation.
+        title += (f'<span class="source-title__translation">({ui(data, place, "title_translation")}: '
+                  f"{say(src.title, 'ar')})</span>")
     return (
         '<dl class="facts-list" id="source">'
         f"<dt>{ui(data, place, 'source_title')}</dt> <dd>{title}</dd>"
