@@ -158,6 +158,48 @@ def test_running_text_keeps_a_readable_line_length_on_a_desktop(browser, server,
     context.close()
 
 
+# Where each block starts along the line: its left edge in English, its right edge in Arabic.
+START_EDGE = "e => { const r = e.getBoundingClientRect(); return document.dir === 'rtl' ? r.right : r.left; }"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_heading_over_a_wide_block_starts_at_its_edge(browser, server, lang):
+    """Wide blocks (columns, cards) leave the reading column: their heading goes with them, not one edge for
+    the heading and another for what it heads."""
+    context, page, _ = open_page(browser, server, DESKTOP)
+    pairs = []
+    for path in PAGES:
+        page.goto(server + LANGS[lang] + path, wait_until="networkidle")
+        pairs += page.evaluate(f"""(() => {{ const edge = {START_EDGE};
+          return [...document.querySelectorAll('article :is(h2, h3) + :is(.two-columns, .actors, nav:not(.letters))')]
+            .map(block => ['{path}', block.previousElementSibling.id, Math.round(edge(block.previousElementSibling)),
+                           Math.round(edge(block))]); }})()""")
+    assert len(pairs) >= 2, pairs
+    assert [p for p in pairs if abs(p[2] - p[3]) > 1] == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_other_spellings_line_up_with_the_other_values(browser, server, lang):
+    context, page, _ = open_page(browser, server + LANGS[lang] + "names/", DESKTOP)
+    rows = page.evaluate(f"""(() => {{ const edge = {START_EDGE};
+      return [...document.querySelectorAll('.name-entry')].filter(e => e.querySelector('ul.aliases')).map(e =>
+        [e.id, Math.round(edge(e.querySelector('dd'))), ...[...e.querySelectorAll('ul.aliases > li')].map(li => Math.round(edge(li)))]); }})()""")
+    assert rows
+    assert [r for r in rows if len(set(r[1:])) != 1] == []
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["search/", "404.html"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_short_page_keeps_its_footer_at_the_foot_of_the_screen(browser, server, lang, path):
+    context, page, _ = open_page(browser, server + LANGS[lang] + path, DESKTOP)
+    bottom = page.evaluate("document.querySelector('.site-footer').getBoundingClientRect().bottom")
+    assert page.evaluate("document.documentElement.scrollHeight") <= DESKTOP["height"]  # the page is short
+    assert abs(bottom - DESKTOP["height"]) <= 1, bottom
+    context.close()
+
+
 # ---------------------------------------------------------------- focus: visible everywhere, never off screen
 
 FOCUS_STATE = """(() => {
