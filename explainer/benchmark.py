@@ -276,7 +276,7 @@ def lighthouse(site: Path) -> None:
                 reports.sort(key=lambda r: (-(_score(r, "performance") or 0),
                                             r["audits"]["total-blocking-time"]["numericValue"]))
                 report = reports[len(reports) // 2]
-                scores = " / ".join(f"{_score(report, c) if _score(report, c) is not None else '–'}" for c in CATEGORIES)
+                scores = " / ".join(str(s) if (s := _score(report, c)) is not None else "–" for c in CATEGORIES)
                 audits = report["audits"]
                 lcp = audits["largest-contentful-paint"]["numericValue"]
                 tbt = audits["total-blocking-time"]["numericValue"]

@@ -7,6 +7,10 @@ from .render import LIST_COMMA, Place, esc, text_in, ui
 from .sources import edit_url, issue_form_url
 
 
+def _issue_form_link(data: SiteData, place: Place, label_key: str) -> str:
+    return f'<a href="{esc(issue_form_url())}">{ui(data, place, label_key)}</a>'
+
+
 def edit_footer(data: SiteData, place: Place, files: list[str]) -> str:
     """The foot of a page: for readers, where to report a mistake; for editors, "Edit the data of this page on
     GitHub: factions.yml, camps.yml…", one link per file. File names are Latin, so they are marked as such on
@@ -15,7 +19,7 @@ def edit_footer(data: SiteData, place: Place, files: list[str]) -> str:
         f'<a href="{esc(edit_url(file))}"><code lang="en" dir="ltr">{esc(file)}</code></a>' for file in files
     )
     github = text_in("GitHub", place.lang)
-    report = f'<a href="{esc(issue_form_url())}">{ui(data, place, "page_report_link")}</a>'
+    report = _issue_form_link(data, place, "page_report_link")
     return (
         f'<aside class="edit-data" data-pagefind-ignore><p>{ui(data, place, "page_report", link=report)}</p>'
         f'<p class="edit-data__files">{ui(data, place, "edit_data", site=github, files=links)}</p></aside>'
@@ -24,5 +28,5 @@ def edit_footer(data: SiteData, place: Place, files: list[str]) -> str:
 
 def report_mistake(data: SiteData, place: Place) -> str:
     """The issue form to report a mistake, for the About page's corrections section."""
-    link = f'<a href="{esc(issue_form_url())}">{ui(data, place, "report_mistake_link")}</a>'
+    link = _issue_form_link(data, place, "report_mistake_link")
     return f'<p class="report-mistake">{ui(data, place, "report_mistake", link=link)}</p>'

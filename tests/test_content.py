@@ -223,6 +223,11 @@ def _plain(element) -> str:
     return " ".join(copy.get_text("").split())
 
 
+def _said(text, lang: str) -> str:
+    """A bilingual text of the data as _plain reads it on the page: local digits, spaces collapsed."""
+    return " ".join(digits(getattr(text, lang), lang).split())
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_gives_the_news_in_key_points_before_the_diagram(site, lang):
     home = article(site, lang, "")
@@ -230,7 +235,7 @@ def test_home_gives_the_news_in_key_points_before_the_diagram(site, lang):
         "kicker", "byline", "key-points", "figure"}]
     assert [e.name if e.name == "h1" else e["class"][0] for e in order] == ["kicker", "h1", "byline", "key-points", "figure"]
     points = home.select(".key-points li.claim")
-    assert [_plain(p) for p in points] == [" ".join(digits(getattr(item.text, lang), lang).split()) for item in DATA.story.lead]
+    assert [_plain(p) for p in points] == [_said(item.text, lang) for item in DATA.story.lead]
     assert home.select_one(".key-points h2").get_text() == t(DATA, lang, "in_brief")
     # The byline's date is the source's, from the data.
     date = home.select_one(".byline time")
@@ -247,7 +252,7 @@ def test_an_undated_event_says_where_it_falls_after_what_happened(site, lang):
         item = page.select_one(f"#{event.id}")
         parts = [p["class"][0] for p in item.find_all("p", recursive=False)]
         assert parts == ["event__when", "event__text", "event__placement"]
-        assert _plain(item.select_one(".event__placement")) == " ".join(digits(getattr(event.placement, lang), lang).split())
+        assert _plain(item.select_one(".event__placement")) == _said(event.placement, lang)
         assert _plain(item.select_one(".event__when")) == t(DATA, lang, "undated")
 
 
