@@ -179,14 +179,38 @@ def test_a_heading_over_a_wide_block_starts_at_its_edge(browser, server, lang):
     context.close()
 
 
+# Where a block's text starts, not the block: a value in the other script is a block in its own direction, and
+# its box spans the column whichever side its text sits on.
+TEXT_START_EDGE = ("e => { const range = document.createRange(); range.selectNodeContents(e);"
+                   " const r = range.getBoundingClientRect(); return document.dir === 'rtl' ? r.right : r.left; }")
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_other_spellings_line_up_with_the_other_values(browser, server, lang):
+    """The name in the other script, each other spelling and the pages it appears on all start on the page's side."""
     context, page, _ = open_page(browser, server + LANGS[lang] + "names/", DESKTOP)
-    rows = page.evaluate(f"""(() => {{ const edge = {START_EDGE};
+    rows = page.evaluate(f"""(() => {{ const edge = {TEXT_START_EDGE};
       return [...document.querySelectorAll('.name-entry')].filter(e => e.querySelector('ul.aliases')).map(e =>
-        [e.id, Math.round(edge(e.querySelector('dd'))), ...[...e.querySelectorAll('ul.aliases > li')].map(li => Math.round(edge(li)))]); }})()""")
+        [e.id, ...[...e.querySelectorAll('dd:not(:has(ul)), ul.aliases > li')].map(v => Math.round(edge(v)))]); }})()""")
     assert rows
+    assert all(len(r) >= 4 for r in rows), rows  # the other script, a spelling, where it appears
     assert [r for r in rows if len(set(r[1:])) != 1] == []
+    context.close()
+
+
+# ---------------------------------------------------------------- a link deep into a long page
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_link_to_an_entry_deep_in_the_index_lands_on_it(browser, server, lang, viewport):
+    """Entries above it are still unrendered guesses when the page opens at its anchor: it must land regardless."""
+    context, page, _ = open_page(browser, server + LANGS[lang] + "names/", viewport)
+    entry_id = page.evaluate("[...document.querySelectorAll('.name-entry')].at(-2).id")
+    page.goto(server + LANGS[lang] + "names/#" + entry_id, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    top = page.evaluate(f"document.getElementById({json.dumps(entry_id)}).getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header - 1 <= top <= header + viewport["height"] / 4, (entry_id, top, header)
     context.close()
 
 
