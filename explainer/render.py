@@ -370,7 +370,8 @@ def source_facts(data: SiteData, place: Place) -> str:
     if place.lang == "ar":
         # On a line of its own under the English title: inside one Arabic line, the title's words were split
         # across lines around the translation.
-        title += (f'<span class="source-title__translation">({ui(data, place, "title_translation")}: '
+        # The space keeps the two apart in copied text and in the search index, where blocks do not separate words.
+        title += (f' <span class="source-title__translation">({ui(data, place, "title_translation")}: '
                   f"{say(src.title, 'ar')})</span>")
     return (
         '<dl class="facts-list" id="source">'

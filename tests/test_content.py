@@ -228,6 +228,12 @@ def _said(text, lang: str) -> str:
     return " ".join(digits(getattr(text, lang), lang).split())
 
 
+def test_the_source_title_and_its_translation_stay_apart_as_text(site):
+    """On their own lines on screen, but copied or indexed as text they must not run together."""
+    dd = article(site, "ar", "about/").select_one("#source .source-title").parent
+    assert _plain(dd) == f"{DATA.source.title.en} ({t(DATA, 'ar', 'title_translation')}: {_said(DATA.source.title, 'ar')})"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_gives_the_news_in_key_points_before_the_diagram(site, lang):
     home = article(site, lang, "")
