@@ -198,6 +198,24 @@ def test_other_spellings_line_up_with_the_other_values(browser, server, lang):
     context.close()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_citation_bracket_never_stands_on_a_line_without_a_number(browser, server, lang):
+    """"[" at the end of one line and "14]" at the start of the next reads as a stray bracket."""
+    context, page, _ = open_page(browser, server, PHONE)
+    lonely, seen = [], 0
+    for path in PAGES:
+        page.goto(server + LANGS[lang] + path, wait_until="networkidle")
+        found = page.evaluate("""[...document.querySelectorAll('article .cite')].map(cite => {
+            const numbers = [...cite.querySelectorAll('a')].flatMap(a => [...a.getClientRects()]);
+            return [cite.textContent, [...cite.getClientRects()].filter(line =>
+              !numbers.some(n => n.top < line.bottom - 1 && n.bottom > line.top + 1)).length]; })""")
+        seen += len(found)
+        lonely += [(path, text) for text, bare in found if bare]
+    assert seen
+    assert lonely == []
+    context.close()
+
+
 # ---------------------------------------------------------------- a link deep into a long page
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
