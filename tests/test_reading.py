@@ -216,6 +216,35 @@ def test_a_citation_bracket_never_stands_on_a_line_without_a_number(browser, ser
     context.close()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_masthead_is_one_line_on_a_phone(browser, server, lang):
+    """The site's name on one line, beside the menu, the language and the tools: a masthead, not a block."""
+    context, page, _ = open_page(browser, server + LANGS[lang], PHONE)
+    lines, same_row = page.evaluate("""(() => { const name = document.querySelector('.masthead__name');
+      const tools = document.querySelector('.masthead__tools').getBoundingClientRect();
+      const box = name.getBoundingClientRect();
+      return [box.height / parseFloat(getComputedStyle(name).lineHeight),
+              tools.top < box.bottom && tools.bottom > box.top]; })()""")
+    assert round(lines) == 1, lines
+    assert same_row
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_letter_keys_start_at_the_text_edge_and_sit_close(browser, server, lang):
+    """A row of keys from the text's edge, a small gap apart: not each indented like a list item."""
+    context, page, _ = open_page(browser, server + LANGS[lang] + "names/", PHONE)
+    edges, size = page.evaluate(f"""(() => {{ const edge = {START_EDGE};
+      const keys = [...document.querySelectorAll('nav.letters li')];
+      return [[edge(document.querySelector('nav.letters')), edge(keys[0])], parseFloat(getComputedStyle(keys[0]).fontSize)]; }})()""")
+    assert abs(edges[0] - edges[1]) <= 1, edges
+    gaps = page.evaluate("""(() => { const keys = [...document.querySelectorAll('nav.letters li')].map(k => k.getBoundingClientRect());
+      return keys.slice(1).map((k, i) => [k, keys[i]]).filter(([k, before]) => Math.abs(k.top - before.top) < 1)
+                 .map(([k, before]) => Math.max(k.left, before.left) - Math.min(k.right, before.right)); })()""")
+    assert gaps and max(gaps) <= size / 2, gaps
+    context.close()
+
+
 # ---------------------------------------------------------------- a link deep into a long page
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
