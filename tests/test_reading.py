@@ -245,6 +245,17 @@ def test_the_letter_keys_start_at_the_text_edge_and_sit_close(browser, server, l
     context.close()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_key_points_are_not_indented_twice(browser, server, lang):
+    """On a phone every em of indent is a word less a line: the points start one bullet's width in."""
+    context, page, _ = open_page(browser, server + LANGS[lang], PHONE)
+    indents = page.evaluate(f"""(() => {{ const edge = {START_EDGE}; const box = document.querySelector('.key-points h2');
+      return [...document.querySelectorAll('.key-points li')].map(li =>
+        Math.abs(edge(li) - edge(box)) / parseFloat(getComputedStyle(li).fontSize)); }})()""")
+    assert indents and max(indents) <= 1.2, indents
+    context.close()
+
+
 # ---------------------------------------------------------------- a link deep into a long page
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
