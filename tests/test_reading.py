@@ -93,9 +93,15 @@ def test_print_is_light_in_dark_mode(browser, server, lang, path):
     fills = page.evaluate("""[...document.querySelectorAll('article *')].map(e => getComputedStyle(e).backgroundColor)
         .filter(c => c !== 'rgba(0, 0, 0, 0)')""")
     assert all(luminance(rgb(c)) > 0.8 for c in fills), sorted(set(fills))
-    # Screen furniture is not printed: the masthead, and the links to report a mistake and edit the data.
-    for furniture in (".masthead", ".edit-data"):
+    # Screen furniture is not printed: the menu, the tools, the pages' list, the links to report a mistake and edit
+    # the data. The site's name and dateline are, in ink, at the top of the first page.
+    for furniture in (".masthead__menu", ".masthead__tools", ".masthead__nav", ".edit-data"):
         assert page.evaluate(f"getComputedStyle(document.querySelector('{furniture}')).display") == "none", furniture
+    for credit in (".masthead__name", ".masthead__dateline"):
+        box = page.evaluate(f"document.querySelector('{credit}').getBoundingClientRect().toJSON()")
+        ink = rgb(page.evaluate(f"getComputedStyle(document.querySelector('{credit}')).color"))
+        assert box["height"] > 0 and box["top"] < page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
+        assert contrast(ink, body) >= 7, (credit, ink)
     context.close()
 
 
