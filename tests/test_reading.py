@@ -262,6 +262,23 @@ def test_the_key_points_are_not_indented_twice(browser, server, lang):
     context.close()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_run_of_gaps_reads_as_one_box_with_one_label(browser, server, lang):
+    """Four "Not in the source" boxes in a row read as four alarms; one box with the label once reads as a list."""
+    context, page, _ = open_page(browser, server, PHONE)
+    runs = []
+    for path in PAGES:
+        page.goto(server + LANGS[lang] + path, wait_until="networkidle")
+        runs += page.evaluate("""[...document.querySelectorAll('.gap + .gap')].map(gap => {
+            const before = gap.previousElementSibling.getBoundingClientRect(), box = gap.getBoundingClientRect();
+            return [Math.round(box.top - before.bottom), gap.querySelector('strong').getBoundingClientRect().width,
+                    gap.previousElementSibling.matches('.gap + .gap') ||
+                      gap.previousElementSibling.querySelector('strong').getBoundingClientRect().width > 1]; })""")
+    assert runs  # the timeline ends with a run of them
+    assert [r for r in runs if r != [0, 1, True]] == []
+    context.close()
+
+
 # ---------------------------------------------------------------- a link deep into a long page
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
