@@ -163,9 +163,11 @@ def faction_list(data: SiteData, place: Place, camp_id: str) -> str:
     for faction in data.factions_in(camp_id):
         facts = "".join(claim(data, place, fact) for fact in faction.facts)
         items.append(
+            # The other script's name and the citation wrap as one unit: "[3]" never starts a line of its own.
             f'<li class="faction" id="{faction.id}"><p class="faction__names"><span class="faction__name">'
-            f"{say(faction.name, place.lang)}</span> {other_script(faction.name, place.lang, 'faction__other')}"
-            f"{cite(data, place, faction.paras)}</p>{facts}</li>"
+            f"{say(faction.name, place.lang)}</span> <span class=\"faction__tail\">"
+            f"{other_script(faction.name, place.lang, 'faction__other')}{cite(data, place, faction.paras)}</span></p>"
+            f"{facts}</li>"
         )
     return f'<ul class="factions factions--{camp_id}">' + "".join(items) + "</ul>"
 

@@ -193,13 +193,12 @@ TEXT_START_EDGE = ("e => { const range = document.createRange(); range.selectNod
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_other_spellings_line_up_with_the_other_values(browser, server, lang):
-    """The name in the other script, each other spelling and the pages it appears on all start on the page's side."""
+    """The name in the other script, each other spelling, each fact and the pages it appears on start on the page's side."""
     context, page, _ = open_page(browser, server + LANGS[lang] + "names/", DESKTOP)
     rows = page.evaluate(f"""(() => {{ const edge = {TEXT_START_EDGE};
-      return [...document.querySelectorAll('.name-entry')].filter(e => e.querySelector('ul.aliases')).map(e =>
-        [e.id, ...[...e.querySelectorAll('dd:not(:has(ul)), ul.aliases > li')].map(v => Math.round(edge(v)))]); }})()""")
-    assert rows
-    assert all(len(r) >= 4 for r in rows), rows  # the other script, a spelling, where it appears
+      return [...document.querySelectorAll('.name-entry')].map(e => [e.id, ...[...e.querySelectorAll(
+        'dd:not(:has(ul)), ul.aliases > li, ul.name-entry__facts > li')].map(v => Math.round(edge(v)))]); }})()""")
+    assert any(len(r) >= 4 for r in rows), rows  # the other script, a spelling or a fact, where it appears
     assert [r for r in rows if len(set(r[1:])) != 1] == []
     context.close()
 
@@ -279,6 +278,32 @@ def test_a_run_of_gaps_reads_as_one_box_with_one_label(browser, server, lang):
     context.close()
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_citation_never_starts_a_line_of_its_own(browser, server, lang, viewport):
+    """"[3]" on a line by itself, under the words it cites, reads as a stray. The first number is on the line where
+    the text before it ends."""
+    context, page, _ = open_page(browser, server, viewport)
+    stray, seen = [], 0
+    for path in PAGES:
+        page.goto(server + LANGS[lang] + path, wait_until="networkidle")
+        found = page.evaluate("""[...document.querySelectorAll('article .cite')].map(cite => {
+            // The text before it, without the no-break space that glues them: that space can follow the number
+            // onto its line.
+            const before = document.createRange(), glue = cite.previousSibling;
+            before.setStart(cite.parentNode, 0);
+            if (glue && glue.nodeType === Node.TEXT_NODE && glue.data.endsWith('\\u00a0')) before.setEnd(glue, glue.data.length - 1);
+            else before.setEndBefore(cite);
+            const text = [...before.getClientRects()].filter(r => r.width > 0);
+            const number = cite.querySelector('a').getClientRects()[0];
+            return [cite.parentNode.textContent.slice(0, 40), text.length > 0 && number.top >= text.at(-1).bottom - 1]; })""")
+        seen += len(found)
+        stray += [(path, text) for text, alone in found if alone]
+    assert seen
+    assert stray == []
+    context.close()
+
+
 # ---------------------------------------------------------------- a link deep into a long page
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -292,6 +317,29 @@ def test_a_link_to_an_entry_deep_in_the_index_lands_on_it(browser, server, lang,
     top = page.evaluate(f"document.getElementById({json.dumps(entry_id)}).getBoundingClientRect().top")
     header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
     assert header - 1 <= top <= header + viewport["height"] / 4, (entry_id, top, header)
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_label_in_the_names_shares_its_values_line(browser, server, lang, viewport):
+    """"In Arabic" and its Arabic value, set in different scripts and sizes, sit on one baseline."""
+    context, page, _ = open_page(browser, server + LANGS[lang] + "names/", viewport)
+    off = page.evaluate("""(() => { const baseline = block => { const probe = document.createElement('span');
+        probe.style.cssText = 'display:inline-block;block-size:0'; const line = block.querySelector('li') || block;
+        line.prepend(probe); const y = probe.getBoundingClientRect().top; probe.remove(); return y; };
+      return [...document.querySelectorAll('.name-entry__details dt')].map(dt =>
+        [dt.textContent, Math.round(Math.abs(baseline(dt) - baseline(dt.nextElementSibling)))]).filter(p => p[1] > 1); })()""")
+    assert off == []
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_english_source_title_starts_on_the_arabic_pages_side(browser, server, viewport):
+    context, page, _ = open_page(browser, server + LANGS["ar"] + "about/", viewport)
+    edges = page.evaluate(f"""(() => {{ const edge = {TEXT_START_EDGE};
+      return ['.source-title', '.source-title__translation'].map(s => Math.round(edge(document.querySelector(s)))); }})()""")
+    assert abs(edges[0] - edges[1]) <= 1, edges
     context.close()
 
 
