@@ -263,6 +263,7 @@ def lighthouse(site: Path) -> None:
         print("\nLighthouse: not installed (npm ci)")
         return
     httpd, base = _serve(site)
+    speeds = []  # Lighthouse's estimate of this machine's CPU, from every report
     print(f"\nLighthouse (mobile, simulated throttling; median of {LIGHTHOUSE_RUNS} runs): performance / accessibility /"
           " best practices / SEO; LCP, TBT, CLS; performance over the runs")
     try:
@@ -271,6 +272,7 @@ def lighthouse(site: Path) -> None:
                 name = f"{lang} /{page_path}"
                 runs = [_lighthouse_once(tool, base + prefix + page_path) for _ in range(LIGHTHOUSE_RUNS)]
                 reports = [r for r in runs if isinstance(r, dict)]
+                speeds += [r["environment"]["benchmarkIndex"] for r in reports]
                 if not reports:
                     print(f"{name:<16} failed: {runs[-1]}")
                     continue
@@ -286,6 +288,11 @@ def lighthouse(site: Path) -> None:
                 failed = f", {len(runs) - len(reports)} failed" if len(reports) < len(runs) else ""
                 print(f"{name:<16} {scores:<20} LCP {lcp / 1000:.2f} s, TBT {tbt:.0f} ms, CLS {cls:.3f}; "
                       f"performance {spread[0]}–{spread[-1]}{failed}")
+        # Simulated throttling slows this machine's CPU by a fixed 4x: the same page measures more TBT on a slower
+        # machine, so runs on different machines compare only with this figure beside them.
+        if speeds:
+            print(f"this machine's Lighthouse benchmark index (higher is faster): median {statistics.median(speeds):.0f}"
+                  f", {min(speeds):.0f}–{max(speeds):.0f} over {len(speeds)} runs")
     finally:
         httpd.shutdown()
 

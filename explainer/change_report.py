@@ -281,7 +281,7 @@ def _entry_rows(entry: tuple, changes: list[Change]) -> list[str]:
 
 
 def _table(changes: list[Change]) -> list[str]:
-    out = ["| where | language | before | after |", "| --- | --- | --- | --- |"]
+    out = ["| where · الموضع | language · اللغة | before · قبل | after · بعد |", "| --- | --- | --- | --- |"]
     done: set[tuple] = set()
     for change in changes:
         if not change.entry_added:
@@ -301,33 +301,58 @@ def _page_name(data: SiteData, page_id: str) -> str:
     return f"{md(name)} (`/{'' if page_id == 'index' else page_id + '/'}`)"
 
 
-def _count(changes: list[Change]) -> str:
+def _tally(changes: list[Change]) -> tuple[int, int, int]:
+    """Values changed, added or removed on their own; whole entries added; whole entries removed."""
     entries = {(c.file, _entry(c.key), c.kind) for c in changes if c.entry_added}
     values = len([c for c in changes if not c.entry_added])
-    added = len([e for e in entries if e[2] == "added"])
-    removed = len([e for e in entries if e[2] == "removed"])
+    return values, len([e for e in entries if e[2] == "added"]), len([e for e in entries if e[2] == "removed"])
+
+
+def _count(changes: list[Change]) -> str:
+    values, added, removed = _tally(changes)
     said = [f"{values} value{'s' if values != 1 else ''} changed, added or removed" if values else "",
             f"{added} new entr{'ies' if added != 1 else 'y'}" if added else "",
             f"{removed} entr{'ies' if removed != 1 else 'y'} removed" if removed else ""]
     return ", ".join(s for s in said if s)
 
 
+def _both(en: str, ar: str) -> list[str]:
+    """A sentence for the editor, in English and then in Arabic, each its own paragraph (the summary sets each
+    paragraph's direction from its text)."""
+    return [en, "", ar]
+
+
+def _count_ar(changes: list[Change]) -> str:
+    """The same count as _count, as "label: number" so that Arabic needs no plural forms."""
+    values, added, removed = _tally(changes)
+    said = [f"قيم تغيّرت أو أُضيفت أو حُذفت: {values}" if values else "",
+            f"مداخل جديدة: {added}" if added else "",
+            f"مداخل حُذفت: {removed}" if removed else ""]
+    return "؛ ".join(s for s in said if s)
+
+
 def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_root: Path,
            base_problems: int = 0, head_problems: int = 0) -> str:
-    out = ["## What this change does to the site", ""]
+    out = ["## What this change does to the site · ما يغيّره هذا التعديل في الموقع", ""]
     if head is None:
-        out.append(f"The data of this pull request does not load ({head_problems} problem(s)): the validator's "
-                   "messages (annotations, and the *Validate data* step) say what to fix. This report follows once "
-                   "it loads.")
+        out += _both(f"The data of this pull request does not load ({head_problems} problem(s)): the validator's "
+                     "messages (annotations, and the *Validate data* step) say what to fix. This report follows once "
+                     "it loads.",
+                     f"بيانات طلب الدمج هذا لا تُحمَّل (عدد المشكلات: {head_problems}): رسائل المدقّق (التنبيهات، "
+                     "وخطوة *Validate data*) تقول ما يجب إصلاحه. ويأتي هذا التقرير حين تُحمَّل.")
         return "\n".join(out) + "\n"
     if base is None:
-        out.append(f"The base data (the target branch) does not load ({base_problems} problem(s)) with the code of "
-                   "this pull request, so there is nothing to compare this change with. Either the base branch is "
-                   "broken, or this pull request changes the shape of the data (explainer/schema.py) as well.")
+        out += _both(f"The base data (the target branch) does not load ({base_problems} problem(s)) with the code of "
+                     "this pull request, so there is nothing to compare this change with. Either the base branch is "
+                     "broken, or this pull request changes the shape of the data (explainer/schema.py) as well.",
+                     f"بيانات الفرع الأساسي (الفرع المستهدَف) لا تُحمَّل بشيفرة طلب الدمج هذا (عدد المشكلات: "
+                     f"{base_problems})، فلا شيء يُقارَن به هذا التعديل: إمّا أن الفرع الأساسي معطوب، وإمّا أن طلب "
+                     "الدمج يغيّر بنية البيانات أيضًا (explainer/schema.py).")
         return "\n".join(out) + "\n"
     changes = compare(base, head, base_root, head_root)
     if not changes:
-        out.append("No change to what the site shows: every text and value in `data/` is as on the base branch.")
+        out += _both("No change to what the site shows: every text and value in `data/` is as on the base branch.",
+                     "لا تغيير فيما يعرضه الموقع: كل نص وكل قيمة في `data/` كما هي في الفرع الأساسي.")
         return "\n".join(out) + "\n"
 
     docs = head_root.parent / "docs" if (head_root.parent / "docs").is_dir() else PROJECT_DOCS
@@ -352,27 +377,37 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
             per_page.setdefault(page, [])
             if change.file not in per_page[page]:
                 per_page[page].append(change.file)
-    out.append(f"{_count(changes)}, in {len(files)} file(s). The pages that show the changed data (built from it, "
-               "in both languages):")
-    out += ["", "| page | data changed |", "| --- | --- |"]
+    out += _both(f"{_count(changes)}, in {len(files)} file(s). The pages that show the changed data (built from it, "
+                 "in both languages):",
+                 f"{_count_ar(changes)}؛ عدد الملفات: {len(files)}. الصفحات التي تعرض البيانات المتغيّرة (مبنيّة "
+                 "منها، باللغتين):")
+    out += ["", "| page · الصفحة | data changed · البيانات المتغيّرة |", "| --- | --- |"]
     out += [f"| {_page_name(head, page)} | {', '.join(f'`{f}`' for f in per_page[page])} |"
             for page in order if page in per_page]
     strings = list(dict.fromkeys(f for f in files if f.startswith(STRINGS_DIR)))
     if strings:
-        out.append(f"| every page (interface strings) | {', '.join(f'`{f}`' for f in strings)} |")
+        out.append(f"| every page (interface strings) · كل الصفحات (نصوص الواجهة) | "
+                   f"{', '.join(f'`{f}`' for f in strings)} |")
     found = drifts(base, head, head_root)
     if found:
-        out += ["", f"**Check the other language** ({len(found)}): one language of these texts changed and the other "
-                "did not (see the warnings on the files):", ""]
-        out += [f"- `{d.file}` line {d.line}: the {NAMES[d.changed]} changed; the "
-                f"{NAMES['ar' if d.changed == 'en' else 'en']} "
-                f"({'line' if d.other_file == d.file else f'`{d.other_file}` line'} {d.other_line}) did not"
-                for d in found]
+        out += [""] + _both(f"**Check the other language** ({len(found)}): one language of these texts changed and "
+                            "the other did not (see the warnings on the files):",
+                            f"**راجع اللغة الأخرى** ({len(found)}): تغيّرت لغة واحدة من كل نص من هذه النصوص ولم "
+                            "تتغيّر الأخرى (انظر التنبيهات على الملفات):") + [""]
+        for d in found:
+            other = "ar" if d.changed == "en" else "en"
+            elsewhere = "" if d.other_file == d.file else f"`{d.other_file}` "
+            out.append(f"- `{d.file}` line {d.line}: the {NAMES[d.changed]} changed; the {NAMES[other]} "
+                       f"({elsewhere}line {d.other_line}) did not · السطر {d.line}: تغيّر النص {NAMES_AR[d.changed]} "
+                       f"ولم يتغيّر {NAMES_AR[other]} ({elsewhere}السطر {d.other_line})")
     for file in files:
-        pages = [head.page(p).nav.en if head.page(p) else p for p in order
-                 if any(p in pages_of(c) for c in changes if c.file == file)]
-        shown = "every page" if file.startswith(STRINGS_DIR) else md(", ".join(pages)) or "no page"
-        out += ["", f"### `data/{file}`", "", f"Shown on: {shown}.", ""]
+        shown_on = [p for p in order if any(p in pages_of(c) for c in changes if c.file == file)]
+        names = {lang: [getattr(head.page(p).nav, lang) if head.page(p) else p for p in shown_on] for lang in LANGS}
+        if file.startswith(STRINGS_DIR):
+            shown, shown_ar = "every page", "كل الصفحات"
+        else:
+            shown, shown_ar = md(", ".join(names["en"])) or "no page", md("، ".join(names["ar"])) or "لا صفحة"
+        out += ["", f"### `data/{file}`", ""] + _both(f"Shown on: {shown}.", f"يظهر في: {shown_ar}.") + [""]
         out += _table([c for c in changes if c.file == file])
     return "\n".join(out) + "\n"
 

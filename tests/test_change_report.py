@@ -18,6 +18,7 @@ from explainer.yamlread import read_yaml
 from .conftest import ROOT
 
 DATA = load_data(ROOT / "data")
+HEADING = "## What this change does to the site · ما يغيّره هذا التعديل في الموقع"
 EVENTS = DATA.events.events
 EN_ONLY, BOTH, REMOVED = EVENTS[0], EVENTS[1], EVENTS[-1]
 EN_MARK, AR_MARK = "Edited for the test: ", "نص معدّل للاختبار: "
@@ -127,9 +128,29 @@ def test_arabic_only_change_warns_too(edited, tmp_path):
     assert "the Arabic text changed but not the English" in said
 
 
-def test_nothing_changed_says_so_in_one_line(edited):
+def test_nothing_changed_says_so_in_one_line_in_each_language(edited):
     out = run(edited[0], edited[0]).stdout.strip().split("\n")
-    assert out[-1].startswith("No change to what the site shows") and len(out) == 3
+    assert out[0] == HEADING and len(out) == 5
+    assert out[2].startswith("No change to what the site shows") and out[4].startswith("لا تغيير فيما يعرضه الموقع")
+
+
+def test_the_report_speaks_arabic_too(edited):
+    """Editors who read Arabic get every sentence of the report in Arabic, after the English one."""
+    out = run(*edited).stdout
+    assert "مداخل جديدة: 1؛ مداخل حُذفت: 1" in out
+    lines = out.split("\n")
+    shown = {lines[i]: lines[i + 2] for i, line in enumerate(lines) if line.startswith("Shown on: ")}
+    assert len(shown) == 2  # events.yml and factions.yml
+    by_page = {p.nav.en: p.nav.ar for p in DATA.pages.pages}
+    for en, ar in shown.items():
+        pages = en.removeprefix("Shown on: ").removesuffix(".").split(", ")
+        assert ar == "يظهر في: " + "، ".join(md(by_page[page]) for page in pages) + "."
+    line = _line_with(edited[1] / "events.yml", EN_MARK + EN_ONLY.text.en[:20])[0]
+    assert f"did not · السطر {line}: تغيّر النص الإنجليزي ولم يتغيّر العربي" in out
+    assert "**راجع اللغة الأخرى** (1)" in out
+    assert "| where · الموضع | language · اللغة | before · قبل | after · بعد |" in out
+    assert "does not load" in run(edited[0], edited[0] / "missing").stdout
+    assert "لا تُحمَّل" in run(edited[0], edited[0] / "missing").stdout
 
 
 def test_a_base_that_does_not_load_is_said(edited, tmp_path):
@@ -187,7 +208,7 @@ def test_the_report_step_runs_as_written(tmp_path):
     result = subprocess.run(["bash", "-e", "-c", _step("What this change does to the site")["run"]], cwd=clone,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert summary.read_text(encoding="utf-8").startswith("## What this change does to the site\n\nNo change")
+    assert summary.read_text(encoding="utf-8").startswith(HEADING + "\n\nNo change")
 
 
 def test_the_summary_says_how_to_open_the_built_site(tmp_path):
