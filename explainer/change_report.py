@@ -338,14 +338,14 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
         out += _both(f"The data of this pull request does not load ({head_problems} problem(s)): the validator's "
                      "messages (annotations, and the *Validate data* step) say what to fix. This report follows once "
                      "it loads.",
-                     f"بيانات طلب الدمج هذا لا تُحمَّل (عدد المشكلات: {head_problems}): رسائل المدقّق (التنبيهات، "
-                     "وخطوة *Validate data*) تقول ما يجب إصلاحه. ويأتي هذا التقرير حين تُحمَّل.")
+                     f"تعذّر تحميل بيانات طلب الدمج هذا (عدد المشكلات: {head_problems}): رسائل أداة التحقق (التعليقات "
+                     "على الأسطر، وخطوة *Validate data*) تقول ما يجب إصلاحه. ويظهر هذا التقرير بعد تحميلها.")
         return "\n".join(out) + "\n"
     if base is None:
         out += _both(f"The base data (the target branch) does not load ({base_problems} problem(s)) with the code of "
                      "this pull request, so there is nothing to compare this change with. Either the base branch is "
                      "broken, or this pull request changes the shape of the data (explainer/schema.py) as well.",
-                     f"بيانات الفرع الأساسي (الفرع المستهدَف) لا تُحمَّل بشيفرة طلب الدمج هذا (عدد المشكلات: "
+                     f"تعذّر تحميل بيانات الفرع الأساسي (الفرع المستهدَف) بشيفرة طلب الدمج هذا (عدد المشكلات: "
                      f"{base_problems})، فلا شيء يُقارَن به هذا التعديل: إمّا أن الفرع الأساسي معطوب، وإمّا أن طلب "
                      "الدمج يغيّر بنية البيانات أيضًا (explainer/schema.py).")
         return "\n".join(out) + "\n"
@@ -393,7 +393,7 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
         out += [""] + _both(f"**Check the other language** ({len(found)}): one language of these texts changed and "
                             "the other did not (see the warnings on the files):",
                             f"**راجع اللغة الأخرى** ({len(found)}): تغيّرت لغة واحدة من كل نص من هذه النصوص ولم "
-                            "تتغيّر الأخرى (انظر التنبيهات على الملفات):") + [""]
+                            "تتغيّر الأخرى (انظر التعليقات على أسطر الملفات):") + [""]
         for d in found:
             other = "ar" if d.changed == "en" else "en"
             elsewhere = "" if d.other_file == d.file else f"`{d.other_file}` "

@@ -150,7 +150,7 @@ def test_the_report_speaks_arabic_too(edited):
     assert "**راجع اللغة الأخرى** (1)" in out
     assert "| where · الموضع | language · اللغة | before · قبل | after · بعد |" in out
     assert "does not load" in run(edited[0], edited[0] / "missing").stdout
-    assert "لا تُحمَّل" in run(edited[0], edited[0] / "missing").stdout
+    assert "تعذّر تحميل بيانات طلب الدمج" in run(edited[0], edited[0] / "missing").stdout
 
 
 def test_a_base_that_does_not_load_is_said(edited, tmp_path):
