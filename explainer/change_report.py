@@ -29,7 +29,8 @@ from .yamlread import read_yaml
 
 LANGS = schema.LANGUAGES
 NAMES = {"en": "English", "ar": "Arabic"}
-NAMES_AR = {"en": "الإنجليزي", "ar": "العربي"}
+NAMES_AR = {"en": "الإنجليزي", "ar": "العربي"}  # of a text: النص الإنجليزي
+LANGUAGE_AR = {"en": "الإنجليزية", "ar": "العربية"}  # of a language: ملف اللغة العربية
 PROJECT_DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
@@ -175,18 +176,28 @@ class Drift:
     other_line: int
     other_file: str  # where the other language is: the same file, or the other i18n file
 
+    @property
+    def other(self) -> str:
+        return "ar" if self.changed == "en" else "en"
+
+    def there(self, code=str) -> tuple[str, str]:
+        """Where the other language is, in English and in Arabic. The Arabic names the other file in words: a path
+        inside a right-to-left sentence breaks it into pieces out of order."""
+        if self.other_file == self.file:
+            return f"line {self.other_line}", f"السطر {self.other_line}"
+        return (f"{code(self.other_file)} line {self.other_line}",
+                f"السطر {self.other_line} من ملف اللغة {LANGUAGE_AR[self.other]}")
+
     def message(self) -> str:
-        other = "ar" if self.changed == "en" else "en"
-        there = f"line {self.other_line}" if self.other_file == self.file else f"{self.other_file} line {self.other_line}"
-        there_ar = there.replace("line", "السطر")
-        return (f"the {NAMES[self.changed]} text changed but not the {NAMES[other]} ({there}); check "
-                f"that the {NAMES[other]} still says the same, and update it if needed / تغيّر النص "
-                f"{NAMES_AR[self.changed]} ولم يتغيّر {NAMES_AR[other]} ({there_ar})؛ تحقّق من أن "
-                f"{NAMES_AR[other]} ما زال يقول الشيء نفسه، وعدّله إن لزم")
+        there, there_ar = self.there()
+        return (f"the {NAMES[self.changed]} text changed but not the {NAMES[self.other]} ({there}); check "
+                f"that the {NAMES[self.other]} still says the same, and update it if needed / تغيّر النص "
+                f"{NAMES_AR[self.changed]} ولم يتغيّر النص {NAMES_AR[self.other]} ({there_ar})؛ تحقّق من أن النص "
+                f"{NAMES_AR[self.other]} ما زال يقول الشيء نفسه، وعدّله إن لزم")
 
     def annotation(self) -> str:
         props = (f"file={_annotation_property(visible(self.file))},line={self.line},col={self.col},"
-                 f"title={_annotation_property('Check the other language')}")
+                 f"title={_annotation_property('Check the other language · راجع اللغة الأخرى')}")
         return f"::warning {props}::{_annotation_data(visible(self.message()))}"
 
     def __str__(self) -> str:
@@ -236,19 +247,22 @@ def _path(key: tuple) -> str:
     return md(" › ".join(str(part) for part in key))
 
 
+BASE_BRANCH = "on the base branch (في الفرع الأساسي)"
+
+
 def _line(change: Change) -> str:
-    return f"line {change.line}" if change.kind != "removed" else f"line {change.line} on the base branch"
+    return f"line {change.line}" if change.kind != "removed" else f"line {change.line} {BASE_BRANCH}"
 
 
 def _rows(change: Change) -> list[str]:
     """A changed, added or removed value: a row per language (one row for a plain value)."""
     langs = [lg for lg in ("", *LANGS) if lg in change.before or lg in change.after]
-    tag = {"changed": "", "added": " (added)", "removed": " (removed)"}[change.kind]
+    tag = {"changed": "", "added": " (added · أُضيف)", "removed": " (removed · حُذف)"}[change.kind]
     rows = []
     for i, lang in enumerate(langs):
         old, new = change.before.get(lang), change.after.get(lang)
         if change.kind == "changed" and old == new:
-            cells = ("*unchanged*", "*unchanged*")
+            cells = ("*unchanged · لم يتغيّر*",) * 2
         else:
             cells = (md(old) if old is not None else "—", md(new) if new is not None else "—")
         head = f"{_line(change)}: {_path(change.key)}{tag}" if i == 0 else ""
@@ -260,8 +274,8 @@ def _entry_rows(entry: tuple, changes: list[Change]) -> list[str]:
     """A whole entry added or removed: its texts a row per language, its other values together in one row."""
     added = changes[0].kind == "added"
     first = changes[0]
-    at = f"line {first.entry_line}" + ("" if added else " on the base branch")
-    head = f"{at}: {_path(entry)} ({'new entry' if added else 'entry removed'})"
+    at = f"line {first.entry_line}" + ("" if added else f" {BASE_BRANCH}")
+    head = f"{at}: {_path(entry)} ({'new entry · مدخل جديد' if added else 'entry removed · مدخل محذوف'})"
     rows, plain = [], []
     for change in changes:
         values = change.after if added else change.before
@@ -325,9 +339,9 @@ def _both(en: str, ar: str) -> list[str]:
 def _count_ar(changes: list[Change]) -> str:
     """The same count as _count, as "label: number" so that Arabic needs no plural forms."""
     values, added, removed = _tally(changes)
-    said = [f"قيم تغيّرت أو أُضيفت أو حُذفت: {values}" if values else "",
-            f"مداخل جديدة: {added}" if added else "",
-            f"مداخل حُذفت: {removed}" if removed else ""]
+    said = [f"عدد القيم التي تغيّرت أو أُضيفت أو حُذفت: {values}" if values else "",
+            f"عدد المدخلات الجديدة: {added}" if added else "",
+            f"عدد المدخلات المحذوفة: {removed}" if removed else ""]
     return "؛ ".join(s for s in said if s)
 
 
@@ -338,21 +352,21 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
         out += _both(f"The data of this pull request does not load ({head_problems} problem(s)): the validator's "
                      "messages (annotations, and the *Validate data* step) say what to fix. This report follows once "
                      "it loads.",
-                     f"تعذّر تحميل بيانات طلب الدمج هذا (عدد المشكلات: {head_problems}): رسائل أداة التحقق (التعليقات "
-                     "على الأسطر، وخطوة *Validate data*) تقول ما يجب إصلاحه. ويظهر هذا التقرير بعد تحميلها.")
+                     f"تعذّر تحميل بيانات طلب الدمج هذا (عدد المشكلات: {head_problems})، ورسائل أداة التحقق (التعليقات "
+                     "على الأسطر، وخطوة *Validate data*) تقول ما يجب إصلاحه. وسيظهر هذا التقرير حين تُحمَّل البيانات.")
         return "\n".join(out) + "\n"
     if base is None:
         out += _both(f"The base data (the target branch) does not load ({base_problems} problem(s)) with the code of "
                      "this pull request, so there is nothing to compare this change with. Either the base branch is "
                      "broken, or this pull request changes the shape of the data (explainer/schema.py) as well.",
                      f"تعذّر تحميل بيانات الفرع الأساسي (الفرع المستهدَف) بشيفرة طلب الدمج هذا (عدد المشكلات: "
-                     f"{base_problems})، فلا شيء يُقارَن به هذا التعديل: إمّا أن الفرع الأساسي معطوب، وإمّا أن طلب "
-                     "الدمج يغيّر بنية البيانات أيضًا (explainer/schema.py).")
+                     f"{base_problems})، فلا يوجد ما يُقارَن به هذا التعديل: إمّا أن في الفرع الأساسي خللًا، "
+                     "وإمّا أن طلب الدمج يغيّر بنية البيانات أيضًا (explainer/schema.py).")
         return "\n".join(out) + "\n"
     changes = compare(base, head, base_root, head_root)
     if not changes:
         out += _both("No change to what the site shows: every text and value in `data/` is as on the base branch.",
-                     "لا تغيير فيما يعرضه الموقع: كل نص وكل قيمة في `data/` كما هي في الفرع الأساسي.")
+                     "لا تغيير فيما يعرضه الموقع: كل النصوص والقيم في المجلد `data` كما هي في الفرع الأساسي.")
         return "\n".join(out) + "\n"
 
     docs = head_root.parent / "docs" if (head_root.parent / "docs").is_dir() else PROJECT_DOCS
@@ -392,22 +406,23 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
     if found:
         out += [""] + _both(f"**Check the other language** ({len(found)}): one language of these texts changed and "
                             "the other did not (see the warnings on the files):",
-                            f"**راجع اللغة الأخرى** ({len(found)}): تغيّرت لغة واحدة من كل نص من هذه النصوص ولم "
-                            "تتغيّر الأخرى (انظر التعليقات على أسطر الملفات):") + [""]
+                            f"**راجع اللغة الأخرى** ({len(found)}): عُدِّلت إحدى اللغتين في كل نص من هذه النصوص "
+                            "ولم تُعدَّل الأخرى (انظر التعليقات على أسطر الملفات):") + [""]
         for d in found:
-            other = "ar" if d.changed == "en" else "en"
-            elsewhere = "" if d.other_file == d.file else f"`{d.other_file}` "
-            out.append(f"- `{d.file}` line {d.line}: the {NAMES[d.changed]} changed; the {NAMES[other]} "
-                       f"({elsewhere}line {d.other_line}) did not · السطر {d.line}: تغيّر النص {NAMES_AR[d.changed]} "
-                       f"ولم يتغيّر {NAMES_AR[other]} ({elsewhere}السطر {d.other_line})")
+            there, there_ar = d.there(code=lambda path: f"`{path}`")
+            out.append(f"- `{d.file}` line {d.line}: the {NAMES[d.changed]} changed; the {NAMES[d.other]} ({there}) "
+                       f"did not · السطر {d.line}: تغيّر النص {NAMES_AR[d.changed]} ولم يتغيّر النص "
+                       f"{NAMES_AR[d.other]} ({there_ar})")
     for file in files:
         shown_on = [p for p in order if any(p in pages_of(c) for c in changes if c.file == file)]
         names = {lang: [getattr(head.page(p).nav, lang) if head.page(p) else p for p in shown_on] for lang in LANGS}
         if file.startswith(STRINGS_DIR):
             shown, shown_ar = "every page", "كل الصفحات"
         else:
-            shown, shown_ar = md(", ".join(names["en"])) or "no page", md("، ".join(names["ar"])) or "لا صفحة"
-        out += ["", f"### `data/{file}`", ""] + _both(f"Shown on: {shown}.", f"يظهر في: {shown_ar}.") + [""]
+            shown, shown_ar = md(", ".join(names["en"])) or "no page", md("، ".join(names["ar"]))
+        out += ["", f"### `data/{file}`", ""] + _both(f"Shown on: {shown}.",
+                                                      f"يظهر في: {shown_ar}." if shown_ar else "لا يظهر في أي صفحة.")
+        out += [""]
         out += _table([c for c in changes if c.file == file])
     return "\n".join(out) + "\n"
 

@@ -81,17 +81,17 @@ def test_report_gives_each_change_before_and_after(edited):
     line = _line_with(edited[1] / "events.yml", EN_MARK + EN_ONLY.text.en[:20])[0]
     assert (f"| line {line}: events › {md(EN_ONLY.id)} › text | en | {md(EN_ONLY.text.en)} | "
             f"{md(EN_MARK + EN_ONLY.text.en)} |") in out
-    assert "|  | ar | *unchanged* | *unchanged* |" in out
+    assert "|  | ar | *unchanged · لم يتغيّر* | *unchanged · لم يتغيّر* |" in out
     line = _line_with(edited[1] / "events.yml", EN_MARK + "both ")[0]
     assert (f"| line {line}: events › {md(BOTH.id)} › text | en | {md(BOTH.text.en)} | "
             f"{md(EN_MARK + 'both ' + BOTH.text.en)} |") in out
     assert f"|  | ar | {md(BOTH.text.ar)} | {md(AR_MARK + BOTH.text.ar)} |" in out
     line = _line_with(edited[1] / "factions.yml", "id: test-added-front")[0]
-    assert f"| line {line}: factions › test-added-front (new entry) | en | — | name: Test Added Front |" in out
+    assert f"| line {line}: factions › test-added-front (new entry · مدخل جديد) | en | — | name: Test Added Front |" in out
     assert "|  | ar | — | name: جبهة الاختبار |" in out
     assert "|  | — | — | camp: refused · paras: 1 |" in out
     line = _line_with(edited[0] / "events.yml", f"id: {REMOVED.id}")[0]
-    assert f"| line {line} on the base branch: events › {md(REMOVED.id)} (entry removed) | en | text: {md(REMOVED.text.en)} | — |" in out
+    assert f"| line {line} on the base branch (في الفرع الأساسي): events › {md(REMOVED.id)} (entry removed · مدخل محذوف) | en | text: {md(REMOVED.text.en)} | — |" in out
     assert "1 new entry, 1 entry removed" in out
 
 
@@ -111,7 +111,7 @@ def test_drift_warns_once_at_the_changed_line(edited):
     assert local[0].startswith(f"data/events.yml:{line}:{col}: warning: the English text changed but not the Arabic")
     ci = run(*edited, GITHUB_ACTIONS="true").stderr.strip().split("\n")
     assert len(ci) == 1, ci
-    assert ci[0].startswith(f"::warning file=data/events.yml,line={line},col={col},title=Check the other language::"
+    assert ci[0].startswith(f"::warning file=data/events.yml,line={line},col={col},title=Check the other language · راجع اللغة الأخرى::"
                             "the English text changed but not the Arabic")
     assert "%0A" not in ci[0] and "\n" not in ci[0]
     assert "Check the other language** (1)" in run(*edited).stdout
@@ -128,6 +128,23 @@ def test_arabic_only_change_warns_too(edited, tmp_path):
     assert "the Arabic text changed but not the English" in said
 
 
+def test_an_interface_string_names_its_twin_file_in_words_in_arabic(edited, tmp_path):
+    """The other language of an interface string is in the other file: the English names its path, the Arabic says
+    which language's file, since a Latin path inside a right-to-left sentence scatters its words."""
+    head = tmp_path / "data"
+    shutil.copytree(edited[0], head)
+    strings = head / "i18n" / "en.yml"
+    strings.write_text(strings.read_text(encoding="utf-8").replace('cite_link_label: "', 'cite_link_label: "Cited ', 1),
+                       encoding="utf-8")
+    result = run(edited[0], head)
+    twin = _line_with(head / "i18n" / "ar.yml", "cite_link_label:")[0]
+    warning = result.stderr.strip()
+    assert f"(data/i18n/ar.yml line {twin})" in warning and f"(السطر {twin} من ملف اللغة العربية)" in warning
+    assert "data/i18n/ar.yml" not in warning.split(" / ", 1)[1]
+    assert f"(`data/i18n/ar.yml` line {twin}) did not · " in result.stdout
+    assert f"(السطر {twin} من ملف اللغة العربية)" in result.stdout
+
+
 def test_nothing_changed_says_so_in_one_line_in_each_language(edited):
     out = run(edited[0], edited[0]).stdout.strip().split("\n")
     assert out[0] == HEADING and len(out) == 5
@@ -137,7 +154,7 @@ def test_nothing_changed_says_so_in_one_line_in_each_language(edited):
 def test_the_report_speaks_arabic_too(edited):
     """Editors who read Arabic get every sentence of the report in Arabic, after the English one."""
     out = run(*edited).stdout
-    assert "مداخل جديدة: 1؛ مداخل حُذفت: 1" in out
+    assert "عدد المدخلات الجديدة: 1؛ عدد المدخلات المحذوفة: 1" in out
     lines = out.split("\n")
     shown = {lines[i]: lines[i + 2] for i, line in enumerate(lines) if line.startswith("Shown on: ")}
     assert len(shown) == 2  # events.yml and factions.yml
@@ -146,7 +163,8 @@ def test_the_report_speaks_arabic_too(edited):
         pages = en.removeprefix("Shown on: ").removesuffix(".").split(", ")
         assert ar == "يظهر في: " + "، ".join(md(by_page[page]) for page in pages) + "."
     line = _line_with(edited[1] / "events.yml", EN_MARK + EN_ONLY.text.en[:20])[0]
-    assert f"did not · السطر {line}: تغيّر النص الإنجليزي ولم يتغيّر العربي" in out
+    ar_line = _line_with(edited[1] / "events.yml", EN_ONLY.text.ar[:20])[0]
+    assert f"did not · السطر {line}: تغيّر النص الإنجليزي ولم يتغيّر النص العربي (السطر {ar_line})" in out
     assert "**راجع اللغة الأخرى** (1)" in out
     assert "| where · الموضع | language · اللغة | before · قبل | after · بعد |" in out
     assert "does not load" in run(edited[0], edited[0] / "missing").stdout
