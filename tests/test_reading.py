@@ -95,6 +95,8 @@ def test_print_is_light_in_dark_mode(browser, server, lang, path):
     assert all(luminance(rgb(c)) > 0.8 for c in fills), sorted(set(fills))
     # Screen furniture is not printed: the menu, the tools, the pages' list, the links to report a mistake and edit
     # the data. The site's name and dateline are, in ink, at the top of the first page.
+    # A heading is kept with what it heads, never left alone at the foot of a printed page.
+    assert page.evaluate("getComputedStyle(document.querySelector('article h2')).breakAfter") == "avoid"
     for furniture in (".masthead__menu", ".masthead__tools", ".masthead__nav", ".edit-data"):
         assert page.evaluate(f"getComputedStyle(document.querySelector('{furniture}')).display") == "none", furniture
     for credit in (".masthead__name", ".masthead__dateline"):
@@ -103,6 +105,29 @@ def test_print_is_light_in_dark_mode(browser, server, lang, path):
         assert box["height"] > 0 and box["top"] < page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
         assert contrast(ink, body) >= 7, (credit, ink)
     context.close()
+
+
+PRINTED_COLOURS = """[...document.querySelectorAll('article *')].flatMap(e => [null, '::before', '::after'].map(pseudo => {
+    const style = getComputedStyle(e, pseudo);
+    return [e.tagName, e.className.baseVal ?? e.className, pseudo, style.color, style.backgroundColor,
+            style.borderTopColor, style.borderInlineStartColor, style.fill, style.stroke].join(' ');
+  }))"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["", "camps/", "timeline/"])
+def test_print_is_the_same_whatever_the_screens_scheme(browser, server, lang, path):
+    """Every colour of the printed page, text, fills, borders, the timeline's dots and the figures', is the light
+    print's: a colour still taken from the dark scheme would print in the reader's screen colours."""
+    printed = {}
+    for scheme in ("light", "dark"):
+        context, page, _ = open_page(browser, server + LANGS[lang] + path, DESKTOP, scheme)
+        page.emulate_media(media="print", color_scheme=scheme)
+        page.wait_for_timeout(400)  # Material's colour transitions (125 ms) end
+        printed[scheme] = page.evaluate(PRINTED_COLOURS)
+        context.close()
+    differ = [(light, dark) for light, dark in zip(printed["light"], printed["dark"]) if light != dark]
+    assert len(printed["light"]) == len(printed["dark"]) and differ == [], differ[:5]
 
 
 # ---------------------------------------------------------------- 200% text zoom
@@ -189,6 +214,43 @@ def test_a_heading_over_a_wide_block_starts_at_its_edge(browser, server, lang):
 # its box spans the column whichever side its text sits on.
 TEXT_START_EDGE = ("e => { const range = document.createRange(); range.selectNodeContents(e);"
                    " const r = range.getBoundingClientRect(); return document.dir === 'rtl' ? r.right : r.left; }")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_factions_other_script_name_that_wraps_starts_under_its_name(browser, server, lang, viewport):
+    """On the camps page a faction's name in the other script goes to the next line whole when it does not fit;
+    there it starts where the name above starts, not indented by the gap that separates them on one line."""
+    context, page, _ = open_page(browser, server + LANGS[lang] + "camps/", viewport)
+    rows = page.evaluate(f"""(() => {{ const edge = {TEXT_START_EDGE};
+      return [...document.querySelectorAll('.faction__names')].map(p => {{
+        const name = p.querySelector('.faction__name'), tail = p.querySelector('.faction__tail');
+        const nameLines = name.getClientRects();
+        return [p.closest('.faction').id, tail.getBoundingClientRect().top >= nameLines[nameLines.length - 1].bottom - 2,
+                Math.round(edge(name)), Math.round(edge(tail))]; }}); }})()""")
+    if viewport is PHONE:
+        assert any(wrapped for _, wrapped, _, _ in rows), rows  # the case this test is for occurs
+    assert [r for r in rows if r[1] and abs(r[2] - r[3]) > 1] == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_role_that_wraps_starts_under_its_name(browser, server, lang):
+    """In the names index a role ("Organisation") that goes to the next line starts where the name starts. At
+    320 px (a small phone) some roles wrap in both languages."""
+    context, page, _ = open_page(browser, server + LANGS[lang] + "names/", {"width": 320, "height": 700})
+    rows = page.evaluate(f"""(() => {{ const edge = {TEXT_START_EDGE};
+      return [...document.querySelectorAll('.name-entry__name')].map(p => {{
+        const role = p.querySelector('.name-entry__role'), range = document.createRange();
+        range.setStart(p, 0); range.setEndBefore(role);
+        const nameLines = [...range.getClientRects()].filter(r => r.width > 0);
+        const last = nameLines.at(-1), box = role.getBoundingClientRect();
+        const below = box.top + box.height / 2 > last.top + last.height;  // its middle is below the name's line
+        return [p.closest('.name-entry').id, below,
+                Math.round(edge(p)), Math.round(edge(role))]; }}); }})()""")
+    assert any(wrapped for _, wrapped, _, _ in rows), rows  # the case this test is for occurs
+    assert [r for r in rows if r[1] and abs(r[2] - r[3]) > 1] == []
+    context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
