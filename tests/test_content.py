@@ -11,6 +11,7 @@ from explainer.appearances import spellings
 from explainer import schema
 from explainer.loader import load_data
 from explainer.render import esc
+from explainer.roster import FIELDS
 from explainer.strings import digits, format_date, t
 
 from .conftest import LANGS, PAGES, ROOT, html_file
@@ -287,3 +288,17 @@ def test_a_citation_is_glued_to_the_word_before_it(site, lang):
                 loose.append((page, str(cite.parent)[:80]))
     assert seen, "no citation found"
     assert loose == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_about_page_lists_the_roster_columns_in_order_in_the_pages_direction(site, lang):
+    """The CSV's columns as the roster writes them. In Arabic each is its own word in the sentence, after an Arabic
+    comma: one left-to-right run holding the whole list would put its first column furthest from the reader's start
+    and leave its commas at the wrong ends of lines."""
+    listing = next(p for p in article(site, lang, "about").find_all("p") if p.find("code", string="name_en"))
+    codes = [c.get_text() for c in listing.find_all("code")]
+    start = codes.index(FIELDS[0])
+    assert codes[start:start + len(FIELDS)] == FIELDS
+    if lang == "ar":
+        assert not any(run.find("code", string="name_en") for run in listing.find_all("bdi"))
+        assert all(c.next_sibling.startswith("، و") for c in listing.find_all("code")[start:start + len(FIELDS) - 1])
