@@ -153,6 +153,73 @@ def test_no_horizontal_scroll_at_200_percent_text(browser, server, lang):
     context.close()
 
 
+# ---------------------------------------------------------------- the camps diagram, drawn properly
+
+# The diagram shown at this width (a phone and a desktop get different layouts), in user units of its viewBox, with
+# the px of one unit and the body text's px.
+FIGURE = """(() => {
+  const svg = [...document.querySelectorAll('#camps-figure svg')].find(s => s.getBoundingClientRect().width > 0);
+  svg.scrollIntoView();  // laid out (content-visibility) before it is measured
+  const box = e => { const b = e.getBBox(); return {x: b.x, y: b.y, w: b.width, h: b.height, cls: e.getAttribute('class')}; };
+  return {unit: svg.getScreenCTM().a, label: parseFloat(getComputedStyle(svg.querySelector('text')).fontSize),
+          body: parseFloat(getComputedStyle([...document.querySelectorAll('article p')]  // running text
+                  .sort((a, b) => b.textContent.length - a.textContent.length)[0]).fontSize),
+          width: svg.getBoundingClientRect().width, column: svg.parentElement.parentElement.getBoundingClientRect().width,
+          rects: [...svg.querySelectorAll('rect.fig-box')].map(box), texts: [...svg.querySelectorAll('text.fig-text')].map(box),
+          arrows: [...svg.querySelectorAll('path.fig-arrow')].map(box), heads: [...svg.querySelectorAll('path.fig-arrowhead')].map(box)};
+})()"""
+
+
+def _open_figure(browser, server, lang, viewport, zoom):
+    context = browser.new_context(viewport=viewport, device_scale_factor=1)
+    page = context.new_page()
+    if zoom == 2:  # the browser's own text size setting, doubled
+        page.context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    page.goto(server + LANGS[lang], wait_until="networkidle")
+    return context, page.evaluate(FIGURE)
+
+
+@pytest.mark.parametrize("zoom", [1, 2], ids=["100%", "200% text"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_diagram_labels_are_body_text_size_until_the_diagram_fills_its_column(browser, server, lang, viewport, zoom):
+    """Labels are the body text's size on any screen and follow text zoom, unless the diagram already fills its
+    column: then they are as large as the column allows, never larger than the text."""
+    context, fig = _open_figure(browser, server, lang, viewport, zoom)
+    label = fig["label"] * fig["unit"]
+    if fig["width"] < fig["column"] - 1:
+        assert abs(label - fig["body"]) <= 0.05 * fig["body"], fig | {"rects": None, "texts": None}
+    else:
+        assert label <= fig["body"] * 1.05, (label, fig["body"])
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_diagram_boxes_hold_their_labels_rows_align_and_connectors_meet_the_boxes(browser, server, lang, viewport):
+    context, fig = _open_figure(browser, server, lang, viewport, 1)
+    rects, texts = fig["rects"], fig["texts"]
+    inside = lambda t, r: r["x"] - 0.5 <= t["x"] and t["x"] + t["w"] <= r["x"] + r["w"] + 0.5 \
+        and r["y"] - 0.5 <= t["y"] and t["y"] + t["h"] <= r["y"] + r["h"] + 0.5
+    # Every label sits wholly inside one box, with its own box (measured with the fonts the reader gets).
+    assert [t for t in texts if not any(inside(t, r) for r in rects)] == []
+    # A row's boxes share their top and height across the columns.
+    factions = [r for r in rects if r["cls"].endswith(("--attended", "--refused"))]
+    ragged = [(a, b) for a in factions for b in factions if a["x"] < b["x"] - 1
+              and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"] and (a["y"], a["h"]) != (b["y"], b["h"])]
+    assert ragged == []
+    # The connector leaves the sponsors' box at its bottom edge, and each arrowhead's tip touches a camp's head.
+    sponsor = next(r for r in rects if r["cls"].endswith("--sponsor"))
+    camp_heads = [r for r in rects if r["cls"].endswith("-head")]
+    assert min(a["y"] for a in fig["arrows"]) == pytest.approx(sponsor["y"] + sponsor["h"], abs=0.5)
+    for tip in fig["heads"]:
+        centre = tip["x"] + tip["w"] / 2
+        assert any(h["x"] < centre < h["x"] + h["w"] and tip["y"] + tip["h"] == pytest.approx(h["y"], abs=0.5)
+                   for h in camp_heads), (tip, camp_heads)
+    assert len(fig["heads"]) == len(camp_heads)
+    context.close()
+
+
 # ---------------------------------------------------------------- the reading column
 
 # Characters per line of each block of running text at the body's size: the text without the citations (a
