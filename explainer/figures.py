@@ -54,16 +54,29 @@ def text_width(text: str, bold: bool = False) -> float:
     return total * FONT
 
 
-def _wrap(text: str, width: float, bold: bool = False) -> list[str]:
-    """Greedy lines no wider than width; a number stays with the word after it ("11 factions")."""
-    text = re.sub(r"(\d+) ", lambda m: m.group(1) + NBSP, text)
+def _greedy(words: list[str], width: float, bold: bool) -> list[str]:
     lines: list[str] = []
-    for word in text.split(" "):
+    for word in words:
         trial = f"{lines[-1]} {word}" if lines else word
         if lines and text_width(trial.replace(NBSP, " "), bold) <= width:
             lines[-1] = trial
         else:
             lines.append(word)
+    return lines
+
+
+def _wrap(text: str, width: float, bold: bool = False) -> list[str]:
+    """Lines no wider than width, as few as greedy filling gives, and balanced: the narrowest width that still
+    gives that many lines, so a label never ends on one short word under a full line. A number stays with the word
+    after it ("11 factions")."""
+    words = re.sub(r"(\d+) ", lambda m: m.group(1) + NBSP, text).split(" ")
+    lines = _greedy(words, width, bold)
+    if len(lines) > 1:
+        narrow, wide = 0.0, width  # fewer lines at `wide`; more at `narrow`
+        while wide - narrow > 0.5:
+            middle = (narrow + wide) / 2
+            narrow, wide = (narrow, middle) if len(_greedy(words, middle, bold)) <= len(lines) else (middle, wide)
+        lines = _greedy(words, wide, bold)
     return [line.replace(NBSP, " ") for line in lines] or [""]
 
 

@@ -1,0 +1,36 @@
+"""The diagram's line breaking (explainer/figures.py), on the data's own names and labels in both scripts. How the
+drawn diagram looks in a browser is in test_reading.py."""
+from __future__ import annotations
+
+import pytest
+
+from explainer.figures import _greedy, _wrap, text_width
+from explainer.loader import load_data
+from explainer.strings import t
+
+from .conftest import LANGS, ROOT
+
+DATA = load_data(ROOT / "data")
+LABELS = {lang: [getattr(f.name, lang) for f in DATA.factions.factions]
+          + [t(DATA, lang, "camp_count_heading", name=getattr(c.name, lang),
+               count=t(DATA, lang, "factions_count", n=len(DATA.factions_in(c.id)))) for c in DATA.camps.camps]
+          for lang in LANGS}
+
+
+@pytest.mark.parametrize("width", [120, 156, 300])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_label_takes_as_few_lines_as_filling_them_and_is_balanced(lang, width):
+    """As many lines as filling each line gives, none wider than the width unless one word is, and balanced: made
+    any narrower, the label would need another line (so no short last word under full lines)."""
+    wrapped = 0
+    for label in LABELS[lang]:
+        lines = _wrap(label, width)
+        assert " ".join(lines) == label
+        assert len(lines) == len(_greedy(label.split(" "), width, False)) or any(c.isdigit() for c in label)
+        assert all(text_width(line) <= width or " " not in line for line in lines), (label, lines)
+        if len(lines) > 1:
+            wrapped += 1
+            widest = max(lines, key=text_width)
+            if " " in widest:  # a line of one word can be no narrower
+                assert len(_wrap(label, text_width(widest) - 1)) > len(lines), (label, lines)
+    assert wrapped  # some labels of this language wrap at this width: the case the test is for occurs
