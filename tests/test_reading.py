@@ -223,7 +223,8 @@ def test_diagram_boxes_hold_their_labels_rows_align_and_connectors_meet_the_boxe
 # ---------------------------------------------------------------- the reading column
 
 # Characters per line of each block of running text at the body's size: the text without the citations (a
-# bracketed number and a label only screen readers hear), over the number of lines it takes.
+# bracketed number and a label only screen readers hear) and without code (file and column names, set smaller and
+# narrower than the text), over the number of lines it takes.
 CHARACTERS_PER_LINE = """(() => {
   const article = document.querySelector('article');
   const size = getComputedStyle(article).fontSize;
@@ -235,7 +236,7 @@ CHARACTERS_PER_LINE = """(() => {
     const lines = Math.round(block.getBoundingClientRect().height / parseFloat(style.lineHeight));
     if (lines < 3) continue;  // the last line is partial: only blocks of three lines or more say much
     const copy = block.cloneNode(true);
-    copy.querySelectorAll('.cite, .visually-hidden').forEach(e => e.remove());
+    copy.querySelectorAll('.cite, .visually-hidden, code').forEach(e => e.remove());
     out.push([Math.round(copy.textContent.replace(/\\s+/g, ' ').trim().length / lines), copy.textContent.trim().slice(0, 40)]);
   }
   return out;
