@@ -315,34 +315,26 @@ def _page_name(data: SiteData, page_id: str) -> str:
     return f"{md(name)} (`/{'' if page_id == 'index' else page_id + '/'}`)"
 
 
-def _tally(changes: list[Change]) -> tuple[int, int, int]:
-    """Values changed, added or removed on their own; whole entries added; whole entries removed."""
+def _count(changes: list[Change]) -> tuple[str, str]:
+    """How many values and whole entries changed, in English and in Arabic (as "عدد …: N", so that it needs no plural
+    forms); a count of zero is not said."""
     entries = {(c.file, _entry(c.key), c.kind) for c in changes if c.entry_added}
     values = len([c for c in changes if not c.entry_added])
-    return values, len([e for e in entries if e[2] == "added"]), len([e for e in entries if e[2] == "removed"])
-
-
-def _count(changes: list[Change]) -> str:
-    values, added, removed = _tally(changes)
-    said = [f"{values} value{'s' if values != 1 else ''} changed, added or removed" if values else "",
-            f"{added} new entr{'ies' if added != 1 else 'y'}" if added else "",
-            f"{removed} entr{'ies' if removed != 1 else 'y'} removed" if removed else ""]
-    return ", ".join(s for s in said if s)
+    added = len([e for e in entries if e[2] == "added"])
+    removed = len([e for e in entries if e[2] == "removed"])
+    said = [(f"{values} value{'s' if values != 1 else ''} changed, added or removed",
+             f"عدد القيم التي تغيّرت أو أُضيفت أو حُذفت: {values}") if values else None,
+            (f"{added} new entr{'ies' if added != 1 else 'y'}", f"عدد المدخلات الجديدة: {added}") if added else None,
+            (f"{removed} entr{'ies' if removed != 1 else 'y'} removed",
+             f"عدد المدخلات المحذوفة: {removed}") if removed else None]
+    said = [pair for pair in said if pair]
+    return ", ".join(en for en, _ in said), "؛ ".join(ar for _, ar in said)
 
 
 def _both(en: str, ar: str) -> list[str]:
     """A sentence for the editor, in English and then in Arabic, each its own paragraph (the summary sets each
     paragraph's direction from its text)."""
     return [en, "", ar]
-
-
-def _count_ar(changes: list[Change]) -> str:
-    """The same count as _count, as "label: number" so that Arabic needs no plural forms."""
-    values, added, removed = _tally(changes)
-    said = [f"عدد القيم التي تغيّرت أو أُضيفت أو حُذفت: {values}" if values else "",
-            f"عدد المدخلات الجديدة: {added}" if added else "",
-            f"عدد المدخلات المحذوفة: {removed}" if removed else ""]
-    return "؛ ".join(s for s in said if s)
 
 
 def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_root: Path,
@@ -391,9 +383,10 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
             per_page.setdefault(page, [])
             if change.file not in per_page[page]:
                 per_page[page].append(change.file)
-    out += _both(f"{_count(changes)}, in {len(files)} file(s). The pages that show the changed data (built from it, "
+    count, count_ar = _count(changes)
+    out += _both(f"{count}, in {len(files)} file(s). The pages that show the changed data (built from it, "
                  "in both languages):",
-                 f"{_count_ar(changes)}؛ عدد الملفات: {len(files)}. الصفحات التي تعرض البيانات المتغيّرة (مبنيّة "
+                 f"{count_ar}؛ عدد الملفات: {len(files)}. الصفحات التي تعرض البيانات المتغيّرة (مبنيّة "
                  "منها، باللغتين):")
     out += ["", "| page · الصفحة | data changed · البيانات المتغيّرة |", "| --- | --- |"]
     out += [f"| {_page_name(head, page)} | {', '.join(f'`{f}`' for f in per_page[page])} |"
