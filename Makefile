@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PD_VENV := .venv-properdocs
 APT_PACKAGES := chromium default-jre-headless
 
-.PHONY: serve test build validate benchmark setup setup-test clean
+.PHONY: serve test build validate benchmark setup setup-test clean issue-form
 
 serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live reload
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -28,6 +28,9 @@ build-properdocs: $(PD_VENV)/bin/.installed node_modules/.installed  ## the same
 
 validate: setup  ## check data/ and the pages; `make validate lang=ar` for the messages in Arabic
 	$(BIN)/python -m explainer.validate --lang $(or $(lang),en)
+
+issue-form: setup  ## rewrite the issue form's page list from data/pages.yml
+	$(BIN)/python -m explainer.issue_form --write
 
 benchmark: setup
 	$(BIN)/python -m explainer.benchmark

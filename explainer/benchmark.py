@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 from . import yamlread
-from .loader import load_data
+from .site import load_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "astana-2017"

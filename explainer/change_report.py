@@ -5,8 +5,8 @@
 Both data folders are read with the one loader (explainer.loader.load_data). Every bilingual text (schema.Text)
 and every other value is matched by its place in the data, with list entries named by their id (or a paragraph
 by its number), so moving an entry is not a change and a renamed id is one entry removed and one added. The
-report is Markdown on standard output, grouped by the pages that show each file (explainer/sources.py, the same
-table as the pages' edit links). When one language of a text changed and the other did not, a warning goes to
+report is Markdown on standard output, with the pages that print each changed entry (explainer/coverage.py, the
+same measurement as the pages' edit links). When one language of a text changed and the other did not, a warning goes to
 standard error, as a GitHub annotation at the line of the head file under GitHub Actions: the editor should check
 the other language.
 """
@@ -23,8 +23,10 @@ from pydantic import BaseModel
 
 from . import schema
 from .errors import DataErrors, _annotation_data, _annotation_property, visible
-from .loader import STRINGS_DIR, SiteData, load_data
-from .sources import pages_by_file
+from .coverage import pages_showing
+from .loader import STRINGS_DIR, SiteData
+from .registry import MACROS
+from .site import load_data
 from .yamlread import read_yaml
 
 LANGS = schema.LANGUAGES
@@ -63,6 +65,7 @@ class Change:
     line: int | None = None  # in the head file (in the base file for a removal)
     entry_added: bool = False  # the whole entry is new (or gone), not only this text
     entry_line: int | None = None  # then: the line where the entry starts
+    raw: tuple = ()  # the path in the YAML file (of the base file for a removal), for the pages that print it
 
 
 def _label(item, index: int) -> Item:
@@ -150,17 +153,17 @@ def compare(base: SiteData, head: SiteData, base_root: Path, head_root: Path) ->
                 continue
             lang = next((lg for lg in b if a.get(lg) != b[lg]), "")
             line = head_lines.of(file, new.raw + ((lang,) if lang else ()))[0]
-            changes.append(Change(file, key, "changed", a, b, line))
+            changes.append(Change(file, key, "changed", a, b, line, raw=new.raw))
         elif new is not None:
             new_entry = (file, _entry(key)) not in base_entries
             start = head_lines.of(file, new.raw[: len(_entry(key))])[0]
             changes.append(Change(file, key, "added", {}, _texts(new.value, file), head_lines.of(file, new.raw)[0],
-                                  new_entry, start))
+                                  new_entry, start, new.raw))
         else:
             gone = (file, _entry(key)) not in head_entries
             start = base_lines.of(file, old.raw[: len(_entry(key))])[0]
             changes.append(Change(file, key, "removed", _texts(old.value, file), {}, base_lines.of(file, old.raw)[0],
-                                  gone, start))
+                                  gone, start, old.raw))
     return changes
 
 
@@ -361,17 +364,13 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
                      "لا تغيير فيما يعرضه الموقع: كل النصوص والقيم في المجلد `data` كما هي في الفرع الأساسي.")
         return "\n".join(out) + "\n"
 
-    docs = head_root.parent / "docs" if (head_root.parent / "docs").is_dir() else PROJECT_DOCS
-    by_file = {lang: pages_by_file(docs, lang) for lang in LANGS}
     order = [p.id for p in head.pages.pages]
+    base.layouts = base.layouts or head.layouts  # a removed entry was printed where the pages print its kind
 
     def pages_of(change: Change) -> list[str]:
-        if change.file == "pages.yml":  # an entry's title and description show on its own page
-            page = next((str(part) for part in change.key if isinstance(part, Item)), None)
-            return [page] if page else order
-        if change.file.startswith(STRINGS_DIR):
-            return order  # interface strings are on every page (the table says so in one row)
-        shown = {*by_file["en"].get(change.file, []), *by_file["ar"].get(change.file, [])}
+        # The pages that print this entry (coverage.py measures it), in the data it is in.
+        data = base if change.kind == "removed" else head
+        shown = pages_showing(data, MACROS, change.file, change.raw)
         return [p for p in order if p in shown]
 
     files = list(dict.fromkeys(c.file for c in changes))
@@ -423,7 +422,8 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
 
 def _load(root: Path) -> tuple[SiteData | None, int]:
     try:
-        return load_data(root), 0
+        docs = root.parent / "docs" if (root.parent / "docs").is_dir() else PROJECT_DOCS
+        return load_data(root, docs), 0
     except DataErrors as exc:
         return None, len(exc.errors)
 

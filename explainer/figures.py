@@ -234,35 +234,5 @@ def camps_figure_as_list(data: SiteData, place: Place) -> str:
     return f'<details class="figure-text"><summary>{ui(data, place, "figure_as_list")}</summary><ul>{"".join(items)}</ul></details>'
 
 
-def timeline_figure(data: SiteData, place: Place) -> str:
-    """A vertical time line: filled dots for dated events, hollow ones for undated. The timeline page shows the
-    list (timeline_list) alone, which already draws this line; the figure is kept for pages that want a picture."""
-    lang = place.lang
-    canvas = _Canvas(lang)
-    axis = canvas.x(12)
-    text_left = 32
-    text_width = WIDTH - text_left
-    y = 4.0
-    dots = []
-    for event in data.events.events:
-        when = format_span(data, lang, event.date, event.until) if event.date else t(data, lang, "undated")
-        what = _wrap(getattr(event.text, lang), text_width)
-        dots.append(
-            f'<circle class="fig-dot fig-dot--{"dated" if event.date else "undated"}" cx="{axis:.1f}" cy="{y + canvas.line / 2:.1f}" r="6"/>'
-        )
-        centre = canvas.x(text_left, text_width) + text_width / 2
-        lines = [when, *what]
-        canvas.text(lines[:1], centre, y, canvas.line, "fig-text fig-text--strong")
-        canvas.text(lines[1:], centre, y + canvas.line, canvas.line * len(what), "fig-text")
-        y += canvas.line * len(lines) + 12
-    canvas.parts.insert(0, f'<path class="fig-axis" d="M{axis:.1f} 10 V{y - 20:.1f}"/>')
-    canvas.parts.extend(dots)
-    dated = sum(1 for e in data.events.events if e.date)
-    undated = len(data.events.events) - dated
-    desc = t(data, lang, "diagram_desc_timeline", dated=t(data, lang, "dated_events", n=dated),
-             undated=t(data, lang, "undated_events", n=undated))
-    return canvas.svg(y, "timeline-figure", t(data, lang, "diagram_title_timeline"), desc)
-
-
 def figure(svg: str, text_alternative: str, figure_id: str) -> str:
     return f'<figure class="figure" id="{figure_id}">{svg}{text_alternative}</figure>'

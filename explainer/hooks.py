@@ -23,7 +23,8 @@ from explainer.render import esc
 from explainer.roster import write_downloads
 from explainer.search_index import build_search_index, search_strings
 from explainer.slim import prune, purge_css
-from explainer.sources import sources_of
+from explainer.coverage import page_files
+from explainer.registry import MACROS
 from explainer.strings import digits, format_date, t
 
 log = logging.getLogger("mkdocs.explainer")
@@ -108,9 +109,9 @@ def on_page_markdown(markdown, page, config, files):
         "alternates": _alternates(config, page),
         "pagefind": page_id not in ("search",),
     }
-    # Runs after mkdocs-macros: the footer is rendered HTML, never read as a template. Its files are those of the
-    # macros the page calls (explainer/sources.py).
-    files = sources_of(Path(page.file.abs_src_path).read_text(encoding="utf-8"), lang)
+    # Runs after mkdocs-macros: the footer is rendered HTML, never read as a template. Its files are those whose
+    # texts the page prints (explainer/coverage.py).
+    files = page_files(data, MACROS, page_id, lang)
     return f"{markdown}\n\n{edit_footer(data, place, files)}\n"
 
 

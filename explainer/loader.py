@@ -1,6 +1,7 @@
 """The one place that opens data/: read, validate, cross-check, and hand back typed data or every error at once.
 
-The macros, the command-line validator and the tests all call `load_data`; nothing else reads data/.
+explainer/site.py adds the pages' checks on top (`site.load_data`), which the macros, the command-line validator
+and the tests call; nothing else reads data/.
 """
 from __future__ import annotations
 
@@ -14,12 +15,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 import string
 
-from typing import get_args
-
 from . import interface, schema
-from .pages_check import check_pages
 from .errors import DataError, DataErrors
-from .messages import Both, M
+from .messages import M
 from .yamlread import Positions, read_yaml
 
 STRINGS_DIR = "i18n"
@@ -48,6 +46,10 @@ class SiteData:
     corrections: schema.CorrectionsFile
     pages: schema.PagesFile
     strings: dict[str, dict[str, object]] = field(default_factory=dict)
+    # Each page's macro calls and heading anchors per language (pages_check.py), when docs/ was checked with it.
+    layouts: dict[str, dict[str, list]] | None = None
+    # What is derived from all of it once per load (coverage.py), never compared or printed.
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def paragraph_count(self) -> int:
@@ -470,22 +472,6 @@ def _check_strings(files: dict[str, _File], strings: dict[str, dict]) -> list[Da
     return errors
 
 
-def _check_docs(docs: Path, files: dict[str, _File]) -> tuple[list[DataError], dict]:
-    """The pages beside data/: their macro calls name ids that exist, and each page has its pages.yml entry."""
-    ids = {
-        "gap": set(_ids(files, "gaps.yml", "gaps")) or None,
-        "quote": set(_ids(files, "quotes.yml", "quotes")) or None,
-        "camp": set(get_args(schema.CAMP_IDS)),
-        "story-part": set(schema.StoryFile.model_fields),
-    }
-    count = len(_entries(files, "source.yml", "paragraphs")) or None
-    entries = None
-    if "pages.yml" in files:
-        entries = {page["id"]: files["pages.yml"].positions.of_value(("pages", i, "id"))
-                   for i, page in _entries(files, "pages.yml", "pages") if isinstance(page.get("id"), str)}
-    return check_pages(docs, {k: v for k, v in ids.items() if v is not None}, count, entries, schema.LANGUAGES)
-
-
 def _unknown_files(root: Path) -> list[DataError]:
     """A file in data/ that nothing reads would vanish silently: a misnamed copy, a new file nobody wired in."""
     known = set(schema.CONTENT_FILES) | {f"{STRINGS_DIR}/{lang}.yml" for lang in schema.LANGUAGES}
@@ -504,8 +490,42 @@ def _unknown_files(root: Path) -> list[DataError]:
 # ---------------------------------------------------------------- entry points
 
 
-def load_data(root: Path | str = "data") -> SiteData:
-    """All of data/, validated; raises DataErrors listing every problem in every file."""
+@dataclass
+class Loaded:
+    """data/ read and checked on its own: the files as read (values and positions), the typed models, and every
+    problem found so far. explainer/site.py adds the pages' checks before it hands out the data."""
+
+    root: Path
+    files: dict[str, _File]
+    models: dict[str, object]
+    strings: dict[str, dict]
+    errors: list[DataError]
+
+    @property
+    def complete(self) -> bool:
+        return len(self.models) == len(schema.CONTENT_FILES) and len(self.strings) == len(schema.LANGUAGES)
+
+    def position(self, relative: str, path: tuple) -> tuple[int, int]:
+        """Line and column of the value at `path` in data/RELATIVE."""
+        return self.files[relative].positions.of_value(path)
+
+    def entries(self, relative: str, key: str) -> list[tuple[int, dict]]:
+        return _entries(self.files, relative, key)
+
+    def ids(self, relative: str, key: str) -> set[str]:
+        return set(_ids(self.files, relative, key))
+
+    def site_data(self, layouts: dict | None = None) -> SiteData:
+        if self.errors or not self.complete:
+            # Every path that leaves a file unread has reported why; never end with "0 problems".
+            assert self.errors, "a data file was not loaded but no error says why"
+            raise DataErrors(self.errors)
+        models = {name.removesuffix(".yml"): model for name, model in self.models.items()}
+        return SiteData(**models, strings=self.strings, layouts=layouts)
+
+
+def read_data(root: Path | str = "data") -> Loaded:
+    """All of data/, read and checked file by file and across files; problems are collected, not raised."""
     root = Path(root)
     errors: list[DataError] = []
     files: dict[str, _File] = {}
@@ -530,98 +550,12 @@ def load_data(root: Path | str = "data") -> SiteData:
             strings[lang] = validated
     errors += _unknown_files(root)
     errors += _cross_check(files)
-    page_calls = None
-    if (root.parent / "docs").is_dir():
-        docs_errors, page_calls = _check_docs(root.parent / "docs", files)
-        errors += docs_errors
     if len(strings) == len(schema.LANGUAGES):
         errors += _check_strings(files, strings)
-    if errors or len(models) < len(schema.CONTENT_FILES):
-        # Every path that leaves a file unread has reported why; never end with "0 problems".
-        assert errors, "a data file was not loaded but no error says why"
-        raise DataErrors(errors)
-    data = SiteData(**{name.removesuffix(".yml"): model for name, model in models.items()}, strings=strings)
-    errors = _check_shown(data, files, page_calls)
-    if errors:
-        raise DataErrors(errors)
-    return data
+    return Loaded(root, files, models, strings, errors)
 
 
-def _text_positions(files: dict[str, _File]) -> dict[tuple[str, str], tuple[str, int]]:
-    """(en, ar) of every bilingual text in data/ -> (file, line), to point an editor at a text found by content."""
-    found = {}
-    for file in files.values():
-        for path, value in _walk(file.value):
-            if isinstance(value, dict) and isinstance(value.get("en"), str) and isinstance(value.get("ar"), str):
-                found.setdefault((value["en"], value["ar"]), (file.name, file.positions.of_value(path)[0]))
-    return found
-
-
-def _check_shown(data: SiteData, files: dict[str, _File], page_calls: dict | None) -> list[DataError]:
-    """Nothing an editor adds may vanish: each quote is shown exactly once, where the names page links to it; each
-    name is found on the same pages in both languages (a renamed spelling would silently drop its links)."""
-    from .appearances import _page_texts, appearances, quote_page, quote_showings, spellings
-
-    errors: list[DataError] = []
-
-    def err(rel: str, path: tuple, message: M) -> None:
-        line, col = files[rel].positions.of_value(path)
-        errors.append(DataError(files[rel].name, line, col, message))
-
-    if page_calls is not None:
-        shown = quote_showings(data, page_calls)
-        for i, quote in enumerate(data.quotes.quotes):
-            where, page = shown.get(quote.id, []), quote_page(data, quote.speaker)
-            if not where:
-                err("quotes.yml", ("quotes", i, "id"), M(
-                    'the quote "{id}" is shown on no page; list its id under `quotes:` of the reason it supports in '
-                    "data/camps.yml (the Reasons page shows it there)", id=quote.id))
-            elif len(where) > 1:
-                err("quotes.yml", ("quotes", i, "id"), M(
-                    'the quote "{id}" would be shown {count} times ({where}); keep it in one place', id=quote.id,
-                    count=len(where), where=", ".join(where)))
-            elif where[0] != page:
-                err("quotes.yml", ("quotes", i, "id"), M(
-                    'the quote "{id}" is shown on the page "{where}", but a quote of this speaker belongs on "{page}"; '
-                    "move it there", id=quote.id, where=where[0], page=page))
-    found = {lang: appearances(data, lang) for lang in schema.LANGUAGES}
-    texts = _page_texts(data)
-    where_is = _text_positions(files)
-    for rel, key, items in (("factions.yml", "factions", data.factions.factions),
-                            ("actors.yml", "actors", data.actors.actors), ("places.yml", "places", data.places.places)):
-        for i, item in enumerate(items):
-            pages = {lang: {page for page, _ in found[lang].get(item.id, [])} for lang in schema.LANGUAGES}
-            for lang, other in (("ar", "en"), ("en", "ar")):
-                missing = sorted(pages[other] - pages[lang])
-                if not missing:
-                    continue
-                # The texts to change: on those pages, they name it in one language and not in the other.
-                stale = sorted({where_is[(text.en, text.ar)] for page in missing for _, text in texts[page]
-                                if (text.en, text.ar) in where_is
-                                and any(f in getattr(text, other) for f in spellings(item, other))
-                                and not any(f in getattr(text, lang) for f in spellings(item, lang))})
-                labels = [data.page(page).nav for page in missing]
-                err(rel, (key, i, "name", lang), M(
-                    '"{name}" is not found in the {language} of texts that name it in {other_language} ({texts}), on '
-                    "the page(s) {pages}; use this spelling there, or add the spelling used there to aliases ({lang})",
-                    name=getattr(item.name, lang), lang=lang,
-                    texts=", ".join(f"{file}:{line}" for file, line in stale) or "-",
-                    pages=Both(", ".join(f"“{label.en}”" for label in labels), "، ".join(f"«{label.ar}»" for label in labels)),
-                    language=M("Arabic") if lang == "ar" else M("English"),
-                    other_language=M("English") if lang == "ar" else M("Arabic")))
-    return errors
-
-
-_cache: dict[Path, tuple[tuple, SiteData]] = {}
-
-
-def load_data_once(root: Path | str = "data") -> SiteData:
-    """`load_data`, reused while no file in data/ changed: one load per build, fresh data under `mkdocs serve`."""
-    root = Path(root).resolve()
-    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*.yml")))
-    cached = _cache.get(root)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    data = load_data(root)
-    _cache[root] = (stamp, data)
-    return data
+def load_data(root: Path | str = "data") -> SiteData:
+    """data/ alone, validated, without the pages (explainer/site.py checks both); raises DataErrors listing
+    every problem in every file."""
+    return read_data(root).site_data()

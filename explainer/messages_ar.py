@@ -240,4 +240,15 @@ AR = {
         "{label} «{given}» ليس من بين: {options}؛ هل تقصد «{close}»؟",
     '{what} "{value}" is not one of: {options}; did you mean "{close}"?':
         "{what} «{value}» ليس من بين: {options}؛ هل تقصد «{close}»؟",
+    # ---------------------------------------------------------------- the issue form (explainer/issue_form.py)
+    "run `python -m explainer.issue_form --write` (or `make issue-form`) to write the list from data/pages.yml":
+        "شغّل `python -m explainer.issue_form --write` (أو `make issue-form`) لتُكتب القائمة من data/pages.yml",
+    'the form has no dropdown with id "{id}" listing the pages; {fix}':
+        "ليس في النموذج قائمة منسدلة معرّفها «{id}» تسرد الصفحات؛ {fix}",
+    "the page list is not a list; {fix}":
+        "قائمة الصفحات ليست قائمة؛ {fix}",
+    'this option should be "{label}", the menu label of the page "{page}" in data/pages.yml (in both languages, in '
+    "the menu's order); {fix}":
+        "يجب أن يكون هذا الخيار «{label}»، وهو اسم الصفحة «{page}» في القائمة كما في data/pages.yml (باللغتين، "
+        "وبترتيب القائمة)؛ {fix}",
 }

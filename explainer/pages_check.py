@@ -18,17 +18,12 @@ from jinja2 import nodes
 
 from .errors import DataError
 from .messages import M
+from .registry import MACROS
 
-# Each macro a page may call, and what each argument must be ("?" marks an optional one). The glue registers
-# exactly these (explainer/glue.py checks it), so a new macro has to say here what it accepts.
-MACROS: dict[str, tuple[str, ...]] = {
-    "story": ("story-part",), "camps_at_a_glance": (), "section_cards": (), "camp_heading": ("camp",),
-    "faction_list": ("camp",), "delegation": (), "gap": ("gap",), "quote": ("quote",), "reasons": ("camp",),
-    "actors": (), "timeline_list": (), "outlook_context": (), "outlook_readings": (), "source_facts": (),
-    "paragraph_list": (), "gaps_list": (), "corrections_list": (), "search_box": (), "cite": ("paras",),
-    "source_date": (), "names_index": (), "camps_figure": (), "timeline_figure": (), "roster_downloads": ("flag?",),
-    "report_mistake": (),
-}
+# A page, as the checks and coverage.py read it: its macro calls and heading anchors, in order.
+Call = tuple[str, tuple]  # ("gap", ("host",))
+Anchor = str  # the id of a heading ("delegation"); "" for the page's title, which is the top of the page
+Layout = list[Call | Anchor]
 _REFUSED_TAGS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
                  "button", "textarea", "select", "base", "meta", "link", "template", "noscript"}
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
@@ -38,11 +33,6 @@ _UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 def _jinja() -> jinja2.Environment:
     # The same delimiters as mkdocs.yml gives mkdocs-macros (headings use {#id}, which Jinja reads as a comment).
     return jinja2.Environment(comment_start_string="{##", comment_end_string="##}")
-
-
-def _column(line_text: str, needle: str) -> int:
-    index = line_text.find(needle)
-    return index + 1 if index >= 0 else 1
 
 
 class _Html(HTMLParser):
@@ -98,6 +88,8 @@ class _Ids:
 
 
 _BLOCK = re.compile(r"\{##.*?##\}|\{\{(.*?)\}\}|\{%.*?%\}", re.S)
+# A Markdown heading with an explicit id, `## The delegation {#delegation}`; level 1 is the page's title.
+_HEADING = re.compile(r"^(#{1,6})[ \t].*?\{#([A-Za-z0-9_-]+)\}[ \t]*$", re.M)
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -136,7 +128,7 @@ def _check_call(expression: str, ids: _Ids) -> str | None:
     macro = node.node.name
     if macro not in MACROS:
         return M('there is no macro "{macro}"; use one of: {known}', macro=macro, known=", ".join(sorted(MACROS)))
-    kinds = MACROS[macro]
+    kinds = MACROS[macro].args
     required = sum(1 for k in kinds if not k.endswith("?"))
     if node.kwargs or node.dyn_args or node.dyn_kwargs or not required <= len(node.args) <= len(kinds):
         shown = ", ".join(k.rstrip("?") for k in kinds) or M("nothing")
@@ -148,7 +140,7 @@ def _check_call(expression: str, ids: _Ids) -> str | None:
     return None
 
 
-def _check_page(path: Path, name: str, ids: _Ids, calls: list) -> list[DataError]:
+def _check_page(path: Path, name: str, ids: _Ids, layout: Layout) -> list[DataError]:
     errors: list[DataError] = []
     text = path.read_text(encoding="utf-8")
 
@@ -161,6 +153,8 @@ def _check_page(path: Path, name: str, ids: _Ids, calls: list) -> list[DataError
         return [DataError(name, exc.lineno or 1, 1, M("a {{{{ }}}} or {{% %}} here is not closed or not a macro call "
                                                       "({detail}); write macro calls as {{{{ name(…) }}}}",
                                                       detail=exc.message or ""))]
+    steps: list[tuple[int, Call | Anchor]] = [
+        (text.rfind("\n", 0, m.start()) + 1, "" if len(m.group(1)) == 1 else m.group(2)) for m in _HEADING.finditer(text)]
     for match in _BLOCK.finditer(text):
         line, col = _position(text, match.start())
         if match.group().startswith("{##"):
@@ -172,7 +166,9 @@ def _check_page(path: Path, name: str, ids: _Ids, calls: list) -> list[DataError
         if problem:
             report(line, col, problem)
         else:
-            calls.append(_call(match.group(1)))
+            steps.append((match.start(), _call(match.group(1))))
+    # A heading's anchor comes before the calls on its line: `## {{ camp_heading("attended") }} {#attended}`.
+    layout += [step for _, step in sorted(steps, key=lambda s: (s[0], not isinstance(s[1], str)))]
     # The HTML around the macro calls, with the calls blanked out so positions stay those of the file.
     _Html(report).feed(_BLOCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text))
     return errors
@@ -180,8 +176,9 @@ def _check_page(path: Path, name: str, ids: _Ids, calls: list) -> list[DataError
 
 def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
                 page_entries: dict[str, tuple[int, int]] | None,
-                languages: tuple[str, ...]) -> tuple[list[DataError], dict[str, list[tuple[str, tuple]]]]:
-    """Every problem in every page of docs/, at once; and each page's macro calls (twins make the same ones)."""
+                languages: tuple[str, ...]) -> tuple[list[DataError], dict[str, dict[str, Layout]]]:
+    """Every problem in every page of docs/, at once; and each page's layout, per language (twins make the same
+    calls; their headings may differ)."""
     errors: list[DataError] = []
     checker = _Ids(ids, paragraph_count)
     names: dict[str, set[str]] = {}
@@ -205,12 +202,12 @@ def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
             errors.append(DataError(f"docs/{other}/{page}.md", 1, 1, M("this page has no {lang} twin; add docs/{lang}/{page}.md",
                                                                         lang=lang, page=page)))
         for page in sorted((names[lang] & names[first]) - broken) if lang != first else []:
-            if calls[lang][page] != calls[first][page]:
+            if _calls(calls[lang][page]) != _calls(calls[first][page]):
                 shown = lambda cs: ", ".join(f"{m}({', '.join(map(repr, a))})" for m, a in cs) or "-"  # noqa: E731
                 errors.append(DataError(f"docs/{lang}/{page}.md", 1, 1, M(
                     "this page calls other macros than docs/{first}/{page}.md ({mine} here, {theirs} there); twin "
                     "pages show the same facts: make the calls the same", first=first, page=page,
-                    mine=shown(calls[lang][page]), theirs=shown(calls[first][page]))))
+                    mine=shown(_calls(calls[lang][page])), theirs=shown(_calls(calls[first][page])))))
     if page_entries is not None:
         for page in sorted(every - page_entries.keys()):
             errors.append(DataError("data/pages.yml", 1, 1, M('the page "{page}" (docs/{lang}/{page}.md) has no entry '
@@ -221,4 +218,8 @@ def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
             errors.append(DataError("data/pages.yml", line, col, M('the entry "{page}" has no page in docs/; remove it, '
                                                                  "or add docs/{lang}/{page}.md and its twin",
                                                                  page=page, lang=languages[0])))
-    return errors, calls.get(first, {})
+    return errors, calls
+
+
+def _calls(layout: Layout) -> list[Call]:
+    return [step for step in layout if not isinstance(step, str)]

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from .errors import DataErrors, print_errors
-from .loader import load_data
+from .site import load_data
 from .messages import LANGUAGES, M
 
 SUMMARY = {

@@ -12,7 +12,7 @@ import pytest
 
 from explainer import change_report
 from explainer.change_report import md
-from explainer.loader import load_data
+from explainer.site import load_data
 from explainer.yamlread import read_yaml
 
 from .conftest import ROOT

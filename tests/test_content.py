@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.appearances import spellings
+from explainer.coverage import spellings
 from explainer import schema
-from explainer.loader import load_data
+from explainer.site import load_data
 from explainer.render import esc
 from explainer.roster import FIELDS
 from explainer.strings import digits, format_date, t
@@ -119,6 +119,26 @@ def test_names_page_links_land_on_the_name(site, lang):
             if scope.name in ("h2", "h3"):  # a heading anchor: its section is the heading and what follows it
                 text += scope.find_next_sibling().get_text(" ")
             assert any(s in text for s in spellings(item, lang)), (item.id, link["href"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_names_page_links_every_page_that_prints_the_name(site, lang):
+    """"Appears on" is complete: every built page (but the index itself) whose article prints a thing's name, in
+    the page's language, is among its links; read from the published HTML, not from how the links are made."""
+    names = article(site, lang, "names/")
+    index_page = "names/"
+    for page in CONTENT_PAGES:
+        if page == index_page:
+            continue
+        body = article(site, lang, page)
+        for aside in body.select("aside.edit-data"):
+            aside.decompose()
+        text = body.get_text(" ")
+        for item in [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places]:
+            if getattr(item.name, lang) not in text:
+                continue
+            links = {a["href"].partition("#")[0] for a in names.select(f"#{item.id} dd.name-entry__appears a[href]")}
+            assert f"../{page}" in links or (page == "" and "../" in links), (item.id, page or "home", sorted(links))
 
 
 @pytest.mark.parametrize("lang", LANGS)

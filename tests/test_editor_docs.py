@@ -299,7 +299,7 @@ def form_element(element_id: str) -> dict:
 
 
 def test_issue_form_offers_every_page_in_both_languages():
-    from explainer.loader import load_data
+    from explainer.site import load_data
 
     options = form_element("page")["attributes"]["options"]
     wanted = [f"{p.nav.en} · {p.nav.ar}" for p in load_data(DATA).pages.pages]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from explainer.figures import _greedy, _wrap, text_width
-from explainer.loader import load_data
+from explainer.site import load_data
 from explainer.strings import t
 
 from .conftest import LANGS, ROOT

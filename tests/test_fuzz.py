@@ -27,7 +27,8 @@ from hypothesis import strategies as st
 
 from explainer import glue, hooks, interface, schema
 from explainer.errors import DataErrors
-from explainer.loader import STRINGS_DIR, _walk, load_data
+from explainer.loader import STRINGS_DIR, _walk
+from explainer.site import load_data
 from explainer.strings import t
 
 from .conftest import ROOT, copy_project, mkdocs_build

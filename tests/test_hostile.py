@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from explainer.errors import DataError, DataErrors, visible
-from explainer.loader import load_data
+from explainer.site import load_data
 
 from .test_loader import data_dir, edit, errors, position  # noqa: F401  (fixture and helpers)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from explainer.errors import DataErrors
-from explainer.loader import load_data
+from explainer.site import load_data
 
 from .conftest import ROOT, copy_project, mkdocs_build
 

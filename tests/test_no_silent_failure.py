@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from explainer.errors import DataErrors
-from explainer.loader import load_data
+from explainer.site import load_data
 
 from .conftest import copy_project, mkdocs_build
 from .test_loader import position

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from explainer import render, roster, schema
-from explainer.loader import load_data
+from explainer.site import load_data
 from explainer.strings import t
 
 from .conftest import LANGS, ROOT, html_file

@@ -1,5 +1,6 @@
-"""Edit links: MACRO_SOURCES names every data file whose text a macro shows, every page links to the files of its
-macros in GitHub's editor, in its language, and the About page links to the issue form."""
+"""Edit links: the build registers the registry's macros; every page links, in GitHub's editor and in its language,
+each data file whose text it prints (coverage.py's measurement, checked here by a marker of its own); the About page
+links to the issue form."""
 from __future__ import annotations
 
 import os
@@ -11,9 +12,10 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer import glue, schema, sources
-from explainer.loader import SiteData, load_data
-from explainer.pages_check import MACROS
+from explainer import coverage, glue, schema, sources
+from explainer.loader import SiteData
+from explainer.registry import MACROS
+from explainer.site import load_data
 
 from .conftest import LANGS, ROOT
 
@@ -22,10 +24,29 @@ DOCS = ROOT / "docs"
 PAGE_IDS = sorted(p.stem for p in (DOCS / "en").glob("*.md"))
 
 
-def test_every_macro_has_its_sources():
-    assert set(sources.MACRO_SOURCES) == set(MACROS)
-    for macro, files in sources.MACRO_SOURCES.items():
-        assert set(files) <= set(schema.CONTENT_FILES), macro
+def test_the_build_registers_exactly_the_registry(monkeypatch):
+    """glue.py hands mkdocs-macros each macro of registry.py under its name, and nothing else."""
+    registered = {}
+    env = SimpleNamespace(conf={"config_file_path": str(ROOT / "mkdocs.yml")}, page=None,
+                          macro=lambda f: registered.__setitem__(f.__name__, f))
+    glue.register(env)
+    assert set(registered) == set(MACROS)
+    env.page = SimpleNamespace(file=SimpleNamespace(src_uri="ar/actors.md"), url="ar/actors/")
+    for name, function in registered.items():
+        args = [a for a in _example_args(name)]
+        assert str(function(*args)) == str(MACROS[name].render(DATA, glue.place_of("ar/actors.md", "ar/actors/"), *args))
+
+
+def _example_args(name: str) -> list:
+    """The first call of `name` on any page (every macro is on a page: test_every_macro_is_on_a_page)."""
+    return next(list(args) for layouts in DATA.layouts.values() for layout in layouts.values() for step in layout
+                if not isinstance(step, str) and step[0] == name for args in [step[1]])
+
+
+def test_every_macro_is_on_a_page():
+    called = {step[0] for layouts in DATA.layouts.values() for layout in layouts.values() for step in layout
+              if not isinstance(step, str)}
+    assert called == set(MACROS)
 
 
 def _marked(data: SiteData, file: str) -> SiteData:
@@ -43,42 +64,33 @@ def _marked(data: SiteData, file: str) -> SiteData:
 
     name = file.removesuffix(".yml")
     model = getattr(data, name)
-    fields = {f: getattr(data, f) for f in SiteData.__dataclass_fields__}
+    fields = {f: getattr(data, f) for f in SiteData.__dataclass_fields__ if f != "cache"}
     fields[name] = type(model).model_validate(mark(model.model_dump()))
     return SiteData(**fields)
 
 
-def _render_pages(data: SiteData, lang: str, monkeypatch) -> dict[str, str]:
-    """Every page's macro calls rendered with the site's own macros (glue.register), as mkdocs-macros would."""
-    registered = {}
-    env = SimpleNamespace(conf={"config_file_path": str(ROOT / "mkdocs.yml")}, page=None,
-                          macro=lambda f: registered.__setitem__(f.__name__, f))
-    monkeypatch.setattr(glue, "site_data", lambda config: data)
-    glue.register(env)
+def _render_pages(data: SiteData, lang: str) -> dict[str, str]:
+    """Every page's macro calls rendered with the registry's renderers, as the build does."""
     out = {}
-    for page in PAGE_IDS:
-        url = ("" if lang == "en" else f"{lang}/") + ("" if page == "index" else f"{page}/")
-        env.page = SimpleNamespace(file=SimpleNamespace(src_uri=f"{lang}/{page}.md"), url=url)
-        text = (DOCS / lang / f"{page}.md").read_text(encoding="utf-8")
-        out[page] = "".join(str(registered[name](*args)) for name, args in sources.macro_calls(text))
+    for page, layout in DATA.layouts[lang].items():
+        place = glue.place_of(f"{lang}/{page}.md", ("" if lang == "en" else f"{lang}/") + ("" if page == "index" else f"{page}/"))
+        out[page] = "".join(str(MACROS[step[0]].render(data, place, *step[1])) for step in layout if not isinstance(step, str))
     return out
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-@pytest.mark.parametrize("file", sorted(set(schema.CONTENT_FILES) - set(sources.EVERY_PAGE)))
-def test_no_page_shows_a_text_from_a_file_it_does_not_link(file, lang, monkeypatch):
-    rendered = _render_pages(_marked(DATA, file), lang, monkeypatch)
+@pytest.mark.parametrize("file", sorted(set(schema.CONTENT_FILES)))
+def test_no_page_shows_a_text_from_a_file_it_does_not_link(file, lang):
+    """An independent look (a marker on every text of one file, plain substring search) against coverage.py's
+    measurement: each page that prints a text of the file links the file."""
+    rendered = _render_pages(_marked(DATA, file), lang)
     marker = "QQ" + file.removesuffix(".yml") + "QQ"
     for page, html in rendered.items():
-        listed = sources.page_sources(DOCS, lang, page)
+        listed = coverage.page_files(DATA, MACROS, page, lang)
         if marker in html:
             assert file in listed, f"docs/{lang}/{page}.md shows text from data/{file} but does not link it"
-
-
-def test_macro_calls_are_read_with_their_arguments():
-    calls = sources.macro_calls('{{ gap("host") }} text {{ cite([3, 7]) }} {## comment ##} {{ roster_downloads(false) }}')
-    assert calls == [("gap", ("host",)), ("cite", ([3, 7],)), ("roster_downloads", (False,))]
-    assert sources.sources_of('{{ gap("host") }}', "ar") == ["gaps.yml", "pages.yml", "i18n/ar.yml"]
+        elif file not in coverage.EVERY_PAGE:
+            assert file not in listed, f"docs/{lang}/{page}.md links data/{file} but shows nothing from it"
 
 
 @pytest.mark.parametrize("environ,expected", [
@@ -121,7 +133,7 @@ def test_every_page_links_the_data_it_shows_in_its_language(built, lang, page):
     assert report["href"] == "https://github.com/someone/astana/issues/new?template=report-a-mistake.yml"
     links = footers[0].select(".edit-data__files a")
     files = [a.get_text() for a in links]
-    assert files == sources.page_sources(DOCS, lang, page)
+    assert files == coverage.page_files(DATA, MACROS, page, lang)
     assert f"i18n/{lang}.yml" in files and "pages.yml" in files
     assert [a["href"] for a in links] == [f"https://github.com/someone/astana/edit/main/data/{f}" for f in files]
     words = footers[0].get_text()
