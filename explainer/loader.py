@@ -17,6 +17,7 @@ import string
 from typing import get_args
 
 from . import interface, schema
+from .docs_files import check_docs_files
 from .pages_check import check_pages
 from .errors import DataError, DataErrors
 from .messages import Both, M
@@ -471,7 +472,8 @@ def _check_strings(files: dict[str, _File], strings: dict[str, dict]) -> list[Da
 
 
 def _check_docs(docs: Path, files: dict[str, _File]) -> tuple[list[DataError], dict]:
-    """The pages beside data/: their macro calls name ids that exist, and each page has its pages.yml entry."""
+    """The pages beside data/: their macro calls name ids that exist, and each page has its pages.yml entry; and
+    nothing else is in docs/ but the theme's files."""
     ids = {
         "gap": set(_ids(files, "gaps.yml", "gaps")) or None,
         "quote": set(_ids(files, "quotes.yml", "quotes")) or None,
@@ -483,7 +485,8 @@ def _check_docs(docs: Path, files: dict[str, _File]) -> tuple[list[DataError], d
     if "pages.yml" in files:
         entries = {page["id"]: files["pages.yml"].positions.of_value(("pages", i, "id"))
                    for i, page in _entries(files, "pages.yml", "pages") if isinstance(page.get("id"), str)}
-    return check_pages(docs, {k: v for k, v in ids.items() if v is not None}, count, entries, schema.LANGUAGES)
+    errors, calls = check_pages(docs, {k: v for k, v in ids.items() if v is not None}, count, entries, schema.LANGUAGES)
+    return errors + check_docs_files(docs, schema.LANGUAGES), calls
 
 
 def _unknown_files(root: Path) -> list[DataError]:
