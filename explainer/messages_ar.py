@@ -128,6 +128,22 @@ AR = {
         "هذا رابط إلى ملف آخر (رابط رمزي)، وسينشر MkDocs ما يشير إليه؛ ضع مكانه ملفًا حقيقيًا، أو احذفه",
     "this folder is not part of the site; remove it (pages are docs/LANG/PAGE.md files, listed in data/pages.yml)":
         "هذا المجلد ليس جزءًا من الموقع؛ احذفه (الصفحات ملفات docs/LANG/PAGE.md مُدرجة في data/pages.yml)",
+    # ---------------------------------------------------------------- code owners (explainer/codeowners.py)
+    "the file is missing; run {command} and commit it": "الملف غير موجود؛ شغّل {command} ثم احفظ التغيير (commit)",
+    "no line `*  OWNERS` names who owns everything; write one at the top, like `*  @my-org/site-maintainers`, and "
+    "run {command}":
+        "لا يوجد سطر `*  OWNERS` يسمّي مالكي الملفات كلها؛ اكتبه في أعلى الملف، مثل `*  @my-org/site-maintainers`، "
+        "ثم شغّل {command}",
+    '"{owner}" is not an owner GitHub accepts; write @user, @org/team or an e-mail address':
+        "«{owner}» ليس مالكًا يقبله GitHub؛ اكتب ‎@user أو ‎@org/team أو عنوان بريد إلكتروني",
+    'this file is not what data/pages.yml, the data files and the site\'s languages give (here: "{expected}"); run '
+    "{command} and commit it":
+        "هذا الملف لا يطابق ما تعطيه data/pages.yml وملفات البيانات ولغات الموقع (هنا: «{expected}»)؛ شغّل {command} "
+        "ثم احفظ التغيير (commit)",
+    "the owners are still the placeholder {placeholder}, which GitHub ignores, so no change needs a code owner's "
+    "review; write your team on this line and run {command} (README, Code owners)":
+        "المالكون ما زالوا القيمة المؤقتة {placeholder} التي يتجاهلها GitHub، فلا يحتاج أي تغيير إلى مراجعة مالكي "
+        "الشيفرة؛ اكتب فريقك على هذا السطر ثم شغّل {command} (انظر README، فقرة Code owners)",
     # ---------------------------------------------------------------- YAML (explainer/yamlread.py)
     "YAML cannot read this line ({line_text}): {plain}": "تعذّرت قراءة هذا السطر ({line_text}): {plain}",
     "the YAML cannot be read here ({said}); check the indentation, the colons and the quotes on this line and the one "
