@@ -84,7 +84,6 @@ def _plain_material(target: Path) -> Path:
     self-hosted fonts (the same subset files, copied in after the build, in one small stylesheet): Material's
     default is Google Fonts, which this site may not call, and an Arabic page needs an Arabic face either way."""
     project = _copy_project(target)
-    (project / "docs/assets/stylesheets/fonts.css").write_text(PLAIN_FONTS_CSS, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config += "\nextra_css:\n  - assets/stylesheets/fonts.css\n"
     config = re.sub(r"\n  custom_dir: [^\n]*", "", config)
@@ -326,6 +325,8 @@ def main() -> None:
         plain_site = tmp / "plain-site"
         plain_time = _build(_plain_material(tmp / "plain"), plain_site)
         shutil.copytree(site / "assets/fonts", plain_site / "assets/fonts")
+        # Written after the build too: the validator refuses any file in docs/ but the pages and the theme's own.
+        (plain_site / "assets/stylesheets/fonts.css").write_text(PLAIN_FONTS_CSS, encoding="utf-8")
         print(f"plain Material twin built in {plain_time:.2f} s")
         _print_weights(first_visits(site), first_visits(plain_site))
 

@@ -114,6 +114,36 @@ AR = {
     "the file is not UTF-8 (byte 0x{byte} cannot be read); save it again with the encoding UTF-8":
         "الملف ليس بترميز UTF-8 (تعذّرت قراءة البايت 0x{byte})؛ احفظه من جديد بترميز UTF-8",
     "the file is empty; restore its content": "الملف فارغ؛ أعد محتواه",
+    # ---------------------------------------------------------------- files in docs/ (explainer/docs_files.py)
+    "this file is not one of the site's pages ({pages}) nor of the theme's files, and MkDocs would publish it as it "
+    "is; remove it (pages are listed in data/pages.yml)":
+        "هذا الملف ليس من صفحات الموقع ({pages}) ولا من ملفات قالبه، وسينشره MkDocs كما هو؛ احذفه "
+        "(الصفحات مُدرجة في data/pages.yml)",
+    "this file is not one of the theme's files ({assets}), and MkDocs would publish it as it is; remove it (a new "
+    "theme file is a change to explainer/docs_files.py)":
+        "هذا الملف ليس من ملفات قالب الموقع ({assets})، وسينشره MkDocs كما هو؛ احذفه "
+        "(إضافة ملف إلى القالب تغييرٌ في explainer/docs_files.py)",
+    "this is a link to another file (a symbolic link), and MkDocs would publish what it points to; replace it with "
+    "a real file, or remove it":
+        "هذا رابط إلى ملف آخر (رابط رمزي)، وسينشر MkDocs ما يشير إليه؛ ضع مكانه ملفًا حقيقيًا، أو احذفه",
+    "this folder is not part of the site; remove it (pages are docs/LANG/PAGE.md files, listed in data/pages.yml)":
+        "هذا المجلد ليس جزءًا من الموقع؛ احذفه (الصفحات ملفات docs/LANG/PAGE.md مُدرجة في data/pages.yml)",
+    # ---------------------------------------------------------------- code owners (explainer/codeowners.py)
+    "the file is missing; run {command} and commit it": "الملف غير موجود؛ شغّل {command} ثم احفظ التغيير (commit)",
+    "no line `*  OWNERS` names who owns everything; write one at the top, like `*  @my-org/site-maintainers`, and "
+    "run {command}":
+        "لا يوجد سطر `*  OWNERS` يسمّي مالكي الملفات كلها؛ اكتبه في أعلى الملف، مثل `*  @my-org/site-maintainers`، "
+        "ثم شغّل {command}",
+    '"{owner}" is not an owner GitHub accepts; write @user, @org/team or an e-mail address':
+        "«{owner}» ليس مالكًا يقبله GitHub؛ اكتب ‎@user أو ‎@org/team أو عنوان بريد إلكتروني",
+    'this file is not what data/pages.yml, the data files and the site\'s languages give (here: "{expected}"); run '
+    "{command} and commit it":
+        "هذا الملف لا يطابق ما تعطيه data/pages.yml وملفات البيانات ولغات الموقع (هنا: «{expected}»)؛ شغّل {command} "
+        "ثم احفظ التغيير (commit)",
+    "the owners are still the placeholder {placeholder}, which GitHub ignores, so no change needs a code owner's "
+    "review; write your team on this line and run {command} (README, Code owners)":
+        "المالكون ما زالوا القيمة المؤقتة {placeholder} التي يتجاهلها GitHub، فلا يحتاج أي تغيير إلى مراجعة مالكي "
+        "الشيفرة؛ اكتب فريقك على هذا السطر ثم شغّل {command} (انظر README، فقرة Code owners)",
     # ---------------------------------------------------------------- YAML (explainer/yamlread.py)
     "YAML cannot read this line ({line_text}): {plain}": "تعذّرت قراءة هذا السطر ({line_text}): {plain}",
     "the YAML cannot be read here ({said}); check the indentation, the colons and the quotes on this line and the one "

@@ -186,9 +186,11 @@ def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
     broken: set[str] = set()  # pages with their own errors: their calls are not compared
     for lang in languages:
         folder = docs / lang
-        names[lang] = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
+        # A folder named like a page is no page (explainer/docs_files.py refuses it and what it holds).
+        pages = sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+        names[lang] = {p.stem for p in pages}
         calls[lang] = {}
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        for path in pages:
             calls[lang][path.stem] = []
             found = _check_page(path, f"docs/{lang}/{path.name}", checker, calls[lang][path.stem])
             if found:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import get_args
 
 from . import coverage, issue_form, schema
+from .docs_files import check_docs_files
 from .errors import DataError, DataErrors
 from .loader import Loaded, SiteData, read_data
 from .pages_check import check_pages
@@ -17,7 +18,8 @@ from .registry import MACROS
 
 
 def _check_docs(docs: Path, loaded: Loaded) -> tuple[list[DataError], dict]:
-    """The pages beside data/: their macro calls name ids that exist, and each page has its pages.yml entry."""
+    """The pages beside data/: their macro calls name ids that exist, and each page has its pages.yml entry; and
+    nothing else is in docs/ but the theme's files."""
     ids = {
         "gap": loaded.ids("gaps.yml", "gaps") or None,
         "quote": loaded.ids("quotes.yml", "quotes") or None,
@@ -29,7 +31,8 @@ def _check_docs(docs: Path, loaded: Loaded) -> tuple[list[DataError], dict]:
     if "pages.yml" in loaded.files:
         entries = {page["id"]: loaded.position("pages.yml", ("pages", i, "id"))
                    for i, page in loaded.entries("pages.yml", "pages") if isinstance(page.get("id"), str)}
-    return check_pages(docs, {k: v for k, v in ids.items() if v is not None}, count, entries, schema.LANGUAGES)
+    errors, layouts = check_pages(docs, {k: v for k, v in ids.items() if v is not None}, count, entries, schema.LANGUAGES)
+    return errors + check_docs_files(docs, schema.LANGUAGES), layouts
 
 
 def load_data(root: Path | str = "data", docs: Path | None = None) -> SiteData:

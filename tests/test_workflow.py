@@ -1,6 +1,6 @@
 """The CI workflow is locked down: zizmor and the GitHub workflow schema report nothing, and the rules zizmor does
 not enforce by itself are checked here (no pull_request_target, every action pinned to a commit with its version,
-no persisted credentials, a deploy that is never cancelled), and CODEOWNERS leaves only the content unowned."""
+no persisted credentials, a deploy that is never cancelled). CODEOWNERS is tests/test_codeowners.py's."""
 
 import json
 import re
@@ -130,44 +130,3 @@ def test_deploy_is_never_cancelled_and_has_what_pages_needs():
             assert job.get("permissions") == {"contents": "read", "pages": "write", "id-token": "write"}, \
                 f"{path.name}: job {job_id} needs exactly contents: read, pages: write, id-token: write"
     assert deploys
-
-
-def codeowners_rules() -> list[tuple[object, list[str]]]:
-    """CODEOWNERS as (gitignore-style pattern, owners) pairs, in order."""
-    import pathspec  # a dependency of mkdocs
-
-    def spec(pattern: str):
-        try:
-            return pathspec.PathSpec.from_lines("gitignore", [pattern])
-        except KeyError:  # pathspec before 1.0
-            return pathspec.PathSpec.from_lines("gitwildmatch", [pattern])
-
-    rules = []
-    for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            pattern, *who = line.split()
-            rules.append((spec(pattern), who))
-    return rules
-
-
-def owners(path: str, rules) -> list[str]:
-    """GitHub's rule: the last pattern that matches wins (a pattern with no owners leaves the file unowned)."""
-    found: list[str] = []
-    for spec, who in rules:
-        if spec.match_file(path):
-            found = who
-    return found
-
-
-def test_codeowners_own_everything_but_the_content():
-    rules = codeowners_rules()
-    tracked = subprocess.run(["git", "ls-files"], capture_output=True, text=True, cwd=ROOT, check=True).stdout.split()
-    content = [p for p in tracked if re.fullmatch(r"data/.+\.yml|docs/(en|ar)/.+\.md", p)]
-    assert content
-    for path in content:
-        assert owners(path, rules) == [], f"{path} is content: an editor may change it without a code owner"
-    # Everything else, and anything new that would run or be served, needs a code owner.
-    maybe_new = ["netlify.toml", "data/loader.py", "docs/en/page.js", "docs/ar/overrides/main.html", "hooks.py",
-                 ".github/workflows/new.yml", ".github/CODEOWNERS", "schemas/data.json"]
-    for path in [*(p for p in tracked if p not in content), *maybe_new]:
-        assert owners(path, rules), f"{path} has no code owner"
