@@ -189,9 +189,11 @@ def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
     broken: set[str] = set()  # pages with their own errors: their calls are not compared
     for lang in languages:
         folder = docs / lang
-        names[lang] = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
+        # Files only: a folder named like a page ("x.md/") is no page (explainer/output_guard.py refuses what it holds).
+        page_files = sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+        names[lang] = {p.stem for p in page_files}
         calls[lang] = {}
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        for path in page_files:
             calls[lang][path.stem] = []
             found = _check_page(path, f"docs/{lang}/{path.name}", checker, calls[lang][path.stem])
             if found:

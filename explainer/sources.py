@@ -115,7 +115,7 @@ def page_sources(docs: Path, lang: str, page_id: str) -> list[str]:
 def pages_by_file(docs: Path, lang: str = "en") -> dict[str, list[str]]:
     """data file -> the pages (ids, in menu order of docs/LANG/) whose facts come from it."""
     result: dict[str, list[str]] = {}
-    for path in sorted(Path(docs, lang).glob("*.md")):
+    for path in sorted(p for p in Path(docs, lang).glob("*.md") if p.is_file()):
         for file in page_sources(docs, lang, path.stem):
             result.setdefault(file, []).append(path.stem)
     return result
