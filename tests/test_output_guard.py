@@ -92,15 +92,23 @@ def test_srcset_meta_url_and_loading_from_another_host_are_refused():
     "A [link](java&#x09;script:alert(1)).",
     "A [link](&#x0A;javascript:alert(1)).",
     "An <a href='JaVaScRiPt:alert(1)'>inline tag</a>.",
+    '[x](https://example.org/){: href="java&#x09;script:alert(1)" }',  # attr_list replaces the href, raw
 ])
 def test_markdown_links_to_scripts_are_refused(text):
     assert any(NOT_WEB in p for p in problems(rendered(text))), rendered(text)
+
+
+def test_raw_svg_animation_in_markdown_is_refused():
+    text = 'See <svg><set attributeName="href" to="javascript:alert(1)"/></svg>.'
+    assert any("SVG animation <set> (of href)" in p for p in problems(rendered(text)))
 
 
 @pytest.mark.parametrize("attribute", ["onclick", "onerror", "onmouseover", "ONCLICK"])
 def test_attr_list_handlers_are_refused(attribute):
     found = problems(rendered(f'Click me\n{{: {attribute}="alert(1)" }}'))
     assert any(f'{attribute.lower()}="…" on <p> would run a script' in p for p in found), found
+    found = problems(rendered(f'[reference][r]{{: {attribute}="alert(1)" }}\n\n[r]: https://example.org/'))
+    assert any(f'{attribute.lower()}="…" on <a> would run a script' in p for p in found), found
 
 
 def test_attr_list_style_and_unknown_attributes_are_refused_but_a_class_passes():
