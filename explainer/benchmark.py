@@ -1,6 +1,6 @@
 """Figures, not assertions: `python -m explainer.benchmark` (`make benchmark`) prints, in one run,
 
-- the build time (median of several builds) and the data validation time;
+- the build time (median of several builds), the data validation time and the output guard's time;
 - for every page in both languages, what a first visit fetches, by type (HTML, CSS, JS, fonts, search), with the
   number of requests, gzip-compressed as GitHub Pages serves text (fonts and Pagefind's index files, compressed
   already, as they are), recorded by Chromium on a fresh profile; the same for a plain Material build of the same
@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 from . import yamlread
+from .output_guard import check_site
 from .site import load_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -310,6 +311,17 @@ def _validation_time(data_dir: Path, runs: int = 5) -> float:
     return statistics.median(times)
 
 
+def _guard_time(site: Path, runs: int = 5) -> float:
+    """explainer/output_guard.py over every published file, as the build runs it (the finished site passes too)."""
+    ids = [page.id for page in load_data(ROOT / "data").pages.pages]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        check_site(site, ROOT, ROOT / "docs", ROOT / "explainer/theme", ids)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def main() -> None:
     quick = os.environ.get("BENCHMARK_QUICK") == "1"
     with tempfile.TemporaryDirectory() as tmp:
@@ -321,6 +333,7 @@ def main() -> None:
         print(f"validate data/: median {_validation_time(ROOT / 'data') * 1000:.0f} ms of 5, cold (no parse cache)")
         files = [p for p in site.rglob("*") if p.is_file()]
         print(f"deployed: {len(files)} files, {sum(p.stat().st_size for p in files) / 1024:.0f} KiB")
+        print(f"output guard on the built site: median {_guard_time(site) * 1000:.0f} ms of 5")
 
         plain_site = tmp / "plain-site"
         plain_time = _build(_plain_material(tmp / "plain"), plain_site)

@@ -5,9 +5,12 @@ change its HTML: a hash is of the exact bytes between <script> and </script>, so
 
 What the policy allows, and why:
 - script-src 'self': Material's bundle, our explainer.js, Pagefind's scripts, all served from the site.
-  Plus one 'sha256-…' per inline script of the page: Material's small inline scripts (localStorage helpers,
-  the saved colour scheme, the tab restorer). Their bytes differ per page (a relative URL), so each page has
-  its own list. No 'unsafe-inline': an injected inline script or on* handler does not run.
+  Plus one 'sha256-…' per inline script of the page that is one of KNOWN_SCRIPTS below, listed here by content:
+  Material's localStorage helpers and tab restorer, and our palette partial's saved colour scheme. The first
+  holds a relative URL that differs per page, so each page has its own hashes, always of the exact bytes it
+  carries. Any other inline script is a build error, never a new hash: explainer/output_guard.py, which runs
+  before this pass, refuses it with its page and line, and policy() raises if one ever gets here.
+  No 'unsafe-inline': an injected inline script or on* handler does not run.
   'wasm-unsafe-eval': Pagefind compiles its WebAssembly search core (on the page when its worker is not
   available); that allows WebAssembly compilation only, not eval() of JavaScript.
 - style-src 'self': Material and Pagefind's UI use stylesheets from the site; the built pages carry no
@@ -52,6 +55,33 @@ FIXED = {
 
 _CONTENT = re.compile(r"<article\b.*?</article\s*>", re.I | re.S)
 
+# The only inline scripts the site may carry, as their templates write them. URL marks the one part that varies:
+# Material fills it with `config.extra.scope | d(base_url)`, a page's relative path to the site root (".", "..",
+# "../..") or, on the 404 pages, the site's path ("/astana-2017/"). tests/test_output_guard.py checks each text
+# against the template it comes from, so a theme upgrade that changes one fails there, not silently here.
+URL = "@URL@"
+_URL_SLOT = r"[A-Za-z0-9._~/-]*"  # no quote, backslash or angle bracket: the slot cannot end the string
+KNOWN_SCRIPTS = {
+    "Material's localStorage helpers (material/templates/partials/javascripts/base.html)":
+        '__md_scope=new URL("' + URL + '",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+        '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+        '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}',
+    "Material's tab restorer (material/templates/partials/javascripts/content.html)":
+        'var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
+        '(target.checked=target.name.startsWith("__tabbed_"))',
+    "the saved colour scheme (explainer/theme/partials/palette.html)":
+        '(function(){var s=null;try{var p=__md_get("__palette");s=p&&p.color&&p.color.scheme}catch(e){}'
+        'if(s!=="default"&&s!=="slate")s=matchMedia("(prefers-color-scheme: dark)").matches?"slate":"default";'
+        'document.body.setAttribute("data-md-color-scheme",s);var i=document.querySelector(\'[data-md-component=palette] '
+        'input[data-md-color-scheme="\'+s+\'"]\');if(i)i.checked=true})()',
+}
+_KNOWN = {name: re.compile(re.escape(text).replace(re.escape(URL), _URL_SLOT)) for name, text in KNOWN_SCRIPTS.items()}
+
+
+def known_script(text: str) -> str | None:
+    """Which of KNOWN_SCRIPTS this script's text is (byte for byte, but for the URL slot), or None."""
+    return next((name for name, pattern in _KNOWN.items() if pattern.fullmatch(text)), None)
+
 
 def inline_scripts(html: str) -> list[str]:
     """The text of every inline script of the theme a browser would run (not src= scripts, not JSON data blocks).
@@ -73,6 +103,9 @@ def sha256_source(script: str) -> str:
 
 
 def policy(html: str, live_reload: bool = False) -> str:
+    unknown = [s for s in inline_scripts(html) if known_script(s) is None]
+    if unknown:  # explainer/output_guard.py has refused it already, with its page and line; this is the backstop
+        raise ValueError(f"an inline script that is not one of explainer/csp.py's KNOWN_SCRIPTS: {unknown[0][:60]!r}")
     hashes = list(dict.fromkeys(sha256_source(s) for s in inline_scripts(html)))
     inline = ["'unsafe-inline'"] if live_reload else hashes
     directives = {"default-src": FIXED["default-src"], "script-src": ["'self'", "'wasm-unsafe-eval'", *inline]}

@@ -19,6 +19,7 @@ from explainer.edit_links import edit_footer
 from explainer.finish import finish_pages
 from explainer.fonts import subset_fonts
 from explainer.glue import place_of, site_data
+from explainer.output_guard import guard_site
 from explainer.render import esc
 from explainer.roster import write_downloads
 from explainer.search_index import build_search_index, search_strings
@@ -47,6 +48,8 @@ def on_config(config):
     if _state["open_builds"] == 0:
         _state["site_root"] = Path(config.site_dir)
         _state["project"] = Path(config.config_file_path).parent
+        _state["docs_dir"] = Path(config.docs_dir)
+        _state["theme_dir"] = Path(config.theme.custom_dir)
         _state["not_found"] = {}
     _state["open_builds"] += 1
     # Everything handed to the theme is escaped once here (Markup), since its templates print it as given.
@@ -166,12 +169,17 @@ def on_post_build(config):
         sizes = subset_fonts(project, site_root)
         purge_css(project, site_root)  # one stylesheet, cut to what the pages use (explainer/slim.py)
         prune(site_root)  # and only the files readers fetch
+        # Every published file held to the allow-list, all problems at once (explainer/output_guard.py); before
+        # the last pass, which adds only its own fixed markup and would stop at the first page it cannot finish.
+        seconds = guard_site(site_root, project, _state["docs_dir"], _state["theme_dir"],
+                             [page.id for page in site_data(config).pages.pages])
         # Last, as it hashes each page's inline scripts for its Content-Security-Policy (explainer/finish.py).
         finish_pages(site_root, live_reload=_state.get("serving", False))
     except (RuntimeError, FileNotFoundError, ValueError) as exc:
         raise PluginError(str(exc)) from None
     total = sum(after for _, _, after in sizes)
-    log.info(f"explainer: search index built; fonts subset to {total / 1024:.1f} KiB in {len(sizes)} files")
+    log.info(f"explainer: search index built; fonts subset to {total / 1024:.1f} KiB in {len(sizes)} files; "
+             f"output guard passed in {seconds * 1000:.0f} ms")
 
 
 def on_startup(command, dirty):

@@ -281,4 +281,44 @@ AR = {
     "the menu's order); {fix}":
         "يجب أن يكون هذا الخيار «{label}»، وهو اسم الصفحة «{page}» في القائمة كما في data/pages.yml (باللغتين، "
         "وبترتيب القائمة)؛ {fix}",
+    # ---------------------------------------------------------------- the built site (explainer/output_guard.py)
+    "in the built {page}: {problem}": "في الصفحة المبنية {page}: {problem}",
+    "this file is not one the site publishes (its pages, the theme's assets, the downloads and the search index); "
+    "remove it from docs/":
+        "هذا الملف ليس مما ينشره الموقع (صفحاته وملفات القالب والتنزيلات وفهرس البحث)؛ احذفه من docs/",
+    "the element <{element}> is not one the site uses; remove it": "العنصر <{element}> ليس مما يستعمله الموقع؛ احذفه",
+    'the attribute {attribute}="…" on <{element}> is not one the site uses; remove it':
+        "الخاصية {attribute}=\"…\" في العنصر <{element}> ليست مما يستعمله الموقع؛ احذفها",
+    'the attribute {attribute}="…" on <{element}> would run a script; remove it':
+        "الخاصية {attribute}=\"…\" في العنصر <{element}> تشغّل برنامجًا نصيًا؛ احذفها",
+    "the attribute style=\"…\" on <{element}> is not allowed (the site's stylesheet sets the look); remove it, or use "
+    "a class":
+        "الخاصية style=\"…\" في العنصر <{element}> غير مسموح بها (ورقة أنماط الموقع هي التي تحدد المظهر)؛ احذفها، "
+        "أو استعمل class",
+    'the address {attribute}="{value}" on <{element}> is not a web address (only http:, https:, mailto: or a link '
+    "within the site); correct it":
+        "العنوان {attribute}=\"{value}\" في العنصر <{element}> ليس عنوانًا على الويب (المسموح: http: وhttps: "
+        "وmailto: أو رابط داخل الموقع)؛ صحّحه",
+    'the address {attribute}="{value}" on <{element}> must be a file of the site; correct it':
+        "يجب أن يكون العنوان {attribute}=\"{value}\" في العنصر <{element}> ملفًا من الموقع؛ صحّحه",
+    'the value {attribute}="{value}" on <{element}> is not one the site uses; remove it':
+        "القيمة {attribute}=\"{value}\" في العنصر <{element}> ليست مما يستعمله الموقع؛ احذفها",
+    "<base> would change where every link of the page goes; remove it":
+        "العنصر <base> يغيّر وجهة كل روابط الصفحة؛ احذفه",
+    '<meta http-equiv="refresh"> would send the reader to another page; remove it':
+        "العنصر <meta http-equiv=\"refresh\"> ينقل القارئ إلى صفحة أخرى؛ احذفه",
+    "the SVG animation <{element}> (of {target}) could turn a link into a script; remove it":
+        "تحريك SVG ‏<{element}> (للخاصية {target}) قد يجعل الرابط برنامجًا نصيًا؛ احذفه",
+    'the attribute {attribute}="…" on <{element}> points outside the drawing; remove it':
+        "الخاصية {attribute}=\"…\" في العنصر <{element}> تشير إلى خارج الرسم؛ احذفها",
+    "an inline script that is not one of the theme's known scripts (explainer/csp.py KNOWN_SCRIPTS); remove it":
+        "برنامج نصي مضمَّن ليس من البرامج المعروفة للقالب (KNOWN_SCRIPTS في explainer/csp.py)؛ احذفه",
+    "a script inside the page's content (pages hold prose, links and the site's macros); remove it":
+        "برنامج نصي داخل محتوى الصفحة (لا تحوي الصفحات إلا النصوص والروابط وماكرو الموقع)؛ احذفه",
+    "a script from a file inside the page's content; remove it": "برنامج نصي من ملف داخل محتوى الصفحة؛ احذفه",
+    'a data block (<script type="application/json">) that is not JSON; correct it':
+        "كتلة بيانات (<script type=\"application/json\">) ليست بصيغة JSON؛ صحّحها",
+    "an SVG file may not declare a DOCTYPE, entities or processing instructions; remove them":
+        "لا يجوز أن يعلن ملف SVG عن DOCTYPE أو كيانات أو تعليمات معالجة؛ احذفها",
+    "this SVG file is not well-formed XML ({detail}); correct it": "ملف SVG هذا ليس XML سليم البنية ({detail})؛ صحّحه",
 }
