@@ -12,6 +12,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Cases per property-based test: "fast" for `make check`, "ci" for `make test` (each case of the fuzz is a real
+# build, a few seconds when the data is accepted), "full" by hand (HYPOTHESIS_PROFILE=full) for a long hunt.
+settings.register_profile("fast", max_examples=8)
+settings.register_profile("ci", max_examples=30)
+settings.register_profile("full", max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "astana-2017"

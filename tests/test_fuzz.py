@@ -1,14 +1,14 @@
 """Property-based fuzzing of data/: the real files, mutated as a careless editor or an attacker would (values,
 types, keys, indentation, characters, whole lines). For every case:
 
-- the loader either accepts the data or lists problems, each one line `data/FILE.yml:LINE:COL: …` at a line
+- the validator either accepts the data or lists problems, each one line `data/FILE.yml:LINE:COL: …` at a line
   that exists, with no control character; never any other exception (a traceback), never a hang;
-- when it accepts the data, every page of both languages renders (every macro in docs/, the page metadata and
-  every interface string), so "the validator passes" means "the build passes";
-- a sample of cases is also built for real with `mkdocs build --strict`, which must agree with the validator
-  and leave no site behind when it fails.
+- the real build runs on the same data, in this process: `mkdocs.commands.build.build`, the function
+  `mkdocs build --strict` calls, with the site's config, plugins, hooks, theme and post-build steps. It must
+  agree with the validator: succeed when the data was accepted, stop with no site when it was refused.
 
-Hypothesis prints the case count per test with `--hypothesis-show-statistics`; `make benchmark` does not run this.
+Each kind of mutation must have had cases of both outcomes. The number of cases comes from the Hypothesis
+profile (tests/conftest.py): "fast" for `make check`, "ci" for `make test`, "full" by hand.
 """
 from __future__ import annotations
 
@@ -17,26 +17,27 @@ import re
 import shutil
 import string
 from pathlib import Path
-from types import SimpleNamespace
+from collections import Counter
 
-import jinja2
 import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-from explainer import glue, hooks, interface, schema
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from explainer import schema
 from explainer.errors import DataErrors
 from explainer.loader import STRINGS_DIR, _walk
 from explainer.site import load_data
-from explainer.strings import t
 
 from .conftest import ROOT, copy_project, mkdocs_build
 
 FILES = [*schema.CONTENT_FILES, *(f"{STRINGS_DIR}/{lang}.yml" for lang in schema.LANGUAGES)]
 ORIGINAL = {name: (ROOT / "data" / name).read_text(encoding="utf-8") for name in FILES}
 LINE = re.compile(r"(?:data/[^\s:]+\.yml|docs/[a-z]+/[^\s:]+\.md):(\d+):(\d+): \S.*")
-CASES = 500  # per mutation kind below; six kinds, so 3,000 cases in all
 
 HOSTILE = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>', "{{ 7 * 7 }}",
@@ -50,39 +51,21 @@ SCALARS = st.one_of(
 )
 
 
-# ---------------------------------------------------------------- rendering everything, in process
+# ---------------------------------------------------------------- the real build, in process
 
 
-class _Config(dict):
-    __getattr__ = dict.get
-
-
-def render_everything(project: Path) -> None:
-    """What a build does with the data: every macro call in docs/, both languages; each page's metadata; every
-    interface string with the values the code fills in. Raises whatever a renderer raises."""
-    config = _Config(config_file_path=str(project / "mkdocs.yml"), site_url="http://127.0.0.1/astana-2017/")
-    data = glue.site_data(config)
-    fake = SimpleNamespace(conf=config, page=None, macros={})
-
-    def macro(function):
-        fake.macros[function.__name__] = function
-        return function
-
-    fake.macro = macro
-    glue.register(fake)
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, comment_start_string="{##", comment_end_string="##}")
-    for lang in schema.LANGUAGES:
-        for doc in sorted((project / "docs" / lang).glob("*.md")):
-            page_id = doc.stem
-            url = "" if page_id == "index" else f"{page_id}/"
-            url = url if lang == "en" else f"{lang}/{url}"
-            fake.page = SimpleNamespace(file=SimpleNamespace(src_uri=f"{lang}/{doc.name}", abs_src_path=str(doc)),
-                                        url=url, meta={})
-            env.from_string(doc.read_text(encoding="utf-8")).render(**fake.macros)
-            hooks.on_page_markdown("", fake.page, config, None)
-        for key in interface.KEYS:
-            t(data, lang, key, **{name: "x" for name in interface.PLACEHOLDERS.get(key, ()) if name != "n"},
-              **({"n": 2} if "n" in interface.PLACEHOLDERS.get(key, ()) else {}))
+def real_build(project: Path, site: Path) -> BaseException | None:
+    """`mkdocs build --strict` in this process; None when it succeeded, else what stopped it (a refusal is an
+    Abort; anything else would be a crash, and is raised)."""
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    except Abort as exc:
+        return exc
+    finally:
+        config.plugins.on_shutdown()
+    return None
 
 
 # ---------------------------------------------------------------- one case
@@ -94,8 +77,9 @@ def project(tmp_path_factory) -> Path:
 
 
 def check(project: Path, name: str, text: str | bytes) -> bool:
-    """Write one mutated file, load, and render; True if the data was accepted."""
+    """Write one mutated file, validate, build for real; True if the data was accepted."""
     path = project / "data" / name
+    site = project.parent / "site"
     if isinstance(text, bytes):
         path.write_bytes(text)
     else:
@@ -103,6 +87,7 @@ def check(project: Path, name: str, text: str | bytes) -> bool:
     try:
         try:
             load_data(project / "data")
+            accepted = True
         except DataErrors as exc:
             assert exc.errors, "an error report with no error"
             for error in exc.errors:
@@ -113,11 +98,15 @@ def check(project: Path, name: str, text: str | bytes) -> bool:
                 if error.file == f"data/{name}":
                     lines = path.read_bytes().count(b"\n") + 1
                     assert error.line <= lines + 1, (line, lines)
-            event("refused with data/FILE.yml:LINE:COL lines")
-            return False
-        render_everything(project)
-        event("accepted and rendered")
-        return True
+            accepted = False
+        shutil.rmtree(site, ignore_errors=True)
+        stopped = real_build(project, site)
+        assert (stopped is None) == accepted, f"the validator {'accepted' if accepted else 'refused'} the data, " \
+                                              f"the build {'failed: ' + repr(stopped) if stopped else 'passed'}"
+        if not accepted:
+            assert not site.exists(), "a refused build left a site"
+        event("accepted and built" if accepted else "refused by both, with data/FILE.yml:LINE:COL lines")
+        return accepted
     finally:
         path.write_text(ORIGINAL[name], encoding="utf-8")
 
@@ -143,17 +132,28 @@ def _dump(value) -> str:
 
 
 files = st.sampled_from(FILES)
-settings_ = settings(max_examples=CASES, deadline=5000, derandomize=True, database=None,
-                     phases=[Phase.generate, Phase.shrink],
+# The number of cases is the profile's (tests/conftest.py); a real build takes seconds, so no deadline.
+settings_ = settings(deadline=None, derandomize=True, database=None, phases=[Phase.generate, Phase.shrink],
                      suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+OUTCOMES: dict[str, Counter] = {}
+
+
+def outcome(kind: str, accepted: bool) -> None:
+    OUTCOMES.setdefault(kind, Counter())[accepted] += 1
 
 
 @settings_
-@given(name=files, seed=st.integers(0, 10**6), value=SCALARS)
-def test_values_and_types(project, name, seed, value):
+@given(name=files, seed=st.integers(0, 10**6), value=SCALARS, append=st.booleans())
+def test_values_and_types(project, name, seed, value, append):
+    """A value replaced (by another type, a hostile string…), or a text with something added to its end."""
     data = yaml.safe_load(ORIGINAL[name])
-    path, _ = random.Random(seed).choice(list(_paths(data)))
-    check(project, name, _dump(_set(data, path, value)))
+    paths = list(_paths(data))
+    if append:  # a text an editor lengthened: most such cases are valid, and must come out escaped
+        path, old = random.Random(seed).choice([(p, v) for p, v in paths if isinstance(v, str)])
+        value = old + (value if isinstance(value, str) else str(value))
+    else:
+        path, old = random.Random(seed).choice(paths)
+    outcome("values_and_types", check(project, name, _dump(_set(data, path, value))))
 
 
 @settings_
@@ -180,7 +180,7 @@ def test_keys_and_entries(project, name, seed, key, action):
             items.insert(index, items[index])
         else:
             del items[index]
-    check(project, name, _dump(data))
+    outcome("keys_and_entries", check(project, name, _dump(data)))
 
 
 @settings_
@@ -189,7 +189,7 @@ def test_indentation(project, name, seed, shift):
     lines = ORIGINAL[name].split("\n")
     i = random.Random(seed).randrange(len(lines))
     lines[i] = " " * max(0, shift) + lines[i][max(0, -shift):] if shift >= 0 else lines[i][min(-shift, len(lines[i]) - len(lines[i].lstrip())):]
-    check(project, name, "\n".join(lines))
+    outcome("indentation", check(project, name, "\n".join(lines)))
 
 
 @settings_
@@ -205,15 +205,16 @@ def test_characters(project, name, seed, char, action):
         text = text[:i] + char + text[i + 1:]
     else:
         text = text[:i] + text[i + 1:]
-    check(project, name, text)
+    outcome("characters", check(project, name, text))
 
 
 @settings_
-@given(name=files, seed=st.integers(0, 10**6), raw=st.binary(min_size=1, max_size=4))
+@given(name=files, seed=st.integers(0, 10**6),
+       raw=st.one_of(st.binary(min_size=1, max_size=4), st.sampled_from(["x", "é", "ب", "\u00a0", "\u0640"]).map(str.encode)))
 def test_bytes(project, name, seed, raw):
     encoded = ORIGINAL[name].encode("utf-8")
     i = random.Random(seed).randrange(len(encoded))
-    check(project, name, encoded[:i] + raw + encoded[i:])
+    outcome("bytes", check(project, name, encoded[:i] + raw + encoded[i:]))
 
 
 @settings_
@@ -232,7 +233,16 @@ def test_whole_lines(project, name, seed, action):
         lines[i] = ""
     else:
         lines = lines[: i]
-    check(project, name, "\n".join(lines))
+    outcome("whole_lines", check(project, name, "\n".join(lines)))
+
+
+def test_each_kind_of_mutation_had_cases_accepted_and_refused():
+    """Run after the six properties (pytest keeps a file's order): a kind whose cases are all refused (or all
+    accepted) tests one side only."""
+    kinds = [name.removeprefix("test_") for name, f in globals().items()
+             if name.startswith("test_") and hasattr(f, "hypothesis")]
+    missing = [kind for kind in kinds if not (OUTCOMES.get(kind, {}).get(True) and OUTCOMES.get(kind, {}).get(False))]
+    assert not missing, f"kinds with no accepted or no refused case: {missing} ({OUTCOMES})"
 
 
 # ---------------------------------------------------------------- the build agrees with the validator
