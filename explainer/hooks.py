@@ -21,7 +21,7 @@ from explainer.fonts import subset_fonts
 from explainer.glue import place_of, site_data
 from explainer.render import esc
 from explainer.roster import write_downloads
-from explainer.search_index import build_search_index, search_strings
+from explainer.search_index import NOT_INDEXED, build_search_index, search_strings
 from explainer.slim import prune, purge_css
 from explainer.sources import sources_of
 from explainer.strings import digits, format_date, t
@@ -106,7 +106,7 @@ def on_page_markdown(markdown, page, config, files):
         "description": esc(digits(getattr(meta.description, lang), lang)),
         "locale": {"en": "en_GB", "ar": "ar_SY"}[lang],
         "alternates": _alternates(config, page),
-        "pagefind": page_id not in ("search",),
+        "pagefind": page_id not in NOT_INDEXED,
     }
     # Runs after mkdocs-macros: the footer is rendered HTML, never read as a template. Its files are those of the
     # macros the page calls (explainer/sources.py).
