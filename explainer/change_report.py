@@ -238,12 +238,29 @@ def drifts(base: SiteData, head: SiteData, head_root: Path) -> list[Drift]:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# What GitHub turns into a mention (which notifies: @name, @org/team, an address's @host too) or an issue link
+# (#N, GH-N, repo#N, owner/repo#N) in a summary or a comment.
+_REFERENCE = re.compile(r"[\w.+-]*@[\w-]+(?:[./][\w-]+)*|(?:[\w.-]+(?:/[\w.-]+)?)?#\d+|\bGH-\d+", re.IGNORECASE)
+
+
+def _literal(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def md(text: str) -> str:
-    """Data as literal text in Markdown (a table cell): no markup, no link, no HTML, one line."""
-    one_line = " ".join(text.splitlines())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(visible(one_line), quote=False))
+    """Data as literal text in Markdown (a table cell): no markup, no link, no mention, no HTML, one line.
+
+    A mention or an issue reference is set as code: GitHub's mention and reference filters leave text inside code
+    (and pre, a) alone (html-pipeline's IGNORE_PARENTS), and the words still read, and copy, exactly as written. A
+    zero-width joiner after the @ or # would break the match too, but only while GitHub's patterns treat it as a
+    word's end, which nothing documents, and an editor copying the text back into data would carry an invisible
+    character with it. The words hold only letters, digits and .+-_/@#, so a code span needs no escape."""
+    one_line = visible(" ".join(text.splitlines()))
+    out, at = [], 0
+    for found in _REFERENCE.finditer(one_line):
+        out += [_literal(one_line[at:found.start()]), f"`{found.group()}`"]
+        at = found.end()
+    return "".join(out) + _literal(one_line[at:])
 
 
 def _path(key: tuple) -> str:
@@ -297,18 +314,24 @@ def _entry_rows(entry: tuple, changes: list[Change]) -> list[str]:
     return out
 
 
-def _table(changes: list[Change]) -> list[str]:
-    out = ["| where · الموضع | language · اللغة | before · قبل | after · بعد |", "| --- | --- | --- | --- |"]
-    done: set[tuple] = set()
+TABLE_HEAD = ["| where · الموضع | language · اللغة | before · قبل | after · بعد |", "| --- | --- | --- | --- |"]
+
+
+def _groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
+    """The table's rows, a group per change (or per whole entry added or removed), with the changes each shows."""
+    entries: dict[tuple, list[Change]] = {}
+    for change in changes:
+        if change.entry_added:
+            entries.setdefault((_entry(change.key), change.kind), []).append(change)
+    out, done = [], set()
     for change in changes:
         if not change.entry_added:
-            out += _rows(change)
+            out.append((_rows(change), [change]))
             continue
-        entry = _entry(change.key)
+        entry = (_entry(change.key), change.kind)
         if entry not in done:
             done.add(entry)
-            out += _entry_rows(entry, [c for c in changes if c.entry_added and c.kind == change.kind
-                                       and _entry(c.key) == entry])
+            out.append((_entry_rows(entry[0], entries[entry]), entries[entry]))
     return out
 
 
@@ -338,6 +361,52 @@ def _both(en: str, ar: str) -> list[str]:
     """A sentence for the editor, in English and then in Arabic, each its own paragraph (the summary sets each
     paragraph's direction from its text)."""
     return [en, "", ar]
+
+
+SUMMARY_LIMIT = 1024 * 1024  # GitHub drops a step's summary larger than 1 MiB (of UTF-8)
+# Changes are listed up to this size, then counted instead: a margin for the notes that say so, for anything a later
+# version adds outside the budget, and for a summary file that already holds a line.
+SUMMARY_BUDGET = SUMMARY_LIMIT - 64 * 1024
+
+
+def _size(lines: list[str]) -> int:
+    return sum(len(line.encode("utf-8")) + 1 for line in lines)
+
+
+class _Room:
+    """Room left in the summary: a group of lines is taken while it fits; what does not is counted, not shown."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.left_out: list[Change] = []
+        self.drifts_left_out = 0
+
+    def fits(self, lines: list[str]) -> bool:
+        if _size(lines) > self.size:
+            return False
+        self.size -= _size(lines)
+        return True
+
+
+def _left_out_note(changes: list[Change], drifts_left_out: int) -> list[str]:
+    """Said at the top when the summary could not list everything."""
+    count, count_ar = _count(changes) if changes else ("", "")
+    also = f"{drifts_left_out} text(s) to check in the other language" if drifts_left_out else ""
+    also_ar = f"عدد النصوص التي تجب مراجعة لغتها الأخرى: {drifts_left_out}" if drifts_left_out else ""
+    said, said_ar = "; ".join(x for x in (count, also) if x), "؛ ".join(x for x in (count_ar, also_ar) if x)
+    return _both(f"**Not everything is listed:** in full, this summary would be larger than GitHub shows (1 MiB), so "
+                 f"these are left out below: {said}. The pull request's *Files changed* tab (the diff of `data/`) "
+                 "shows every change, and the warnings on the files every text to check.",
+                 f"**لم يُدرَج كل شيء:** لو أُدرج كل تغيير لتجاوز هذا الملخص الحجم الذي يعرضه GitHub (1 ميبيبايت)، "
+                 f"فتُرك أدناه ما يلي: {said_ar}. ويعرض تبويب *Files changed* في طلب الدمج (الفروق في `data/`) كل "
+                 "تغيير، وتعرض التعليقات على أسطر الملفات كل نص تجب مراجعته.") + [""]
+
+
+def _file_note(changes: list[Change]) -> list[str]:
+    """Under a table that could not list every change of its file."""
+    count, count_ar = _count(changes)
+    return [""] + _both(f"*Not listed here: {count}. See the pull request's Files changed tab.*",
+                        f"*لم يُدرَج هنا: {count_ar}. انظر تبويب Files changed في طلب الدمج.*")
 
 
 def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_root: Path,
@@ -395,6 +464,13 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
         out.append(f"| every page (interface strings) · كل الصفحات (نصوص الواجهة) | "
                    f"{', '.join(f'`{f}`' for f in strings)} |")
     found = drifts(base, head, head_root)
+    of_file = {file: [c for c in changes if c.file == file] for file in files}
+    groups = {file: _groups(of_file[file]) for file in files}
+    sections = {file: _section(head, file, of_file[file], order, pages_of) for file in files}
+    # Room for the notes is kept with every count at its largest (all changes left out).
+    reserve = _size(_left_out_note(changes, len(found))) + sum(_size(_file_note(of_file[f])) for f in files)
+    room = _Room(SUMMARY_BUDGET - reserve - _size(out) - sum(_size(sections[f]) + _size(TABLE_HEAD) for f in files))
+    top = len(out)
     if found:
         out += [""] + _both(f"**Check the other language** ({len(found)}): one language of these texts changed and "
                             "the other did not (see the warnings on the files):",
@@ -402,22 +478,40 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
                             "ولم تُعدَّل الأخرى (انظر التعليقات على أسطر الملفات):") + [""]
         for d in found:
             there, there_ar = d.there(code=lambda path: f"`{path}`")
-            out.append(f"- `{d.file}` line {d.line}: the {NAMES[d.changed]} changed; the {NAMES[d.other]} ({there}) "
-                       f"did not · السطر {d.line}: تغيّر النص {NAMES_AR[d.changed]} ولم يتغيّر النص "
-                       f"{NAMES_AR[d.other]} ({there_ar})")
+            item = (f"- `{d.file}` line {d.line}: the {NAMES[d.changed]} changed; the {NAMES[d.other]} ({there}) "
+                    f"did not · السطر {d.line}: تغيّر النص {NAMES_AR[d.changed]} ولم يتغيّر النص "
+                    f"{NAMES_AR[d.other]} ({there_ar})")
+            if room.fits([item]):
+                out.append(item)
+            else:
+                room.drifts_left_out += 1
     for file in files:
-        shown_on = [p for p in order if any(p in pages_of(c) for c in changes if c.file == file)]
-        names = {lang: [getattr(head.page(p).nav, lang) if head.page(p) else p for p in shown_on] for lang in LANGS}
-        if file.startswith(STRINGS_DIR):
-            shown, shown_ar = "every page", "كل الصفحات"
-        else:
-            shown, shown_ar = md(", ".join(names["en"])) or "no page", md("، ".join(names["ar"]))
-        out += ["", f"### `data/{file}`", ""] + _both(f"Shown on: {shown}.",
-                                                      f"يظهر في: {shown_ar}." if shown_ar else "لا يظهر في أي صفحة.")
-        out += [""]
-        out += _table([c for c in changes if c.file == file])
+        out += sections[file] + TABLE_HEAD
+        left_out = []
+        for rows, shown in groups[file]:
+            if room.fits(rows):
+                out += rows
+            else:
+                left_out += shown
+        if left_out:
+            out += _file_note(left_out)
+            room.left_out += left_out
+    if room.left_out or room.drifts_left_out:
+        out[top:top] = [""] + _left_out_note(room.left_out, room.drifts_left_out)[:-1]
     return "\n".join(out) + "\n"
 
+
+def _section(head: SiteData, file: str, changes: list[Change], order: list[str], pages_of) -> list[str]:
+    """A changed file's heading and the pages it shows on, in both languages."""
+    pages = {p for c in changes for p in pages_of(c)}
+    shown_on = [p for p in order if p in pages]
+    names = {lang: [getattr(head.page(p).nav, lang) if head.page(p) else p for p in shown_on] for lang in LANGS}
+    if file.startswith(STRINGS_DIR):
+        shown, shown_ar = "every page", "كل الصفحات"
+    else:
+        shown, shown_ar = md(", ".join(names["en"])) or "no page", md("، ".join(names["ar"]))
+    return ["", f"### `data/{file}`", ""] + _both(f"Shown on: {shown}.",
+                                                  f"يظهر في: {shown_ar}." if shown_ar else "لا يظهر في أي صفحة.") + [""]
 
 
 def _load(root: Path) -> tuple[SiteData | None, int]:

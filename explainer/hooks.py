@@ -22,7 +22,7 @@ from explainer.glue import place_of, site_data
 from explainer.output_guard import guard_site
 from explainer.render import esc
 from explainer.roster import write_downloads
-from explainer.search_index import build_search_index, search_strings
+from explainer.search_index import NOT_INDEXED, build_search_index, search_strings
 from explainer.slim import prune, purge_css
 from explainer.coverage import page_files
 from explainer.registry import MACROS
@@ -110,7 +110,7 @@ def on_page_markdown(markdown, page, config, files):
         "description": esc(digits(getattr(meta.description, lang), lang)),
         "locale": {"en": "en_GB", "ar": "ar_SY"}[lang],
         "alternates": _alternates(config, page),
-        "pagefind": page_id not in ("search",),
+        "pagefind": page_id not in NOT_INDEXED,
     }
     # Runs after mkdocs-macros: the footer is rendered HTML, never read as a template. Its files are those whose
     # texts the page prints (explainer/coverage.py).

@@ -2,7 +2,9 @@
 an English-only change, a change in both languages, an added faction and a removed event."""
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -237,3 +239,81 @@ def test_the_summary_says_how_to_open_the_built_site(tmp_path):
     assert len(lines) == 1
     assert "[site-preview](https://example.org/a/1)" in lines[0]
     assert "unzip site-preview.zip -d astana-2017" in lines[0] and "<http://localhost:8000/astana-2017/>" in lines[0]
+
+
+# ---------------------------------------------------------------- mentions and references, and GitHub's size limit
+
+# What GitHub links or notifies in Markdown it renders, as its mention and issue-reference filters match them
+# (html-pipeline's MentionFilter and reference patterns, documented under "Autolinked references and URLs").
+GITHUB_ACTIVE = re.compile(r"(?:^|[^\w`])@[a-z0-9][a-z0-9-]*(?:/[\w.-]+)?|(?:[\w.-]+/)?[\w.-]*#\d+|\bGH-\d+",
+                           re.IGNORECASE)
+CODE_SPAN = re.compile(r"(?<!\\)`[^`]+`")
+FORMS = ["@everyone", "@octocat", "@org/team", "@org/the-team.x", "#1", "GH-1", "gh-12", "owner/repo#1",
+         "owner/re.po#22", "repo#3"]
+
+
+def _active(markdown: str) -> list[str]:
+    """The mentions and references GitHub would make of rendered Markdown: code spans are left alone."""
+    return GITHUB_ACTIVE.findall(CODE_SPAN.sub("", markdown))
+
+
+def _as_read(markdown: str) -> str:
+    """What a reader sees: code spans' text as is, backslash escapes and entities undone."""
+    parts = re.split(r"((?<!\\)`[^`]+`)", markdown)
+    return "".join(p[1:-1] if p.startswith("`") else html.unescape(re.sub(r"\\(.)", r"\1", p)) for p in parts)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_mention_or_reference_from_data_is_not_active(form):
+    for text in (form, f"see {form}.", f"({form})", f"انظر {form}، ثم", f"a_b {form} *c* | d"):
+        assert _active(text), text  # the detector sees it in the raw text
+        said = md(text)
+        assert _active(said) == [], said
+        assert _as_read(said) == text, said
+
+
+def test_the_report_neutralises_mentions_in_changed_texts(edited, tmp_path):
+    head = tmp_path / "data"
+    shutil.copytree(edited[0], head)
+    events = head / "events.yml"
+    positions = read_yaml(events, "data/events.yml").positions
+    added = " ".join(FORMS) + " "
+    events.write_text(_insert_after_quote(events.read_text(encoding="utf-8"),
+                                          *positions.of_value(("events", 0, "text", "en")), added), encoding="utf-8")
+    out = change_report.report(DATA, load_data(head), edited[0], head)
+    row = next(line for line in out.split("\n") if "@everyone" in line)
+    assert _active(row) == [], row
+    assert _as_read(md(added + EVENTS[0].text.en)) in _as_read(row)
+
+
+@pytest.fixture(scope="module")
+def hundredfold(tmp_path_factory) -> tuple[Path, object, str]:
+    """The report on data with every faction and actor a hundred times (as `make benchmark` multiplies it)."""
+    from explainer.benchmark import _multiply
+
+    head = _multiply(tmp_path_factory.mktemp("x100") / "data", 100)
+    data = load_data(head)
+    return head, data, change_report.report(DATA, data, ROOT / "data", head)
+
+
+def test_a_large_change_stays_under_githubs_summary_limit(hundredfold):
+    assert change_report.SUMMARY_LIMIT == 1024 * 1024  # GitHub: a step's summary of more than 1 MiB is dropped
+    _, _, out = hundredfold
+    assert len(out.encode("utf-8")) < change_report.SUMMARY_LIMIT
+    assert len(out.encode("utf-8")) > change_report.SUMMARY_LIMIT // 2  # it lists what fits, not a token few
+
+
+def test_a_large_change_says_what_it_left_out(hundredfold):
+    _, data, out = hundredfold
+    new = sum(len(getattr(data, f).__dict__[f]) - len(getattr(DATA, f).__dict__[f]) for f in ("factions", "actors"))
+    listed = out.count("(new entry · مدخل جديد)")
+    left = new - listed
+    assert 0 < left < new
+    lines = out.split("\n")
+    note = next(i for i, line in enumerate(lines) if line.startswith("**Not everything is listed:**"))
+    assert f"left out below: {left} new entries." in lines[note]
+    assert "Files changed" in lines[note] and "diff" in lines[note]
+    assert lines[note + 2].startswith("**لم يُدرَج كل شيء:**") and f"عدد المدخلات الجديدة: {left}." in lines[note + 2]
+    per_file = [int(m) for m in re.findall(r"^\*Not listed here: (\d+) new entr", out, re.MULTILINE)]
+    assert sum(per_file) == left
+    assert all(line.startswith("|") for line in lines if "(new entry" in line)
