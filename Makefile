@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PD_VENV := .venv-properdocs
 APT_PACKAGES := chromium default-jre-headless
 
-.PHONY: serve test build validate benchmark setup setup-test clean issue-form
+.PHONY: serve test check build validate benchmark setup setup-test clean issue-form
 
 serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live reload
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -18,6 +18,11 @@ test: setup-test  ## validate, build strictly, link-check and run every test (un
 	$(BIN)/python -m explainer.schemas --check
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
+
+check: setup-test  ## the quick tier: validator, unit tests, one build and its output guard; no browser (about a minute)
+	$(BIN)/python -m explainer.validate
+	$(BIN)/python -m explainer.schemas --check
+	TEST_TIER=check $(BIN)/python -m pytest -m "not browser" -q
 
 build: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict

@@ -34,7 +34,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+# `make check` (TEST_TIER=check) runs one build, the shared `site`, and what checks it in this process. A test
+# that needs a build of its own (altered data or pages, other settings, another builder, the fuzz), an external
+# checker (links, the Nu validator) or data ×100 is left to `make test`, the full suite.
+QUICK = os.environ.get("TEST_TIER") == "check"
+
+
+def full_tier_only(why: str = "builds of its own") -> None:
+    if QUICK:
+        pytest.skip(f"{why}: in `make test`, not in `make check`")
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None, shared: bool = False) -> subprocess.CompletedProcess:
+    if not shared:
+        full_tier_only()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
@@ -69,7 +82,7 @@ def base_url(port) -> str:
 def site(tmp_path_factory, base_url) -> Path:
     """The real site, built once with --strict, as the deploy workflow builds it (site_url with a sub-path)."""
     out = tmp_path_factory.mktemp("serve") / SUBPATH
-    result = mkdocs_build(ROOT, out, base_url)
+    result = mkdocs_build(ROOT, out, base_url, shared=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

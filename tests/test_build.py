@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import LANGS, PAGES, ROOT, SUBPATH, copy_project, html_file, mkdocs_build
+from .conftest import LANGS, PAGES, ROOT, SUBPATH, copy_project, full_tier_only, html_file, mkdocs_build
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -162,6 +162,7 @@ def test_undefined_macro_variable_fails_the_build(tmp_path):
 
 def test_html_is_valid_for_the_nu_checker(site):
     """Every page, both languages and both 404s, with no message allowed (explainer/finish.py fixes Material's)."""
+    full_tier_only("the Nu HTML Checker")
     jar = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
     java = shutil.which("java")
     assert java, "Java is needed for the Nu HTML Checker (make test installs it)"
@@ -174,6 +175,7 @@ def test_html_is_valid_for_the_nu_checker(site):
 
 def test_no_broken_links_or_anchors(server, tmp_path):
     """linkchecker crawls the served site (under its sub-path), checking internal links and #anchors."""
+    full_tier_only("the link checker")
     config = tmp_path / "linkcheckerrc"
     config.write_text("[filtering]\ncheckextern=0\n[AnchorCheck]\n[output]\nlog=text\n", encoding="utf-8")
     result = subprocess.run(

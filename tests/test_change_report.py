@@ -17,7 +17,7 @@ from explainer.change_report import md
 from explainer.site import load_data
 from explainer.yamlread import read_yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, full_tier_only
 
 DATA = load_data(ROOT / "data")
 HEADING = "## What this change does to the site · ما يغيّره هذا التعديل في الموقع"
@@ -289,6 +289,7 @@ def test_the_report_neutralises_mentions_in_changed_texts(edited, tmp_path):
 @pytest.fixture(scope="module")
 def hundredfold(tmp_path_factory) -> tuple[Path, object, str]:
     """The report on data with every faction and actor a hundred times (as `make benchmark` multiplies it)."""
+    full_tier_only("data ×100")
     from explainer.benchmark import _multiply
 
     head = _multiply(tmp_path_factory.mktemp("x100") / "data", 100)

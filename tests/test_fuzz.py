@@ -33,7 +33,7 @@ from explainer.errors import DataErrors
 from explainer.loader import STRINGS_DIR, _walk
 from explainer.site import load_data
 
-from .conftest import ROOT, copy_project, mkdocs_build
+from .conftest import ROOT, copy_project, mkdocs_build, full_tier_only
 
 FILES = [*schema.CONTENT_FILES, *(f"{STRINGS_DIR}/{lang}.yml" for lang in schema.LANGUAGES)]
 ORIGINAL = {name: (ROOT / "data" / name).read_text(encoding="utf-8") for name in FILES}
@@ -73,6 +73,7 @@ def real_build(project: Path, site: Path) -> BaseException | None:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
+    full_tier_only()
     return copy_project(tmp_path_factory.mktemp("fuzz") / "project")
 
 
@@ -239,6 +240,7 @@ def test_whole_lines(project, name, seed, action):
 def test_each_kind_of_mutation_had_cases_accepted_and_refused():
     """Run after the six properties (pytest keeps a file's order): a kind whose cases are all refused (or all
     accepted) tests one side only."""
+    full_tier_only()
     kinds = [name.removeprefix("test_") for name, f in globals().items()
              if name.startswith("test_") and hasattr(f, "hypothesis")]
     missing = [kind for kind in kinds if not (OUTCOMES.get(kind, {}).get(True) and OUTCOMES.get(kind, {}).get(False))]

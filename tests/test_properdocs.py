@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import full_tier_only
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 PROPERDOCS_PYTHON = ROOT / ".venv-properdocs" / "bin" / "python"
@@ -71,6 +73,7 @@ def inputs() -> list[tuple[str, int, int]]:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
+    full_tier_only()
     if not PROPERDOCS_PYTHON.exists():
         pytest.fail("no .venv-properdocs: run `make setup-test` (or `make build-properdocs`)")
     for attempt in range(3):

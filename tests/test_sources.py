@@ -17,7 +17,7 @@ from explainer.loader import SiteData
 from explainer.registry import MACROS
 from explainer.site import load_data
 
-from .conftest import LANGS, ROOT
+from .conftest import LANGS, ROOT, full_tier_only
 
 DATA = load_data(ROOT / "data")
 DOCS = ROOT / "docs"
@@ -113,6 +113,7 @@ def test_a_repository_url_that_is_not_an_address_is_refused(bad):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """The real site built under GitHub Actions' variables, as CI builds it."""
+    full_tier_only()
     out = tmp_path_factory.mktemp("edit-links") / "site"
     env = {k: v for k, v in os.environ.items() if k != "REPO_URL"}
     env.update(NO_MKDOCS_2_WARNING="1", GITHUB_SERVER_URL="https://github.com", GITHUB_REPOSITORY="someone/astana")
