@@ -175,6 +175,18 @@ AR = {
     "date and until must be written alike: both with a day (YYYY-MM-DD) or both with a month only (YYYY-MM); "
     "correct one of them":
         "يجب أن يُكتب date وuntil بالصيغة نفسها: كلاهما باليوم (YYYY-MM-DD) أو كلاهما بالشهر فقط (YYYY-MM)؛ صحّح أحدهما",
+    'the word "{word}" mixes alphabets: «{letter}» is {name}, among {script} letters; it looks the same but makes '
+    "another word, which search cannot find: retype the word with one keyboard":
+        "الكلمة «{word}» تخلط بين أبجديتين: «{letter}» هو {name}، بين حروف {script}؛ يبدو مثله لكنه يجعلها كلمة أخرى "
+        "لا يجدها البحث: أعد كتابة الكلمة بلوحة مفاتيح واحدة",
+    'the alias "{value}" contains "|", which separates the aliases in the roster download (downloads/factions.csv); '
+    'write it without "|", or make it two aliases':
+        "الاسم البديل «{value}» يحوي «|»، وهي العلامة التي تفصل بين الأسماء البديلة في ملف القائمة المنزَّل "
+        "(downloads/factions.csv)؛ اكتبه دون «|»، أو اجعله اسمين بديلين",
+    "{label} is {length} characters long, more than the {most} allowed; shorten it":
+        "طول {label} {length} محرفًا، وهذا أكثر من الحد المسموح به ({most})؛ اختصره",
+    'the string "{key}" is {length} characters long, more than the {most} allowed; shorten it':
+        "طول النص «{key}» {length} محرفًا، وهذا أكثر من الحد المسموح به ({most})؛ اختصره",
     # ---------------------------------------------------------------- pages in docs/ (explainer/pages_check.py)
     "only a macro call may stand between {{{{ and }}}}, like {{{{ cite([3]) }}}}; remove the rest":
         "لا يوضع بين {{{{ و}}}} إلا استدعاء ماكرو، مثل {{{{ cite([3]) }}}}؛ احذف ما سواه",
