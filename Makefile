@@ -10,7 +10,9 @@ APT_PACKAGES := chromium default-jre-headless
 
 .PHONY: serve test build validate benchmark setup setup-test clean
 
+# The validator first: it names a bad SITE_URL that MkDocs refuses in its own words before any hook runs.
 serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live reload
+	$(BIN)/python -m explainer.validate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: setup-test  ## validate, build strictly, link-check and run every test (unit, build, browser)
@@ -20,6 +22,7 @@ test: setup-test  ## validate, build strictly, link-check and run every test (un
 	$(BIN)/python -m pytest
 
 build: setup
+	$(BIN)/python -m explainer.validate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 .PHONY: build-properdocs

@@ -222,6 +222,14 @@ AR = {
     "{paragraphs} source paragraphs.":
         "البيانات في data/ سليمة: الفصائل {factions}، والأطراف {actors}، والأماكن {places}، والتصريحات {quotes}، "
         "والأحداث {events}، وفقرات المصدر {paragraphs}.",
+    # ---------------------------------------------------------------- settings (explainer/settings.py)
+    '"{value}" is not a plain web address like https://github.com/OWNER/REPO; set {variable} to the repository\'s '
+    "address, or unset it":
+        "«{value}» ليس عنوان ويب بسيطًا مثل https://github.com/OWNER/REPO؛ اجعل {variable} عنوان المستودع، أو احذفه",
+    '"{value}" is not a plain web address like https://OWNER.github.io/REPO/; set SITE_URL to the address the site '
+    "is published at, or unset it":
+        "«{value}» ليس عنوان ويب بسيطًا مثل https://OWNER.github.io/REPO/؛ اجعل SITE_URL العنوان الذي يُنشر عليه "
+        "الموقع، أو احذفه",
     # ---------------------------------------------------------------- nothing vanishes (explainer/loader.py)
     'the quote "{id}" is shown on no page; list its id under `quotes:` of the reason it supports in data/camps.yml '
     "(the Reasons page shows it there)":

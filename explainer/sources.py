@@ -7,8 +7,6 @@ links at the foot of every page (explainer/hooks.py) and the pull-request change
 """
 from __future__ import annotations
 
-import os
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import jinja2
 from jinja2 import nodes
 
 from .pages_check import MACROS, _BLOCK, _jinja
+from .settings import DEFAULT_REPO_URL, repository  # noqa: F401  (DEFAULT_REPO_URL: where callers look for it)
 
 # macro -> the files of data/ whose facts it shows (interface strings and pages.yml are added for every page).
 MACRO_SOURCES: dict[str, tuple[str, ...]] = {
@@ -47,23 +46,16 @@ MACRO_SOURCES: dict[str, tuple[str, ...]] = {
 }
 EVERY_PAGE = ("pages.yml",)  # plus i18n/LANG.yml, the page's own language
 
-# Where the site's repository is; GitHub Actions sets the two GITHUB_ variables on every run.
-DEFAULT_REPO_URL = "https://github.com/OWNER/astana-2017"
-_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*")
 BRANCH = "main"
 ISSUE_FORM = "report-a-mistake.yml"
 
 
 def repo_url(environ=None) -> str:
-    """REPO_URL if set, else GitHub Actions' GITHUB_SERVER_URL/GITHUB_REPOSITORY, else DEFAULT_REPO_URL."""
-    env = os.environ if environ is None else environ
-    url = env.get("REPO_URL") or ""
-    if not url and env.get("GITHUB_SERVER_URL") and env.get("GITHUB_REPOSITORY"):
-        url = f"{env['GITHUB_SERVER_URL']}/{env['GITHUB_REPOSITORY']}"
-    url = url.rstrip("/") or DEFAULT_REPO_URL
-    if not _URL.fullmatch(url):
-        raise ValueError(f"the repository URL {url!r} (REPO_URL, or GITHUB_SERVER_URL and GITHUB_REPOSITORY) is "
-                         "not a plain http(s) address like https://github.com/OWNER/REPO; correct it")
+    """REPO_URL if set, else GitHub Actions' GITHUB_SERVER_URL/GITHUB_REPOSITORY, else DEFAULT_REPO_URL
+    (explainer/settings.py). The build checks the settings first; this refuses one that got past it."""
+    url, problem = repository(environ)
+    if problem is not None:
+        raise ValueError(str(problem))
     return url
 
 
