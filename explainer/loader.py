@@ -408,6 +408,13 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
         ref("factions.yml", ("factions", i, "camp"), faction.get("camp"), camps, "camp")
     for i, actor in _entries(files, "actors.yml", "actors"):
         ref("actors.yml", ("actors", i, "group"), actor.get("group"), groups, "group")
+    if groups is not None:
+        for group in schema.FIGURE_GROUPS:
+            members = [a for a in actors.values() if a.get("group") == group] if actors is not None else [None]
+            if group not in groups or not members:
+                err("actors.yml", ("groups",), M(
+                    'the group "{group}" is missing or has no actor; the camps figure draws this group by its id: keep '
+                    "a group with this id and at least one actor in it", group=group))
     for i, quote in _entries(files, "quotes.yml", "quotes"):
         speakers = None if None in (factions, actors, camps) else {**factions, **actors, **camps}
         ref("quotes.yml", ("quotes", i, "speaker"), quote.get("speaker"), speakers, "speaker")

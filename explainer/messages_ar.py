@@ -222,6 +222,10 @@ AR = {
     "{paragraphs} source paragraphs.":
         "البيانات في data/ سليمة: الفصائل {factions}، والأطراف {actors}، والأماكن {places}، والتصريحات {quotes}، "
         "والأحداث {events}، وفقرات المصدر {paragraphs}.",
+    'the group "{group}" is missing or has no actor; the camps figure draws this group by its id: keep a group with '
+    "this id and at least one actor in it":
+        "المجموعة «{group}» غير موجودة أو لا طرف فيها، ومخطط المعسكرين يرسم هذه المجموعة بمعرّفها: أبقِ مجموعة بهذا "
+        "المعرّف وفيها طرف واحد على الأقل",
     # ---------------------------------------------------------------- settings (explainer/settings.py)
     '"{value}" is not a plain web address like https://github.com/OWNER/REPO; set {variable} to the repository\'s '
     "address, or unset it":

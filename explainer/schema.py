@@ -294,6 +294,11 @@ class QuotesFile(Strict):
 # ---------------------------------------------------------------- actors.yml, places.yml
 
 
+# The groups of actors.yml that the camps figure draws by id (explainer/figures.py): the sponsors above both camps,
+# and the two groups set apart below them. The validator requires each, so a renamed group cannot empty a box.
+FIGURE_GROUPS = ("sponsors", "left-out", "kurdish-side")
+
+
 class ActorGroup(Strict):
     id: Id
     title: Text

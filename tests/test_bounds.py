@@ -177,3 +177,14 @@ def test_a_quote_listed_when_quotes_yml_has_none_is_refused(data_dir):
     camps = (data_dir / "camps.yml").read_text(encoding="utf-8")
     line, col = position(camps, "fastaqim-value")
     assert f'data/camps.yml:{line}:{col}: quote "fastaqim-value" is not one of: none; use one of them' in errors(data_dir)
+
+
+@pytest.mark.parametrize("group", schema.FIGURE_GROUPS)
+def test_a_group_the_camps_figure_draws_cannot_be_renamed_away(data_dir, group):
+    """The figure picks its boxes by group id; a renamed group would leave a box empty with no word said."""
+    text = edit(data_dir, "actors.yml", f"  - id: {group}\n", f"  - id: {group}-renamed\n")
+    edit(data_dir, "actors.yml", f"    group: {group}\n", f"    group: {group}-renamed\n", count=-1)
+    line, col = position(text, "  - id: ", 2)  # the list under `groups:` stands where its first entry does
+    assert errors(data_dir) == [
+        f'data/actors.yml:{line}:{col}: the group "{group}" is missing or has no actor; the camps figure draws this '
+        "group by its id: keep a group with this id and at least one actor in it"]
