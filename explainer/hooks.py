@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 import shutil
 import tempfile
 from urllib.parse import urlsplit
@@ -169,7 +170,9 @@ def _build_aside(config) -> Path:
     """Point the build at a new folder beside site_dir (same file system, so moving it in is a rename)."""
     final = Path(config.site_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
-    partial = Path(tempfile.mkdtemp(prefix=f".{final.name}.partial-", dir=final.parent))
+    # Not tempfile.mkdtemp: its folder is private (0700), and this one becomes the published site.
+    partial = final.parent / f".{final.name}.partial-{secrets.token_hex(4)}"
+    partial.mkdir()
     if _state.get("dirty") and final.is_dir():
         shutil.copytree(final, partial, dirs_exist_ok=True)  # a dirty build rewrites only what changed
     _state["final"], _state["partial"] = final, partial
@@ -204,7 +207,6 @@ def _discard_partial() -> None:
     _state.pop("final", None)
     if partial is not None:
         shutil.rmtree(partial, ignore_errors=True)
-
 
 
 @event_priority(-200)

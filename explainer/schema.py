@@ -159,8 +159,9 @@ class Text(Strict):
     ar: ArText
 
 
-class Name(Strict):
-    """What a faction, actor, place or camp is called, in both languages: held to a name's length, not a text's."""
+class Name(Text):
+    """What a faction, actor, place or camp is called, in both languages: held to a name's length, not a text's.
+    A Text still (code that walks every text, such as the change report, finds names too)."""
 
     en: EnName
     ar: ArName

@@ -49,6 +49,9 @@ def test_a_build_replaces_the_site_whole_and_a_late_failure_leaves_it_untouched(
     assert not (site / "stale.html").exists()  # moved in whole, not written over the old one
     assert (site / "index.html").is_file() and (site / "ar" / "index.html").is_file()
     assert leftovers(out) == []
+    # Readable as any folder made here is (a private temporary folder would hide the site from a web server).
+    (out / "probe").mkdir()
+    assert site.stat().st_mode & 0o777 == (out / "probe").stat().st_mode & 0o777
     before = snapshot(site)
 
     without_purgecss(project)
