@@ -10,7 +10,9 @@ APT_PACKAGES := chromium default-jre-headless
 
 .PHONY: serve test check build validate benchmark setup setup-test clean issue-form
 
+# The validator first: it names a bad SITE_URL that MkDocs refuses in its own words before any hook runs.
 serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live reload
+	$(BIN)/python -m explainer.validate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: setup-test  ## validate, build strictly, link-check and run every test (unit, build, browser)
@@ -25,6 +27,7 @@ check: setup-test  ## the quick tier: validator, unit tests, one build and its o
 	TEST_TIER=check $(BIN)/python -m pytest -m "not browser" -q
 
 build: setup
+	$(BIN)/python -m explainer.validate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 .PHONY: build-properdocs

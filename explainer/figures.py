@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .fonts import FACES, FONTSOURCE
 from .loader import SiteData
+from .schema import FIGURE_GROUPS
 from .render import Place, esc, other_script, say, ui
 from .strings import digits, format_span, t
 
@@ -127,6 +128,7 @@ class _Canvas:
 
 
 def _names(data: SiteData, lang: str, group: str) -> list[str]:
+    assert group in FIGURE_GROUPS, f"{group}: declare it in schema.FIGURE_GROUPS, so the validator requires it"
     return [getattr(a.name, lang) for a in data.actors.actors if a.group == group]
 
 

@@ -3,17 +3,29 @@
 Runs at priority -200, after mkdocs-static-i18n (-100), which has by then set the language of the build.
 static-i18n runs the Arabic build from inside the English one's post-build and leaves the config in Arabic,
 so "the whole site is written" is known by counting builds started and finished, not by reading the language.
+
+All or nothing: the first build checks the settings and data/ before writing anything (the validator's own
+checks, explainer/settings.py and explainer/loader.py), then points config.site_dir at a fresh folder beside the
+real one, `.SITE.partial-XXXX`. Both languages are built there (static-i18n's nested build reuses the same config,
+so it follows), and the last post-build step renames it into place, replacing the previous site in two renames. A
+build that fails at any step, including MkDocs' strict-mode check that runs after the post-build, leaves the
+previous site as it was and no partial folder (on_build_error removes it). `mkdocs serve` builds into its own
+temporary folder; the same swap happens there, so a failed rebuild keeps serving the last good site.
 """
 from __future__ import annotations
 
 import logging
 import re
+import secrets
+import shutil
+import tempfile
 from urllib.parse import urlsplit
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
 
 from explainer.edit_links import edit_footer
 from explainer.finish import finish_pages
@@ -23,6 +35,7 @@ from explainer.output_guard import guard_site
 from explainer.render import esc
 from explainer.roster import write_downloads
 from explainer.search_index import NOT_INDEXED, build_search_index, search_strings
+from explainer.settings import setting_errors
 from explainer.slim import prune, purge_css
 from explainer.coverage import page_files
 from explainer.registry import MACROS
@@ -44,9 +57,14 @@ def _lang(config) -> str:
 @event_priority(-200)
 def on_config(config):
     lang = _lang(config)
-    data = site_data(config)
-    if _state["open_builds"] == 0:
-        _state["site_root"] = Path(config.site_dir)
+    first = _state["open_builds"] == 0
+    if first:
+        problems = setting_errors(site_url=config.site_url)
+        if problems:
+            raise PluginError("\n".join(str(p) for p in problems))
+    data = site_data(config)  # bad data stops here, before anything is written
+    if first:
+        _state["site_root"] = _build_aside(config)
         _state["project"] = Path(config.config_file_path).parent
         _state["docs_dir"] = Path(config.docs_dir)
         _state["theme_dir"] = Path(config.theme.custom_dir)
@@ -149,7 +167,50 @@ def on_post_template(output, template_name, config):
     return output
 
 
-# ---------------------------------------------------------------- the whole site
+# ---------------------------------------------------------------- the whole site, all or nothing
+
+
+def _build_aside(config) -> Path:
+    """Point the build at a new folder beside site_dir (same file system, so moving it in is a rename)."""
+    final = Path(config.site_dir)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    # Not tempfile.mkdtemp: its folder is private (0700), and this one becomes the published site.
+    partial = final.parent / f".{final.name}.partial-{secrets.token_hex(4)}"
+    partial.mkdir()
+    if _state.get("dirty") and final.is_dir():
+        shutil.copytree(final, partial, dirs_exist_ok=True)  # a dirty build rewrites only what changed
+    _state["final"], _state["partial"] = final, partial
+    config.site_dir = str(partial)
+    return partial
+
+
+def _strict_warnings(config) -> bool:
+    """MkDocs counts warnings and, in strict mode, aborts only after the post-build events; read its count first,
+    so a build about to abort is never moved into place. (Its counter is the handler it adds to its logger.)"""
+    if not config.strict:
+        return False
+    logger = logging.getLogger(CountHandler.__module__.split(".")[0])  # "mkdocs", or "properdocs" under ProperDocs
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logger.handlers)
+
+
+def _move_into_place(config) -> Path:
+    final, partial = _state.pop("final"), _state.pop("partial")
+    old = None
+    if final.exists() or final.is_symlink():
+        old = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+        final.rename(old / final.name)
+    partial.rename(final)
+    if old is not None:
+        shutil.rmtree(old)
+    config.site_dir = str(final)  # for what runs after the build (gh-deploy publishes config.site_dir)
+    return final
+
+
+def _discard_partial() -> None:
+    partial = _state.pop("partial", None)
+    _state.pop("final", None)
+    if partial is not None:
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 @event_priority(-200)
@@ -180,13 +241,19 @@ def on_post_build(config):
     total = sum(after for _, _, after in sizes)
     log.info(f"explainer: search index built; fonts subset to {total / 1024:.1f} KiB in {len(sizes)} files; "
              f"output guard passed in {seconds * 1000:.0f} ms")
+    if _strict_warnings(config):
+        return  # MkDocs aborts next; on_build_error removes the partial site
+    log.info(f"explainer: site written to {_move_into_place(config)}")
 
 
 def on_startup(command, dirty):
     # `mkdocs serve` injects an inline live-reload script that no hash can allow (explainer/csp.py).
     _state["serving"] = command == "serve"
+    _state["dirty"] = dirty
 
 
 def on_build_error(error):
-    # A failed build must not leave the counter up, or `mkdocs serve` would never finish the next one.
+    # A failed build must not leave the counter up, or `mkdocs serve` would never finish the next one. It may be
+    # called twice (the nested Arabic build's error passes through the English build): the second finds nothing.
     _state["open_builds"] = 0
+    _discard_partial()

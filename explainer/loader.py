@@ -178,6 +178,10 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
         path, tail = _data_path(file.value, err["loc"][:-1])[0], str(err["loc"][-1])
     else:
         path, tail = _data_path(file.value, err["loc"])
+    blamed = ctx.get(schema.BLAMED_FIELD)
+    entry = _value_at(file.value, path) if tail is None else None
+    if isinstance(blamed, str) and isinstance(entry, dict) and blamed in entry:
+        path = path + (blamed,)  # a rule over the whole entry, but one of its fields is the one to correct
     label = _field_label(path, tail)
     line, col = file.positions.of_value(path)
     if kind == "missing":
@@ -214,6 +218,9 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
                     least=ctx.get("ge"), given=given)
     elif kind == "too_short":
         message = M("{label} needs at least {least} item(s); add the missing ones", label=label, least=ctx.get("min_length"))
+    elif kind == "string_too_long":
+        message = M("{label} is {length} characters long, more than the {most} allowed; shorten it", label=label,
+                    length=len(given) if isinstance(given, str) else "?", most=ctx.get("max_length"))
     elif kind == "too_long":
         message = M("{label} may have at most {most} item(s); remove the extra ones", label=label, most=ctx.get("max_length"))
     elif kind in ("bool_type", "bool_parsing"):
@@ -302,6 +309,15 @@ def _ids(files: dict[str, _File], rel: str, key: str) -> dict[str, dict]:
     return {item["id"]: item for _, item in _entries(files, rel, key) if isinstance(item.get("id"), str)}
 
 
+def _known_ids(files: dict[str, _File], rel: str, key: str) -> dict[str, dict] | None:
+    """The ids listed under `key`, or None when the file or its list could not be read (its own errors say why).
+    An empty list gives {}: a reference to it is then wrong, and must be said, not skipped."""
+    value = files[rel].value if rel in files else None
+    if not isinstance(value, dict) or not isinstance(value.get(key, []), list):
+        return None
+    return _ids(files, rel, key)
+
+
 def _cross_check(files: dict[str, _File]) -> list[DataError]:
     """Checks between entries and files. They read the raw values defensively, so they run even when a file has
     other mistakes: an editor sees every problem in one pass."""
@@ -371,10 +387,11 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
                                 n=value, count=count))
 
     # References must name something that exists, and something of the right kind.
-    def ref(rel: str, path: tuple, value, allowed: dict, what: str) -> None:
-        if not isinstance(value, str) or not allowed or value in allowed:
+    def ref(rel: str, path: tuple, value, allowed: dict | None, what: str) -> None:
+        """`allowed` is None when the file listing the ids could not be read: that file's own errors say why."""
+        if not isinstance(value, str) or allowed is None or value in allowed:
             return  # a missing or mistyped value is already reported by the schema
-        options = ", ".join(sorted(allowed)) if len(allowed) <= 8 else \
+        options = ", ".join(sorted(allowed)) or M("none") if len(allowed) <= 8 else \
             ", ".join(difflib.get_close_matches(value, list(allowed), n=3)) or M("see the list in the file")
         close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.75)
         if close and len(allowed) <= 8:
@@ -384,17 +401,24 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
             err(rel, path, M('{what} "{value}" is not one of: {options}; use one of them', what=what, value=value,
                              options=options))
 
-    camps = _ids(files, "camps.yml", "camps")
-    factions = _ids(files, "factions.yml", "factions")
-    actors = _ids(files, "actors.yml", "actors")
-    groups = _ids(files, "actors.yml", "groups")
-    quotes = _ids(files, "quotes.yml", "quotes")
+    camps = _known_ids(files, "camps.yml", "camps")
+    factions = _known_ids(files, "factions.yml", "factions")
+    actors = _known_ids(files, "actors.yml", "actors")
+    groups = _known_ids(files, "actors.yml", "groups")
+    quotes = _known_ids(files, "quotes.yml", "quotes")
     for i, faction in _entries(files, "factions.yml", "factions"):
         ref("factions.yml", ("factions", i, "camp"), faction.get("camp"), camps, "camp")
     for i, actor in _entries(files, "actors.yml", "actors"):
         ref("actors.yml", ("actors", i, "group"), actor.get("group"), groups, "group")
+    if groups is not None:
+        for group in schema.FIGURE_GROUPS:
+            members = [a for a in actors.values() if a.get("group") == group] if actors is not None else [None]
+            if group not in groups or not members:
+                err("actors.yml", ("groups",), M(
+                    'the group "{group}" is missing or has no actor; the camps figure draws this group by its id: keep '
+                    "a group with this id and at least one actor in it", group=group))
     for i, quote in _entries(files, "quotes.yml", "quotes"):
-        speakers = {**factions, **actors, **camps} if factions and actors and camps else {}
+        speakers = None if None in (factions, actors, camps) else {**factions, **actors, **camps}
         ref("quotes.yml", ("quotes", i, "speaker"), quote.get("speaker"), speakers, "speaker")
     for c, camp in _entries(files, "camps.yml", "camps"):
         reasons = camp.get("reasons") if isinstance(camp.get("reasons"), list) else []
@@ -404,7 +428,9 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
                 ref("camps.yml", ("camps", c, "reasons", r, "quotes", q), quote_id, quotes, "quote")
     delegation = files["camps.yml"].value.get("delegation") if "camps.yml" in files and isinstance(files["camps.yml"].value, dict) else None
     if isinstance(delegation, dict):
-        people = {k: a for k, a in actors.items() if a.get("kind") == "person"}
+        # With no person in actors.yml at all, the head is still checked (against none), never skipped: the camps
+        # figure looks the head up and would otherwise stop the build with a KeyError.
+        people = None if actors is None else {k: a for k, a in actors.items() if a.get("kind") == "person"}
         ref("camps.yml", ("delegation", "head"), delegation.get("head"), people, M("head (a person in actors.yml)"))
         ref("camps.yml", ("delegation", "head_of"), delegation.get("head_of"), factions, M("head_of (a faction)"))
         ref("camps.yml", ("delegation", "chosen_by"), delegation.get("chosen_by"), actors, M("chosen_by (an actor)"))
@@ -449,6 +475,10 @@ def _check_strings(files: dict[str, _File], strings: dict[str, dict]) -> list[Da
             fix = M('did you mean "{close}"? Correct the spelling', close=close[0]) if close else M("no page prints it: remove it")
             err(lang, key, M('the string "{key}" is not one the site uses; {fix}', key=key, fix=fix))
         for key, entry in mine.items():
+            longest = max((len(form) for form in (entry.values() if isinstance(entry, dict) else [entry])), default=0)
+            if longest > schema.MAX_STRING:
+                err(lang, key, M('the string "{key}" is {length} characters long, more than the {most} allowed; shorten it',
+                                 key=key, length=longest, most=schema.MAX_STRING))
             if isinstance(entry, dict) and "other" not in entry:
                 err(lang, key, M('the counted phrase "{key}" needs an `other:` form (used for any count without its own form); add it', key=key))
             forms = entry.values() if isinstance(entry, dict) else [entry]

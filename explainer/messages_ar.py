@@ -205,6 +205,18 @@ AR = {
     "date and until must be written alike: both with a day (YYYY-MM-DD) or both with a month only (YYYY-MM); "
     "correct one of them":
         "يجب أن يُكتب date وuntil بالصيغة نفسها: كلاهما باليوم (YYYY-MM-DD) أو كلاهما بالشهر فقط (YYYY-MM)؛ صحّح أحدهما",
+    'the word "{word}" mixes alphabets: «{letter}» is {name}, among {script} letters; it looks the same but makes '
+    "another word, which search cannot find: retype the word with one keyboard":
+        "الكلمة «{word}» تخلط بين أبجديتين: «{letter}» هو {name}، بين حروف {script}؛ يبدو مثله لكنه يجعلها كلمة أخرى "
+        "لا يجدها البحث: أعد كتابة الكلمة بلوحة مفاتيح واحدة",
+    'the alias "{value}" contains "|", which separates the aliases in the roster download (downloads/factions.csv); '
+    'write it without "|", or make it two aliases':
+        "الاسم البديل «{value}» يحوي «|»، وهي العلامة التي تفصل بين الأسماء البديلة في ملف القائمة المنزَّل "
+        "(downloads/factions.csv)؛ اكتبه دون «|»، أو اجعله اسمين بديلين",
+    "{label} is {length} characters long, more than the {most} allowed; shorten it":
+        "طول {label} {length} محرفًا، وهذا أكثر من الحد المسموح به ({most})؛ اختصره",
+    'the string "{key}" is {length} characters long, more than the {most} allowed; shorten it':
+        "طول النص «{key}» {length} محرفًا، وهذا أكثر من الحد المسموح به ({most})؛ اختصره",
     # ---------------------------------------------------------------- pages in docs/ (explainer/pages_check.py)
     "only a macro call may stand between {{{{ and }}}}, like {{{{ cite([3]) }}}}; remove the rest":
         "لا يوضع بين {{{{ و}}}} إلا استدعاء ماكرو، مثل {{{{ cite([3]) }}}}؛ احذف ما سواه",
@@ -240,6 +252,18 @@ AR = {
     "{paragraphs} source paragraphs.":
         "البيانات في data/ سليمة: الفصائل {factions}، والأطراف {actors}، والأماكن {places}، والتصريحات {quotes}، "
         "والأحداث {events}، وفقرات المصدر {paragraphs}.",
+    'the group "{group}" is missing or has no actor; the camps figure draws this group by its id: keep a group with '
+    "this id and at least one actor in it":
+        "المجموعة «{group}» غير موجودة أو لا طرف فيها، ومخطط المعسكرين يرسم هذه المجموعة بمعرّفها: أبقِ مجموعة بهذا "
+        "المعرّف وفيها طرف واحد على الأقل",
+    # ---------------------------------------------------------------- settings (explainer/settings.py)
+    '"{value}" is not a plain web address like https://github.com/OWNER/REPO; set {variable} to the repository\'s '
+    "address, or unset it":
+        "«{value}» ليس عنوان ويب بسيطًا مثل https://github.com/OWNER/REPO؛ اجعل {variable} عنوان المستودع، أو احذفه",
+    '"{value}" is not a plain web address like https://OWNER.github.io/REPO/; set SITE_URL to the address the site '
+    "is published at, or unset it":
+        "«{value}» ليس عنوان ويب بسيطًا مثل https://OWNER.github.io/REPO/؛ اجعل SITE_URL العنوان الذي يُنشر عليه "
+        "الموقع، أو احذفه",
     # ---------------------------------------------------------------- nothing vanishes (explainer/loader.py)
     'the quote "{id}" is shown on no page; list its id under `quotes:` of the reason it supports in data/camps.yml '
     "(the Reasons page shows it there)":

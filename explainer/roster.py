@@ -21,7 +21,8 @@ CSV rules (documented for readers on the About page, #downloads):
 - Comma-separated, every field quoted, rows ending CRLF (RFC 4180).
 - ONE rule for every multi-valued field (aliases_en, aliases_ar, paras): the values joined by " | " (space,
   vertical bar, space), in the data's order; an empty field means none. A value that contains "|" would make
-  the field ambiguous, so it stops the build (ValueError) rather than write a file that cannot be split back.
+  the field ambiguous: the validator refuses such an alias at its line (schema.SEPARATOR), and this module
+  still stops rather than write a file that cannot be split back, should anything get past it.
 - A cell that begins with =, +, -, @, a tab or a carriage return is prefixed with an apostrophe ('), so that a
   spreadsheet shows it as text and never runs it as a formula (data comes from editors). Only the CSV does
   this; the JSON holds every value exactly as in data/.
@@ -34,11 +35,12 @@ import json
 from pathlib import Path
 
 from .loader import SiteData
+from .schema import SEPARATOR as BAR
 from .strings import t
 
 FIELDS = ["id", "name_en", "name_ar", "aliases_en", "aliases_ar", "camp", "paras"]
 LISTS = {"aliases_en", "aliases_ar", "paras"}
-SEPARATOR = " | "
+SEPARATOR = f" {BAR} "
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DOWNLOADS = "downloads"
@@ -71,12 +73,10 @@ def _cell(row: dict, name: str) -> str:
     value = row[name]
     if name in LISTS:
         parts = [str(v) for v in value]
-        for part in parts:
-            if "|" in part:
-                raise ValueError(
-                    f'data/factions.yml: faction "{row["id"]}": {name} value "{part}" contains "|", which separates '
-                    'values in the CSV download; write it without "|"'
-                )
+        # A safety net: schema.py refuses such a value at its line, so reaching this is a bug in the validator.
+        if any(BAR in part for part in parts):
+            raise ValueError(f'explainer/roster.py: faction "{row["id"]}": a value of {name} contains "{BAR}", which '
+                             "the validator should have refused (explainer/schema.py); report this as a bug")
         value = SEPARATOR.join(parts)
     return neutralise(str(value))
 

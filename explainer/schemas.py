@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import re
 import sys
 import tokenize
 from pathlib import Path
@@ -37,12 +38,14 @@ _PATTERNS = {
     schema._iso_date: r"^\d{4}-\d{2}(-\d{2})?$",
     schema._english: rf"^[^{_ARABIC}]*[^\s{_ARABIC}][^{_ARABIC}]*$",  # not blank, no Arabic letters
     schema._arabic: rf"[{_ARABIC}]",  # at least one Arabic letter
+    schema._alias: rf"^[^{re.escape(schema.SEPARATOR)}]*$",
 }
 _MEANING = {
     schema._id: "lower-case letters, digits and hyphens, like sham-legion",
     schema._iso_date: "a date in quotes: \"YYYY-MM-DD\", or \"YYYY-MM\" when the source gives only the month",
     schema._english: "English text, without Arabic letters",
     schema._arabic: "Arabic text",
+    schema._alias: f'without "{schema.SEPARATOR}" (it separates aliases in the roster download)',
 }
 # References whose possible ids are fixed by the code (not by the data): listed as enums.
 _REF_ENUMS = {("Faction", "camp"): list(get_args(schema.CAMP_IDS))}
@@ -55,8 +58,12 @@ class _Generator(GenerateJsonSchema):
         out = self.generate_inner(core["schema"])
         function = core["function"].get("function")
         if function in _PATTERNS:
-            out["pattern"] = _PATTERNS[function]
-            out.setdefault("description", _MEANING[function])
+            if "pattern" in out:  # a rule on top of another (an alias is a name): both must hold
+                out.setdefault("allOf", []).append({"pattern": _PATTERNS[function]})
+                out["description"] = f"{out.get('description', '')}; {_MEANING[function]}".lstrip("; ")
+            else:
+                out["pattern"] = _PATTERNS[function]
+                out.setdefault("description", _MEANING[function])
         return out
 
 
@@ -102,7 +109,8 @@ def _strings_schema() -> dict:
         holes = "|".join(rf"\{{{name}\}}" for name in allowed)
         pattern = rf"^(?:[^{{}}]|{holes})*$" if holes else r"^[^{}]*$"
         said = ", ".join("{" + name + "}" for name in allowed) or "none"
-        return {"type": "string", "minLength": 1, "pattern": pattern, "description": f"placeholders: {said}"}
+        return {"type": "string", "minLength": 1, "maxLength": schema.MAX_STRING, "pattern": pattern,
+                "description": f"placeholders: {said}"}
 
     forms = ["zero", "one", "two", "few", "many", "other"]
     properties = {

@@ -1,5 +1,6 @@
 """Command line: `python -m explainer.validate [--lang en|ar] [DATA_DIR]` checks data/ (and the pages beside it)
-and prints every problem, in the editor's language, as `FILE:LINE:COL: what is wrong; what to do`."""
+and the build's settings, and prints every problem, in the editor's language, as `FILE:LINE:COL: what is wrong;
+what to do` (a setting: `VARIABLE: what is wrong; what to do`)."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +9,7 @@ import sys
 from .errors import DataErrors, print_errors
 from .site import load_data
 from .messages import LANGUAGES, M
+from .settings import setting_errors
 
 SUMMARY = {
     "en": "{count} problems found; fix them and run this again.",
@@ -21,18 +23,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the messages")
     parser.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    settings = setting_errors()
+    for problem in settings:
+        print(problem.text(args.lang), file=sys.stderr)
     try:
         data = load_data(args.data)
     except DataErrors as exc:
         print_errors(exc.errors, sys.stderr, args.lang)
-        one = args.lang == "en" and len(exc.errors) == 1
-        print(SUMMARY["en-one" if one else args.lang].format(count=len(exc.errors)), file=sys.stderr)
-        return 1
+        return _summary(len(exc.errors) + len(settings), args.lang)
+    if settings:
+        return _summary(len(settings), args.lang)
     print(M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
             "events, {paragraphs} source paragraphs.", factions=len(data.factions.factions),
             actors=len(data.actors.actors), places=len(data.places.places), quotes=len(data.quotes.quotes),
             events=len(data.events.events), paragraphs=data.paragraph_count).say(args.lang))
     return 0
+
+
+def _summary(count: int, lang: str) -> int:
+    one = lang == "en" and count == 1
+    print(SUMMARY["en-one" if one else lang].format(count=count), file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

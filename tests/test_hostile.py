@@ -133,10 +133,10 @@ def test_a_counted_phrase_needs_its_other_form(data_dir):
 def test_date_spans_the_timeline_can_show(data_dir, date, until, message):
     text = edit(data_dir, "events.yml", 'date: "2017-01-23"\n    until: "2017-01-25"', f'date: "{date}"\n    until: "{until}"')
     found = only(errors(data_dir))
-    line = text[: text.index(f'date: "{date}"')].count("\n") + 1
-    # The entry starts two lines above its date (`- id:` and its text), where the schema places entry-wide errors.
-    assert found.startswith("data/events.yml:") and line - 3 <= int(found.split(":")[1]) <= line, found
-    assert message in found
+    # At `until`, the field to correct (the date also sets the event's place in the timeline), not at the entry.
+    span = f'date: "{date}"\n    until: '
+    line, col = position(text, span + f'"{until}"', len(span))
+    assert found.startswith(f"data/events.yml:{line}:{col}: {message}"), found
 
 
 def test_an_unknown_camp_id(data_dir):
