@@ -14,13 +14,18 @@ from .errors import DataErrors, print_errors
 from .loader import SiteData
 from .registry import MACROS, Macro
 from .render import Place
+from .settings import setting_errors
 from .site import load_data_once
 
 LANGS = schema.LANGUAGES
 
 
 def site_data(config) -> SiteData:
-    """data/ beside mkdocs.yml, loaded once per build; bad data stops the build with every error listed."""
+    """data/ beside mkdocs.yml, loaded once per build; bad settings or data stop the build with every error
+    listed. The build's first step: mkdocs-macros asks for the data before any hook runs."""
+    problems = setting_errors(site_url=config.get("site_url"))
+    if problems:
+        raise PluginError("\n".join(str(p) for p in problems))
     root = Path(config["config_file_path"]).parent / "data"
     try:
         return load_data_once(root)

@@ -35,7 +35,6 @@ from explainer.output_guard import guard_site
 from explainer.render import esc
 from explainer.roster import write_downloads
 from explainer.search_index import NOT_INDEXED, build_search_index, search_strings
-from explainer.settings import setting_errors
 from explainer.slim import prune, purge_css
 from explainer.coverage import page_files
 from explainer.registry import MACROS
@@ -58,11 +57,7 @@ def _lang(config) -> str:
 def on_config(config):
     lang = _lang(config)
     first = _state["open_builds"] == 0
-    if first:
-        problems = setting_errors(site_url=config.site_url)
-        if problems:
-            raise PluginError("\n".join(str(p) for p in problems))
-    data = site_data(config)  # bad data stops here, before anything is written
+    data = site_data(config)  # bad settings or data stop here, before anything is written
     if first:
         _state["site_root"] = _build_aside(config)
         _state["project"] = Path(config.config_file_path).parent

@@ -4,6 +4,8 @@ what to do` (a setting: `VARIABLE: what is wrong; what to do`)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 
 from .errors import DataErrors, print_errors
@@ -27,7 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     for problem in settings:
         print(problem.text(args.lang), file=sys.stderr)
     try:
-        data = load_data(args.data)
+        # Rendering (to measure what each page shows) makes the edit links from the repository's address; a bad
+        # one is reported above, and must not stop the data's own check.
+        with _default_repository() if settings else contextlib.nullcontext():
+            data = load_data(args.data)
     except DataErrors as exc:
         print_errors(exc.errors, sys.stderr, args.lang)
         return _summary(len(exc.errors) + len(settings), args.lang)
@@ -38,6 +43,15 @@ def main(argv: list[str] | None = None) -> int:
             actors=len(data.actors.actors), places=len(data.places.places), quotes=len(data.quotes.quotes),
             events=len(data.events.events), paragraphs=data.paragraph_count).say(args.lang))
     return 0
+
+
+@contextlib.contextmanager
+def _default_repository():
+    saved = {k: os.environ.pop(k) for k in ("REPO_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY") if k in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
 
 
 def _summary(count: int, lang: str) -> int:
