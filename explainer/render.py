@@ -6,6 +6,7 @@ Every text from data goes through `esc` (HTML is shown, never run) and is never 
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -68,10 +69,16 @@ def other_script(field: schema.Text, lang: str, cls: str = "other-script", tag: 
 
 
 def ui(data: SiteData, place: Place, key: str, n: int | None = None, **values: str) -> str:
-    """An interface string, escaped; the values filled into it must already be escaped HTML."""
+    """An interface string, escaped as data is (`esc`: a heading or a sentence of prose is read as Markdown
+    after the macros run); the values filled into it must already be escaped HTML."""
     if n is not None:
         values["n"] = digits(str(n), place.lang)
-    return str(escape(pick(data, place.lang, key, n))).format(**values)
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(pick(data, place.lang, key, n)):
+        parts.append(esc(literal))
+        if name is not None:
+            parts.append(str(values[name]))
+    return "".join(parts)
 
 
 def cite(data: SiteData, place: Place, paras: list[int]) -> str:

@@ -13,6 +13,7 @@ import re
 from markupsafe import Markup
 from pathlib import Path
 
+from . import interface
 from .loader import SiteData
 from .strings import t
 
@@ -64,13 +65,20 @@ def build_search_index(site_dir: Path, data: SiteData | None = None) -> None:
         raise RuntimeError(f"Pagefind failed: {exc}") from exc
 
 
+def _for_script(form: str, key: str) -> str:
+    """A string explainer.js fills in itself: its placeholders kept as {name}, its doubled literal braces made
+    single, as every other surface prints them."""
+    return form.format(**{name: "{" + name + "}" for name in interface.PLACEHOLDERS.get(key, ())})
+
+
 def search_strings(data: SiteData, lang: str) -> Markup:
     """The search page's interface strings, as JSON for explainer.js (plural forms by CLDR category)."""
     forms = data.strings[lang]["search_results"]
     strings = {
         "placeholder": t(data, lang, "search_placeholder"),
         "loading": t(data, lang, "search_loading"),
-        "none": data.strings[lang]["search_none"],
-        "results": forms if isinstance(forms, dict) else {"other": forms},
+        "none": _for_script(data.strings[lang]["search_none"], "search_none"),
+        "results": {form: _for_script(text, "search_results")
+                    for form, text in (forms.items() if isinstance(forms, dict) else [("other", forms)])},
     }
     return Markup(json.dumps(strings, ensure_ascii=False).replace("<", "\\u003c").replace("&", "\\u0026"))
