@@ -297,3 +297,23 @@ def test_every_poisoned_value_is_printed_as_written(poisoned):
     # The allow-list holds only fields that exist and really are not printed.
     assert not (set(allowed) & printed), f"allowed but printed: {sorted(set(allowed) & printed)}"
     assert set(allowed) <= {m.field for m in markers}
+
+
+# What a search result, a browser tab and a link preview show of an Arabic page: every digit Arabic-Indic, as in
+# its body. Every one of them holds a poisoned text, and so digits.
+HEAD = ["title", 'meta[name="description"]', 'meta[property="og:title"]', 'meta[property="og:description"]',
+        'meta[property="og:site_name"]', 'meta[name="twitter:title"]', 'meta[name="twitter:description"]']
+
+
+def test_arabic_titles_and_previews_use_arabic_digits(poisoned):
+    _, files, _ = poisoned
+    arabic = {name: soup for name, (soup, _) in files.items() if soup is not None and soup.html.get("lang") == "ar"}
+    assert arabic
+    wrong = []
+    for name, soup in arabic.items():
+        for selector in HEAD if name.endswith("/index.html") else HEAD[:1]:
+            element = soup.head.select_one(selector)
+            shown = (element.get_text() if element.name == "title" else element.get("content", "")) if element else None
+            if shown is None or "٧" not in shown or re.search(r"[0-9]", shown):
+                wrong.append(f"{name}: {selector}: {shown!r}")
+    assert not wrong, "Western digits (or no poisoned text) in an Arabic page's head:\n" + "\n".join(wrong)
