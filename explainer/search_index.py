@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import interface
 from .loader import SiteData
-from .strings import t
+from .strings import digits, t
 
 _ARTICLE = re.compile(r"(?<!\S)(?:ال)(?=\S{3,})")
 
@@ -65,20 +65,20 @@ def build_search_index(site_dir: Path, data: SiteData | None = None) -> None:
         raise RuntimeError(f"Pagefind failed: {exc}") from exc
 
 
-def _for_script(form: str, key: str) -> str:
+def _for_script(form: str, key: str, lang: str) -> str:
     """A string explainer.js fills in itself: its placeholders kept as {name}, its doubled literal braces made
-    single, as every other surface prints them."""
-    return form.format(**{name: "{" + name + "}" for name in interface.PLACEHOLDERS.get(key, ())})
+    single and its digits the page's, as every other surface prints them."""
+    return digits(form.format(**{name: "{" + name + "}" for name in interface.PLACEHOLDERS.get(key, ())}), lang)
 
 
 def search_strings(data: SiteData, lang: str) -> Markup:
     """The search page's interface strings, as JSON for explainer.js (plural forms by CLDR category)."""
     forms = data.strings[lang]["search_results"]
     strings = {
-        "placeholder": t(data, lang, "search_placeholder"),
-        "loading": t(data, lang, "search_loading"),
-        "none": _for_script(data.strings[lang]["search_none"], "search_none"),
-        "results": {form: _for_script(text, "search_results")
+        "placeholder": digits(t(data, lang, "search_placeholder"), lang),
+        "loading": digits(t(data, lang, "search_loading"), lang),
+        "none": _for_script(data.strings[lang]["search_none"], "search_none", lang),
+        "results": {form: _for_script(text, "search_results", lang)
                     for form, text in (forms.items() if isinstance(forms, dict) else [("other", forms)])},
     }
     return Markup(json.dumps(strings, ensure_ascii=False).replace("<", "\\u003c").replace("&", "\\u0026"))

@@ -3,14 +3,18 @@
 Each text value of every data file (found by walking the YAML: a string under an `en:` or `ar:` key, so Text
 fields and aliases alike) and each form of each interface string in data/i18n/ gets its own marker: markup, a
 Jinja expression, an entity and Markdown emphasis, around a tag of letters only (Arabic pages rewrite digits).
-Then every published page and download is parsed, and two things must hold:
+Then every published page (both languages, the 404s, <title>, meta tags, attributes such as aria-label, the
+search page's JSON) and both downloads are parsed, and these must hold:
 
 - nothing ran: no element carries the marker's attribute (the markup stayed text);
 - every marker is printed somewhere, exactly as written: `{{ 7*7 }}` not `49`, `&amp;` not `&`, `*tag*` not an
   emphasis. This is also the proof that every interface string and every data text is shown on some page: a
-  string no page prints fails here unless the allow-list below says why.
+  string no page prints fails here unless the one allow-list (`not_printed`) says why;
+- wherever a marker's tag shows, its whole payload shows as written (printed right on one page is not enough);
+- an Arabic page's title and link-preview tags show Arabic-Indic digits, as its body does.
 
-A failure names the field (`data/quotes.yml: quotes[2].text.en`) and, for live markup, the published file.
+A failure names the field (`data/quotes.yml: quotes[2].text.en`) and the published file. Pagefind's own index
+files are compressed and not read; the pages it indexes are.
 """
 from __future__ import annotations
 
@@ -18,8 +22,8 @@ import csv
 import itertools
 import json
 import re
-from collections import Counter
 import string
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
@@ -42,12 +46,13 @@ _EASTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # A word in the value's own language: an Arabic string made of placeholders only ("{speaker}، {occasion}") must
 # still contain Arabic letters to be valid.
 WORD = {"en": "poison", "ar": "سمّ"}
+TEMPLATE = "{{ 7*7 }}"  # with digits: an Arabic page must show them as ٧*٧
 
 
 def payload(tag: str, lang: str) -> str:
     """What each value carries: live markup if unescaped, 49 if run as a template, & if an entity is decoded
     twice, an emphasis if read as Markdown."""
-    return f'<b {ATTRIBUTE}="{tag}">{WORD[lang]} {{{{ 7*7 }}}} &amp; *{tag}* _{tag}_</b>'
+    return f'<b {ATTRIBUTE}="{tag}">{WORD[lang]} {TEMPLATE} &amp; *{tag}* _{tag}_</b>'
 
 
 def _tags():
@@ -318,3 +323,19 @@ def test_arabic_titles_and_previews_use_arabic_digits(poisoned):
             if shown is None or "٧" not in shown or re.search(r"[0-9]", shown):
                 wrong.append(f"{name}: {selector}: {shown!r}")
     assert not wrong, "Western digits (or no poisoned text) in an Arabic page's head:\n" + "\n".join(wrong)
+
+
+def test_arabic_text_on_arabic_pages_uses_arabic_digits(poisoned):
+    """Every Arabic text (data or interface string) on an Arabic page shows its digits in Arabic-Indic; English
+    text quoted there (a name in the other script, the source's title) keeps its own."""
+    _, files, _ = poisoned
+    western = "".join(f"{WORD['ar']} {TEMPLATE}".split())
+    wrong = []
+    for name, (soup, _) in files.items():
+        if soup is None or soup.html.get("lang") != "ar":
+            continue
+        for text in _html_texts(soup):
+            flat = "".join(text.split())
+            for at in [m.start() for m in re.finditer(re.escape(western), flat)][:3]:
+                wrong.append(f"{name}: …{flat[max(0, at - 80):at + 40]}…")
+    assert not wrong, "Western digits in Arabic text on an Arabic page:\n" + "\n".join(wrong)
