@@ -121,7 +121,7 @@ class _Canvas:
         return (
             f'<svg class="{cls}" viewBox="0 0 {self.width} {height:.0f}" role="img" '
             f'aria-labelledby="{title_id}-title {title_id}-desc"{direction} xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="{title_id}-title">{esc(title)}</title><desc id="{title_id}-desc">{esc(desc)}</desc>'
+            f'<title id="{title_id}-title">{esc(digits(title, self.lang))}</title><desc id="{title_id}-desc">{esc(digits(desc, self.lang))}</desc>'
             + "".join(self.parts)
             + "</svg>"
         )
@@ -224,7 +224,7 @@ def camps_figure_as_list(data: SiteData, place: Place) -> str:
             f'<li><a href="{place.link("camps", f.id)}">{say(f.name, lang)}</a> {other_script(f.name, lang)}</li>'
             for f in data.factions_in(camp.id)
         )
-        count = esc(t(data, lang, "factions_count", n=len(data.factions_in(camp.id))))
+        count = ui(data, place, "factions_count", n=len(data.factions_in(camp.id)))
         items.append(f"<li>{ui(data, place, 'camp_count_heading', name=say(camp.name, lang), count=count)}<ul>{names}</ul></li>")
     for key, group in (("diagram_called_by", "sponsors"), ("diagram_left_out", "left-out"),
                        ("diagram_also_rejected", "kurdish-side")):

@@ -91,7 +91,8 @@ def on_env(env, config, files):
     # A 404 is served at any depth, so its links start from the site's path ("/REPO/"), never its host.
     env.globals["explainer_site_path"] = urlsplit(config.site_url or "/").path or "/"
     # The masthead's dateline ("As of 2 February 2017", from data/source.yml) and the other language's name.
-    env.globals["explainer_dateline"] = lambda lang: esc(t(data, lang, "dateline", date=format_date(data, lang, data.source.date)))
+    env.globals["explainer_dateline"] = lambda lang: esc(digits(t(data, lang, "dateline",
+                                                                  date=format_date(data, lang, data.source.date)), lang))
     env.globals["explainer_language_name"] = lambda lang: {"en": "English", "ar": "العربية"}[lang]
     env.globals["explainer_search_strings"] = lambda lang: search_strings(data, lang)
     return env

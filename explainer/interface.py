@@ -9,9 +9,6 @@ from . import schema
 # key: the {placeholders} it may use. A key not listed takes none.
 PLACEHOLDERS: dict[str, set[str]] = {
     "factions_count": {"n"},
-    "dated_events": {"n"},
-    "undated_events": {"n"},
-    "paragraph_short": {"n"},
     "camp_line": {"count", "summary"},
     "edit_data": {"site", "files"},
     "report_mistake": {"link"},
@@ -24,7 +21,6 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "full_date": {"day", "month", "year"},
     "diagram_desc_camps": {"went", "refused"},
     "diagram_delegation": {"name"},
-    "diagram_desc_timeline": {"dated", "undated"},
     "correction_dated": {"date"},
     "roster_downloads": {"csv", "json"},
     "dateline": {"date"},
@@ -33,15 +29,14 @@ PLACEHOLDERS: dict[str, set[str]] = {
 }
 
 _PLAIN = [
-    "site_name", "site_description", "cite_link_label", "cite_group_label", "delegation_head", "technical_team",
-    "chosen_by", "not_in_source", "also_spelled", "in_other_script", "appears_on", "source_spelling", "quote_note",
-    "quote_label", "kind_place", "kind_camp", "undated", "source_dated", "timeline_source_published",
-    "figure_as_list", "figure_as_text", "diagram_title_camps", "diagram_called_by", "diagram_left_out",
-    "diagram_also_rejected", "diagram_title_timeline", "paragraph", "source_title", "source_date",
-    "source_publisher", "source_publisher_none", "corrections_none", "jump_to_letter", "read_section",
-    "section_cards_label", "sections_of_source", "not_found_title", "not_found_text", "not_found_home",
-    "search_label", "search_hint", "report_mistake_link", "search_no_script", "toggle_dark", "toggle_light", "in_brief", "page_report_link", "title_translation", "source_says",
-    "roster_about", "roster_note", "menu", "site_nav_label", "search_placeholder", "search_loading",
+    "site_name", "site_description", "cite_link_label", "delegation_head", "technical_team", "chosen_by",
+    "not_in_source", "also_spelled", "in_other_script", "appears_on", "quote_note", "kind_place", "undated",
+    "timeline_source_published", "figure_as_list", "diagram_title_camps", "diagram_called_by", "diagram_left_out",
+    "diagram_also_rejected", "paragraph", "source_title", "source_date", "source_publisher",
+    "source_publisher_none", "corrections_none", "jump_to_letter", "section_cards_label", "sections_of_source",
+    "not_found_title", "not_found_text", "not_found_home", "search_label", "search_hint", "report_mistake_link",
+    "search_no_script", "toggle_dark", "toggle_light", "in_brief", "page_report_link", "title_translation",
+    "source_says", "roster_about", "roster_note", "menu", "site_nav_label", "search_placeholder", "search_loading",
 ]
 # Keys the code builds from data: a kind of actor, a camp, a month.
 _BUILT = (

@@ -6,13 +6,14 @@ Every text from data goes through `esc` (HTML is shown, never run) and is never 
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from . import roster, schema
 from .loader import SiteData
-from .strings import digits, format_date, format_span, pick, t
+from .strings import digits, format_date, format_span, pick
 
 OTHER = {"en": "ar", "ar": "en"}
 LIST_COMMA = {"en": ", ", "ar": "، "}
@@ -68,10 +69,16 @@ def other_script(field: schema.Text, lang: str, cls: str = "other-script", tag: 
 
 
 def ui(data: SiteData, place: Place, key: str, n: int | None = None, **values: str) -> str:
-    """An interface string, escaped; the values filled into it must already be escaped HTML."""
+    """An interface string, escaped as data is (`esc`: a heading or a sentence of prose is read as Markdown
+    after the macros run), in the page's digits; the values filled into it must already be escaped HTML."""
     if n is not None:
         values["n"] = digits(str(n), place.lang)
-    return str(escape(pick(data, place.lang, key, n))).format(**values)
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(pick(data, place.lang, key, n)):
+        parts.append(esc(digits(literal, place.lang)))
+        if name is not None:
+            parts.append(str(values[name]))
+    return "".join(parts)
 
 
 def cite(data: SiteData, place: Place, paras: list[int]) -> str:
@@ -107,7 +114,7 @@ def _speaker_name(data: SiteData, speaker_id: str) -> schema.Text:
 
 
 def count_phrase(data: SiteData, place: Place, camp_id: str) -> str:
-    return esc(t(data, place.lang, "factions_count", n=len(data.factions_in(camp_id))))
+    return ui(data, place, "factions_count", n=len(data.factions_in(camp_id)))
 
 
 # ---------------------------------------------------------------- home
@@ -145,7 +152,7 @@ def section_cards(data: SiteData, place: Place) -> str:
             f'{say(page.nav, place.lang)}</span><span class="section-card__text">{say(page.description, place.lang)}'
             "</span></a></li>"
         )
-    label = esc(t(data, place.lang, "section_cards_label"))
+    label = ui(data, place, "section_cards_label")
     return f'<nav aria-label="{label}"><ul class="section-cards">' + "".join(cards) + "</ul></nav>"
 
 
@@ -332,7 +339,7 @@ def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[
         # Arabic line would be reordered by the bidi algorithm and read scrambled. The language and direction go on
         # the item itself, not on a <bdi> inside it: this page is the heaviest to lay out, and one element fewer per
         # value took about a fifth off its style and layout time.
-        alias_html = "".join(f'<li lang="{al}" dir="{DIRECTION[al]}">{esc(a)}</li>' for a, al in aliases)
+        alias_html = "".join(f'<li lang="{al}" dir="{DIRECTION[al]}">{esc(digits(a, al))}</li>' for a, al in aliases)
         links = comma.join(
             f'<a href="{place.link(page_id, anchor)}">{say(data.page(page_id).nav, lang)}</a>'
             for page_id, anchor in appearances.get(entity_id, [])

@@ -21,8 +21,9 @@ from html.parser import HTMLParser
 from markupsafe import Markup
 from pathlib import Path
 
+from . import interface
 from .loader import SiteData
-from .strings import t
+from .strings import digits, t
 
 log = logging.getLogger("mkdocs.explainer")
 NOT_INDEXED = ("search",)  # pages left out of the index (hooks.py marks them; the theme leaves out data-pagefind-body)
@@ -176,13 +177,20 @@ def build_search_index(site_dir: Path, data: SiteData | None = None) -> None:
                            + (f"; and {len(problems) - 5} more" if len(problems) > 5 else ""))
 
 
+def _for_script(form: str, key: str, lang: str) -> str:
+    """A string explainer.js fills in itself: its placeholders kept as {name}, its doubled literal braces made
+    single and its digits the page's, as every other surface prints them."""
+    return digits(form.format(**{name: "{" + name + "}" for name in interface.PLACEHOLDERS.get(key, ())}), lang)
+
+
 def search_strings(data: SiteData, lang: str) -> Markup:
     """The search page's interface strings, as JSON for explainer.js (plural forms by CLDR category)."""
     forms = data.strings[lang]["search_results"]
     strings = {
-        "placeholder": t(data, lang, "search_placeholder"),
-        "loading": t(data, lang, "search_loading"),
-        "none": data.strings[lang]["search_none"],
-        "results": forms if isinstance(forms, dict) else {"other": forms},
+        "placeholder": digits(t(data, lang, "search_placeholder"), lang),
+        "loading": digits(t(data, lang, "search_loading"), lang),
+        "none": _for_script(data.strings[lang]["search_none"], "search_none", lang),
+        "results": {form: _for_script(text, "search_results", lang)
+                    for form, text in (forms.items() if isinstance(forms, dict) else [("other", forms)])},
     }
     return Markup(json.dumps(strings, ensure_ascii=False).replace("<", "\\u003c").replace("&", "\\u0026"))

@@ -44,8 +44,8 @@ def t(data: SiteData, lang: str, key: str, n: int | None = None, **values: str) 
     """The interface string `key` in `lang`, with {n} and other placeholders filled. Returns plain text."""
     if n is not None:
         values["n"] = digits(str(n), lang)
-    entry = pick(data, lang, key, n)
-    return entry.format(**values) if values else entry
+    # Formatted even without values: a translator writes a literal brace doubled ("{{"), on every surface alike.
+    return pick(data, lang, key, n).format(**values)
 
 
 def format_date(data: SiteData, lang: str, iso: str) -> str:

@@ -53,10 +53,13 @@ def hostile(tmp_path_factory):
             page["description"] = {lang: description(lang) for lang in TEXT}
 
     def strings(lang):
+        # An interface string writes a literal brace doubled, as in Python's str.format; the page shows it single.
+        written = {name: text.replace("{", "{{").replace("}", "}}") for name, text in TEXT[lang].items()}
+
         def change(value):
-            value["site_name"] = value["site_description"] = TEXT[lang]["site"]
-            value["toggle_dark"] = value["toggle_light"] = TEXT[lang]["toggle"]
-            value["not_found_title"] = TEXT[lang]["not_found"]
+            value["site_name"] = value["site_description"] = written["site"]
+            value["toggle_dark"] = value["toggle_light"] = written["toggle"]
+            value["not_found_title"] = written["not_found"]
         return change
 
     def factions(value):
