@@ -17,8 +17,10 @@ pytestmark = pytest.mark.browser
 
 # No digits: Arabic pages write digits in Arabic-Indic, which would change the text under test.
 ATTACK = "<img src=x onerror=\"window.__pwned=true\">\"'&amp; {{ config.site_url }} <script>window.__pwned=true</script>"
-EN = {"site": "Site " + ATTACK, "toggle": "Dark " + ATTACK, "not_found": "Lost " + ATTACK, "faction": "Legion " + ATTACK}
-AR = {"site": "موقع " + ATTACK, "toggle": "داكن " + ATTACK, "not_found": "مفقودة " + ATTACK, "faction": "فيلق " + ATTACK}
+# A name may hold at most schema.MAX_NAME characters: the same attack, without the Jinja part, fits.
+NAME_ATTACK = "<img src=x onerror=\"window.__pwned=true\">&amp;<script>window.__pwned=true</script>"
+EN = {"site": "Site " + ATTACK, "toggle": "Dark " + ATTACK, "not_found": "Lost " + ATTACK, "faction": "Legion " + NAME_ATTACK}
+AR = {"site": "موقع " + ATTACK, "toggle": "داكن " + ATTACK, "not_found": "مفقودة " + ATTACK, "faction": "فيلق " + NAME_ATTACK}
 TEXT = {"en": EN, "ar": AR}
 
 
