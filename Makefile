@@ -12,22 +12,22 @@ APT_PACKAGES := chromium default-jre-headless
 
 # The validator first: it names a bad SITE_URL that MkDocs refuses in its own words before any hook runs.
 serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live reload
-	$(BIN)/python -m explainer.validate
+	$(BIN)/python -m explainer.tools.validate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: setup-test  ## validate, build strictly, link-check and run every test (unit, build, browser)
-	$(BIN)/python -m explainer.validate
-	$(BIN)/python -m explainer.schemas --check
+	$(BIN)/python -m explainer.tools.validate
+	$(BIN)/python -m explainer.tools.schemas --check
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
 
 check: setup-test  ## the quick tier: validator, unit tests, one build and its output guard; no browser (about a minute)
-	$(BIN)/python -m explainer.validate
-	$(BIN)/python -m explainer.schemas --check
+	$(BIN)/python -m explainer.tools.validate
+	$(BIN)/python -m explainer.tools.schemas --check
 	TEST_TIER=check $(BIN)/python -m pytest -m "not browser" -q
 
 build: setup
-	$(BIN)/python -m explainer.validate
+	$(BIN)/python -m explainer.tools.validate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 .PHONY: build-properdocs
@@ -35,13 +35,13 @@ build-properdocs: $(PD_VENV)/bin/.installed node_modules/.installed  ## the same
 	$(PD_VENV)/bin/properdocs build --strict
 
 validate: setup  ## check data/ and the pages; `make validate lang=ar` for the messages in Arabic
-	$(BIN)/python -m explainer.validate --lang $(or $(lang),en)
+	$(BIN)/python -m explainer.tools.validate --lang $(or $(lang),en)
 
 issue-form: setup  ## rewrite the issue form's page list from data/pages.yml
-	$(BIN)/python -m explainer.issue_form --write
+	$(BIN)/python -m explainer.pages.issue_form --write
 
 benchmark: setup
-	$(BIN)/python -m explainer.benchmark
+	$(BIN)/python -m explainer.tools.benchmark
 
 setup: $(BIN)/.installed node_modules/.installed
 

@@ -1,6 +1,6 @@
 """A build is all or nothing: the validator's checks (data and settings) run first, with one line per problem and
 never a traceback; a build that fails at any later step leaves the previous site as it was (or none), and no
-partial folder beside it (explainer/hooks.py builds into `.SITE.partial-XXXX` and renames it into place)."""
+partial folder beside it (explainer/build/hooks.py builds into `.SITE.partial-XXXX` and renames it into place)."""
 from __future__ import annotations
 
 import os
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.settings import setting_errors
+from explainer.data.settings import setting_errors
 
 from .conftest import ROOT, copy_project, mkdocs_build
 
@@ -120,7 +120,7 @@ def test_a_bad_setting_stops_the_build_in_one_line(variable, tmp_path):
     ("SITE_URL", {"SITE_URL": "http://[x/"}),
 ])
 def test_the_validator_names_a_bad_setting(variable, env):
-    result = subprocess.run([sys.executable, "-m", "explainer.validate"], cwd=ROOT, env=clean_env(**env),
+    result = subprocess.run([sys.executable, "-m", "explainer.tools.validate"], cwd=ROOT, env=clean_env(**env),
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -144,4 +144,4 @@ def test_the_makefile_validates_before_it_builds_or_serves():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("build", "serve"):
         recipe = makefile.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0]
-        assert recipe.index("explainer.validate") < recipe.index("mkdocs "), target
+        assert recipe.index("explainer.tools.validate") < recipe.index("mkdocs "), target

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from explainer import schema
-from explainer.loader import load_data
+from explainer.data import schema
+from explainer.data.loader import load_data
 
 from .test_loader import data_dir, edit, errors, position  # noqa: F401  (fixture and helpers)
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer import change_report
-from explainer.change_report import md
-from explainer.site import load_data
-from explainer.yamlread import read_yaml
+from explainer.tools import change_report
+from explainer.tools.change_report import md
+from explainer.pages.site import load_data
+from explainer.data.yamlread import read_yaml
 
 from .conftest import ROOT, full_tier_only
 
@@ -45,7 +45,7 @@ def _line_with(path: Path, needle: str) -> tuple[int, int]:
 
 def run(base: Path, head: Path, **env) -> subprocess.CompletedProcess:
     """The command as CI runs it; plain warnings unless GITHUB_ACTIONS is passed (CI itself sets it)."""
-    return subprocess.run([sys.executable, "-m", "explainer.change_report", str(base), str(head)],
+    return subprocess.run([sys.executable, "-m", "explainer.tools.change_report", str(base), str(head)],
                           capture_output=True, text=True, cwd=ROOT, env={**os.environ, "GITHUB_ACTIONS": "", **env})
 
 
@@ -290,7 +290,7 @@ def test_the_report_neutralises_mentions_in_changed_texts(edited, tmp_path):
 def hundredfold(tmp_path_factory) -> tuple[Path, object, str]:
     """The report on data with every faction and actor a hundred times (as `make benchmark` multiplies it)."""
     full_tier_only("data ×100")
-    from explainer.benchmark import _multiply
+    from explainer.tools.benchmark import _multiply
 
     head = _multiply(tmp_path_factory.mktemp("x100") / "data", 100)
     data = load_data(head)

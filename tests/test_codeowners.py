@@ -14,8 +14,10 @@ import pathspec
 import pytest
 import yaml
 
-from explainer import codeowners, schema
-from explainer.loader import STRINGS_DIR, load_data
+from explainer.tools import codeowners
+
+from explainer.data import schema
+from explainer.data.loader import STRINGS_DIR, load_data
 
 from .conftest import ROOT
 
@@ -104,7 +106,7 @@ def repo(tmp_path) -> Path:
 
 
 def run(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "explainer.codeowners", *args, str(root)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "explainer.tools.codeowners", *args, str(root)], capture_output=True,
                           text=True, cwd=ROOT, env={**os.environ, "GITHUB_ACTIONS": "", **env})
 
 
@@ -130,7 +132,7 @@ def test_a_new_page_makes_the_file_out_of_date_until_written(repo):
     line = next(i for i, (a, b) in enumerate(zip(have, want), 1) if a != b)
     assert checked.returncode == 1
     assert checked.stderr.startswith(f"{codeowners.PATH}:{line}:1: this file is not what data/pages.yml")
-    assert checked.stderr.rstrip().endswith("; run python -m explainer.codeowners --write and commit it")
+    assert checked.stderr.rstrip().endswith("; run python -m explainer.tools.codeowners --write and commit it")
     assert run(repo, "--write").returncode == 0
     assert run(repo, "--check").returncode == 0
     written = rules((repo / codeowners.PATH).read_text(encoding="utf-8"))
@@ -171,8 +173,8 @@ def test_a_page_id_that_is_a_pattern_is_never_written(repo):
 
 
 def commands(lines: list[str]) -> str:
-    found = [line for line in lines if "explainer.codeowners" in line]
-    assert found, "no step runs python -m explainer.codeowners --check"
+    found = [line for line in lines if "explainer.tools.codeowners" in line]
+    assert found, "no step runs python -m explainer.tools.codeowners --check"
     return "\n".join(found)
 
 

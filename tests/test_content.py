@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.coverage import spellings
-from explainer import schema
-from explainer.site import load_data
-from explainer.render import esc
-from explainer.roster import FIELDS
-from explainer.strings import digits, format_date, t
+from explainer.pages.coverage import spellings
+from explainer.data import schema
+from explainer.pages.site import load_data
+from explainer.render.html import esc
+from explainer.render.roster import FIELDS
+from explainer.render.strings import digits, format_date, t
 
 from .conftest import LANGS, PAGES, ROOT, html_file
 
@@ -79,7 +79,7 @@ def _arabic_filing(name: str) -> str:
 
 
 def test_arabic_sort_key_strips_only_a_real_article():
-    from explainer.render import sort_key
+    from explainer.render.html import sort_key
 
     # «ألوية» starts with hamza on alef, not with the article: it is filed under «ا», not under «و».
     assert sort_key("ألوية صقور الشام", "ar")[:1] == "ا"

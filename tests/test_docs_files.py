@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from explainer import docs_files, schema
-from explainer.errors import DataErrors
-from explainer.site import load_data
+from explainer.pages import docs_files
+
+from explainer.data import schema
+from explainer.data.errors import DataErrors
+from explainer.pages.site import load_data
 
 from .conftest import ROOT, copy_project, mkdocs_build
 
@@ -46,7 +48,7 @@ def test_a_file_that_is_no_page_nor_theme_file_is_refused_at_its_path(data_and_d
     add(data_and_docs, relative)
     found = errors(data_and_docs)
     fix = "(pages are listed in data/pages.yml)" if message == NOT_A_PAGE else \
-        "(a new theme file is a change to explainer/docs_files.py)"
+        "(a new theme file is a change to explainer/pages/docs_files.py)"
     assert len(found) == 1 and found[0].startswith(f"docs/{relative}:1:1: {message}"), found
     assert found[0].endswith(f"; remove it {fix}")
 
@@ -89,7 +91,7 @@ def test_the_theme_files_are_those_in_docs_assets_and_each_is_used():
     present = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs/assets").rglob("*") if p.is_file())
     assert present == sorted(docs_files.THEME_ASSETS)
     users = "".join(path.read_text(encoding="utf-8") for path in
-                    [ROOT / "mkdocs.yml", *(ROOT / "explainer/theme").rglob("*.html"), *(ROOT / "explainer").glob("*.py")]
+                    [ROOT / "mkdocs.yml", *(ROOT / "explainer/build/theme").rglob("*.html"), *(ROOT / "explainer").glob("*.py")]
                     if path.name != "docs_files.py")
     for asset in docs_files.THEME_ASSETS:
         assert asset in users or Path(asset).name in users, f"docs/{asset} is used nowhere"

@@ -21,8 +21,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer import schema, validate
-from explainer.loader import STRINGS_DIR
+from explainer.data import schema
+
+from explainer.tools import validate
+from explainer.data.loader import STRINGS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -65,7 +67,7 @@ BREAKAGES = {
 
 
 def messages_for(breakage: Breakage, tmp_path: Path, lang: str = "en") -> list[str]:
-    """What `python -m explainer.validate` prints for data/ with this one mistake (the problem lines only)."""
+    """What `python -m explainer.tools.validate` prints for data/ with this one mistake (the problem lines only)."""
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
     target = copy / breakage.file
@@ -299,7 +301,7 @@ def form_element(element_id: str) -> dict:
 
 
 def test_issue_form_offers_every_page_in_both_languages():
-    from explainer.site import load_data
+    from explainer.pages.site import load_data
 
     options = form_element("page")["attributes"]["options"]
     wanted = [f"{p.nav.en} · {p.nav.ar}" for p in load_data(DATA).pages.pages]

@@ -182,8 +182,8 @@ def test_search_results_show_data_as_written(page_of, lang, path):
 def test_striptags_cannot_unescape_data_in_the_theme():
     import jinja2
 
-    from explainer.hooks import on_env
-    from explainer.render import esc
+    from explainer.build.hooks import on_env
+    from explainer.render.html import esc
 
     class Config(dict):
         __getattr__ = dict.get

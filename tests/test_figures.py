@@ -1,12 +1,12 @@
-"""The diagram's line breaking (explainer/figures.py), on the data's own names and labels in both scripts. How the
+"""The diagram's line breaking (explainer/render/figures.py), on the data's own names and labels in both scripts. How the
 drawn diagram looks in a browser is in test_reading.py."""
 from __future__ import annotations
 
 import pytest
 
-from explainer.figures import _greedy, _wrap, text_width
-from explainer.site import load_data
-from explainer.strings import t
+from explainer.render.figures import _greedy, _wrap, text_width
+from explainer.pages.site import load_data
+from explainer.render.strings import t
 
 from .conftest import LANGS, ROOT
 

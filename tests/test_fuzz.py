@@ -28,10 +28,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from explainer import schema
-from explainer.errors import DataErrors
-from explainer.loader import STRINGS_DIR, _walk
-from explainer.site import load_data
+from explainer.data import schema
+from explainer.data.errors import DataErrors
+from explainer.data.loader import STRINGS_DIR, _walk
+from explainer.pages.site import load_data
 
 from .conftest import ROOT, copy_project, mkdocs_build, full_tier_only
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import DataErrors
-from explainer.site import load_data
+from explainer.data.errors import DataErrors
+from explainer.pages.site import load_data
 
 from .conftest import ROOT, copy_project, mkdocs_build
 
@@ -272,7 +272,7 @@ def test_missing_file(data_dir):
 
 
 def run_validator(data_dir: Path, **env) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "explainer.validate", str(data_dir)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "explainer.tools.validate", str(data_dir)], capture_output=True, text=True,
                           env={**os.environ, "GITHUB_ACTIONS": "", **env})
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from explainer import schema, yamlread
-from explainer.messages import M
-from explainer.messages_ar import AR
+from explainer.data import schema, yamlread
+from explainer.data.messages import M
+from explainer.data.messages_ar import AR
 
 from .conftest import ROOT
 from .test_loader import data_dir, edit, position  # noqa: F401
@@ -66,7 +66,7 @@ def test_a_value_from_data_is_never_read_as_a_template():
 def test_the_validator_speaks_arabic_with_the_same_positions(data_dir):
     text = edit(data_dir, "factions.yml", "    camp: attended\n", "    camp: atended\n")
     line, col = position(text, "atended")
-    run = lambda *args: subprocess.run([sys.executable, "-m", "explainer.validate", *args, str(data_dir)],  # noqa: E731
+    run = lambda *args: subprocess.run([sys.executable, "-m", "explainer.tools.validate", *args, str(data_dir)],  # noqa: E731
                                        capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""})
     english, arabic = run(), run("--lang", "ar")
     assert english.returncode == arabic.returncode == 1

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.errors import DataErrors
-from explainer.site import load_data
+from explainer.data.errors import DataErrors
+from explainer.pages.site import load_data
 
 from .conftest import copy_project, mkdocs_build
 from .test_loader import position

@@ -1,4 +1,4 @@
-"""The output guard (explainer/output_guard.py) and the known inline scripts the CSP allows (explainer/csp.py):
+"""The output guard (explainer/build/output_guard.py) and the known inline scripts the CSP allows (explainer/build/csp.py):
 attacks as small documents, Markdown as the build renders it, and the real build."""
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from explainer import output_guard
-from explainer.csp import KNOWN_SCRIPTS, URL, known_script, sha256_source, with_csp
-from explainer.output_guard import check_html, check_site, check_svg, url_scheme
+from explainer.build import output_guard
+from explainer.build.csp import KNOWN_SCRIPTS, URL, known_script, sha256_source, with_csp
+from explainer.build.output_guard import check_html, check_site, check_svg, url_scheme
 
 from .conftest import ROOT, copy_project, mkdocs_build
 
@@ -195,7 +195,7 @@ def test_known_scripts_are_the_templates_own_text():
     assert template_script(material / "base.html", "{{ config.extra.scope | d(base_url) }}") == HELPERS
     assert template_script(material / "content.html") == TAB_RESTORER
     assert "content.tabs.link" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert template_script(ROOT / "explainer/theme/partials/palette.html") == PALETTE
+    assert template_script(ROOT / "explainer/build/theme/partials/palette.html") == PALETTE
 
 
 # ---------------------------------------------------------------- SVG files
@@ -222,7 +222,7 @@ def page_ids() -> list[str]:
 
 
 def guard(site: Path, page_ids: list[str], project: Path = ROOT) -> list[str]:
-    return [str(p) for p in check_site(site, project, project / "docs", project / "explainer/theme", page_ids)]
+    return [str(p) for p in check_site(site, project, project / "docs", project / "explainer/build/theme", page_ids)]
 
 
 def test_the_finished_real_site_passes_the_guard(site, page_ids):
@@ -326,7 +326,7 @@ def test_a_file_in_a_folder_named_like_a_page_fails_the_real_build_and_gets_no_h
     result, project, site = built_with(tmp_path, change)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    # The validator refuses the file at its path before anything is built (explainer/docs_files.py); were it to
+    # The validator refuses the file at its path before anything is built (explainer/pages/docs_files.py); were it to
     # miss one, the guard would (test_every_page_and_404_and_svg_is_checked refuses a stray file by its path).
     assert "docs/en/x.md/evil.html:1:1: this file is not one of the site's pages" in output
     assert "Traceback" not in output

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import DataErrors
-from explainer.site import load_data
+from explainer.data.errors import DataErrors
+from explainer.pages.site import load_data
 
 from .conftest import ROOT, copy_project, mkdocs_build
 

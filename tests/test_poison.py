@@ -32,9 +32,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from explainer import schema
-from explainer.loader import STRINGS_DIR, load_data
-from explainer.strings import plural_category
+from explainer.data import schema
+from explainer.data.loader import STRINGS_DIR, load_data
+from explainer.render.strings import plural_category
 
 from .conftest import copy_project, mkdocs_build
 

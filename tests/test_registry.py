@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from explainer import glue, issue_form
-from explainer.errors import DataErrors
-from explainer.registry import MACROS
-from explainer.site import load_data
-from explainer.yamlread import read_yaml
+from explainer.build import glue
+
+from explainer.pages import issue_form
+from explainer.data.errors import DataErrors
+from explainer.pages.registry import MACROS
+from explainer.pages.site import load_data
+from explainer.data.yamlread import read_yaml
 
 from .conftest import ROOT
 
@@ -40,7 +42,7 @@ def test_a_menu_label_change_is_reported_at_the_issue_form_and_written_by_the_co
     assert (error.file, error.line, error.col) == (issue_form.FORM.as_posix(),
                                                    *form.positions.of_value(("body", index, "attributes", "options", 1)))
     assert f'"Both camps · {DATA.pages.pages[1].nav.ar}"' in error.message
-    result = subprocess.run([sys.executable, "-m", "explainer.issue_form", "--write"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "explainer.pages.issue_form", "--write"], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     load_data(project / "data")  # the form now follows pages.yml
@@ -78,7 +80,7 @@ def test_the_change_report_names_the_pages_that_print_the_changed_entry(project,
     path.write_text(text, encoding="utf-8")
     expected = _pages_printing(head, "ZZMARK")
     assert expected, "the marked text is printed on no page"
-    result = subprocess.run([sys.executable, "-m", "explainer.change_report", str(ROOT / "data"), str(head)],
+    result = subprocess.run([sys.executable, "-m", "explainer.tools.change_report", str(ROOT / "data"), str(head)],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     shown = next(line for line in result.stdout.splitlines() if line.startswith("Shown on: "))

@@ -12,9 +12,13 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer import render, roster, schema
-from explainer.site import load_data
-from explainer.strings import t
+from explainer.render import html as render
+
+from explainer.render import roster
+
+from explainer.data import schema
+from explainer.pages.site import load_data
+from explainer.render.strings import t
 
 from .conftest import LANGS, ROOT, html_file
 
@@ -23,7 +27,7 @@ BOM = b"\xef\xbb\xbf"
 
 
 def expected(data=DATA) -> list[dict]:
-    """Each faction as data/factions.yml has it, written out here rather than taken from explainer/roster.py."""
+    """Each faction as data/factions.yml has it, written out here rather than taken from explainer/render/roster.py."""
     return [
         {"id": f.id, "name_en": f.name.en, "name_ar": f.name.ar, "aliases_en": list(f.aliases.en),
          "aliases_ar": list(f.aliases.ar), "camp": f.camp, "paras": list(f.paras)}

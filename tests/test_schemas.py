@@ -1,4 +1,4 @@
-"""The JSON Schemas under schemas/ are what `python -m explainer.schemas` generates from the loader's models, VS Code
+"""The JSON Schemas under schemas/ are what `python -m explainer.tools.schemas` generates from the loader's models, VS Code
 maps each to its data file, the real data passes them and typical mistakes do not."""
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import shutil
 import pytest
 from jsonschema import Draft202012Validator
 
-from explainer import schema, schemas
-from explainer.yamlread import read_yaml
+from explainer.data import schema
+
+from explainer.tools import schemas
+from explainer.data.yamlread import read_yaml
 
 from .conftest import ROOT
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from explainer import search_index
-from explainer.loader import load_data
-from explainer.search_index import alias_records, expected_urls, index_problems
+from explainer.build import search_index
+from explainer.data.loader import load_data
+from explainer.build.search_index import alias_records, expected_urls, index_problems
 
 from .conftest import ROOT, copy_project, mkdocs_build
 

@@ -12,10 +12,16 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer import coverage, glue, schema, sources
-from explainer.loader import SiteData
-from explainer.registry import MACROS
-from explainer.site import load_data
+from explainer.pages import coverage
+
+from explainer.build import glue
+
+from explainer.data import schema
+
+from explainer.render import sources
+from explainer.data.loader import SiteData
+from explainer.pages.registry import MACROS
+from explainer.pages.site import load_data
 
 from .conftest import LANGS, ROOT, full_tier_only
 

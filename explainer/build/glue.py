@@ -1,0 +1,60 @@
+"""The only code that knows mkdocs-macros: it loads data once and exposes the macros of registry.py to the pages.
+
+A change of build tool (MkDocs 2, Zensical) should touch this file and hooks.py, not the renderers.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from explainer.data import schema
+from explainer.data.errors import DataErrors, print_errors
+from explainer.data.loader import SiteData
+from explainer.pages.registry import MACROS, Macro
+from explainer.render.html import Place
+from explainer.data.settings import setting_errors
+from explainer.pages.site import load_data_once
+
+LANGS = schema.LANGUAGES
+
+
+def site_data(config) -> SiteData:
+    """data/ beside mkdocs.yml, loaded once per build; bad settings or data stop the build with every error
+    listed. The build's first step: mkdocs-macros asks for the data before any hook runs."""
+    problems = setting_errors(site_url=config.get("site_url"))
+    if problems:
+        raise PluginError("\n".join(str(p) for p in problems))
+    root = Path(config["config_file_path"]).parent / "data"
+    try:
+        return load_data_once(root)
+    except DataErrors as exc:
+        print_errors(exc.errors, sys.stderr)
+        raise PluginError(exc.report()) from None
+
+
+def place_of(src_uri: str, url: str) -> Place:
+    """Language from the docs folder (docs/en/, docs/ar/); relative paths from the page's URL."""
+    lang = src_uri.split("/", 1)[0] if "/" in src_uri else "en"
+    lang = lang if lang in LANGS else "en"
+    path = url.strip("/").split("/") if url.strip("/") else []
+    if path and path[0] in LANGS and path[0] != "en":
+        path = path[1:]
+    depth = len(path)
+    return Place(lang=lang, to_lang_root="../" * depth, to_site_root="../" * (depth + (lang != "en")))
+
+
+def register(env) -> None:
+    """Every macro of registry.py, with (data, place) filled in from the page being rendered."""
+    data = site_data(env.conf)
+
+    def bind(name: str, macro: Macro):
+        def call(*args):
+            return macro.render(data, place_of(env.page.file.src_uri, env.page.url), *args)
+
+        call.__name__ = name
+        return call
+
+    for name, macro in MACROS.items():
+        env.macro(bind(name, macro))

@@ -1,0 +1,255 @@
+"""MkDocs hooks: per-language configuration, page metadata, <html dir>, the two 404 pages, search and fonts.
+
+Runs at priority -200, after mkdocs-static-i18n (-100), which has by then set the language of the build.
+static-i18n runs the Arabic build from inside the English one's post-build and leaves the config in Arabic,
+so "the whole site is written" is known by counting builds started and finished, not by reading the language.
+
+All or nothing: the first build checks the settings and data/ before writing anything (the validator's own
+checks, explainer/data/settings.py and explainer/data/loader.py), then points config.site_dir at a fresh folder beside the
+real one, `.SITE.partial-XXXX`. Both languages are built there (static-i18n's nested build reuses the same config,
+so it follows), and the last post-build step renames it into place, replacing the previous site in two renames. A
+build that fails at any step, including MkDocs' strict-mode check that runs after the post-build, leaves the
+previous site as it was and no partial folder (on_build_error removes it). `mkdocs serve` builds into its own
+temporary folder; the same swap happens there, so a failed rebuild keeps serving the last good site.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+import shutil
+import tempfile
+from urllib.parse import urlsplit
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
+
+from explainer.render.edit_links import edit_footer
+from explainer.build.finish import finish_pages
+from explainer.render.fonts import subset_fonts
+from explainer.build.glue import place_of, site_data
+from explainer.build.output_guard import guard_site
+from explainer.render.html import esc
+from explainer.render.roster import write_downloads
+from explainer.build.search_index import NOT_INDEXED, build_search_index, search_strings
+from explainer.build.slim import prune, purge_css
+from explainer.pages.coverage import page_files
+from explainer.pages.registry import MACROS
+from explainer.render.strings import digits, format_date, t
+
+log = logging.getLogger("mkdocs.explainer")
+RTL = {"ar"}
+DEFAULT = "en"
+_state: dict = {"not_found": {}, "open_builds": 0}
+
+
+def _lang(config) -> str:
+    return config.theme["language"]
+
+
+# ---------------------------------------------------------------- configuration
+
+
+@event_priority(-200)
+def on_config(config):
+    lang = _lang(config)
+    first = _state["open_builds"] == 0
+    data = site_data(config)  # bad settings or data stop here, before anything is written
+    if first:
+        _state["site_root"] = _build_aside(config)
+        _state["project"] = Path(config.config_file_path).parent
+        _state["docs_dir"] = Path(config.docs_dir)
+        _state["theme_dir"] = Path(config.theme.custom_dir)
+        _state["not_found"] = {}
+    _state["open_builds"] += 1
+    # Everything handed to the theme is escaped once here (Markup), since its templates print it as given.
+    config.site_name = esc(digits(t(data, lang, "site_name"), lang))
+    config.site_description = esc(digits(t(data, lang, "site_description"), lang))
+    for scheme in config.theme["palette"]:
+        # mkdocs.yml names the key (toggle_dark); the words come from data/i18n/ like every interface string.
+        key = scheme["toggle"].get("key") or scheme["toggle"]["name"]
+        scheme["toggle"]["key"] = key
+        scheme["toggle"]["name"] = esc(digits(t(data, lang, key), lang))
+    return config
+
+
+def striptags_kept_escaped(value) -> Markup:
+    """Jinja's striptags unescapes what it strips ("&lt;b&gt;" becomes "<b>") and the theme prints the result as
+    is (in <title>, aria-labels); this one escapes again what it unescaped, so escaped text stays text."""
+    return escape(Markup(str(value)).striptags())
+
+
+@event_priority(-200)
+def on_env(env, config, files):
+    data = site_data(config)
+    # The 404 template speaks both languages: the one of its build, and a line for the other.
+    env.globals["explainer_ui"] = lambda lang, key: esc(digits(t(data, lang, key), lang))
+    env.filters["striptags"] = striptags_kept_escaped
+    # A 404 is served at any depth, so its links start from the site's path ("/REPO/"), never its host.
+    env.globals["explainer_site_path"] = urlsplit(config.site_url or "/").path or "/"
+    # The masthead's dateline ("As of 2 February 2017", from data/source.yml) and the other language's name.
+    env.globals["explainer_dateline"] = lambda lang: esc(digits(t(data, lang, "dateline",
+                                                                  date=format_date(data, lang, data.source.date)), lang))
+    env.globals["explainer_language_name"] = lambda lang: {"en": "English", "ar": "العربية"}[lang]
+    env.globals["explainer_search_strings"] = lambda lang: search_strings(data, lang)
+    return env
+
+
+# ---------------------------------------------------------------- pages
+
+
+def _alternates(config, page) -> list[tuple[str, str]]:
+    base = config.site_url or "/"
+    path = page.url[3:] if page.url.startswith("ar/") else page.url
+    return [("en", base + path), ("ar", base + "ar/" + path)]
+
+
+@event_priority(-200)
+def on_page_markdown(markdown, page, config, files):
+    data = site_data(config)
+    place = place_of(page.file.src_uri, page.url)
+    page_id = page.file.src_uri.split("/", 1)[-1].removesuffix(".md")
+    meta = data.page(page_id)
+    if meta is None:
+        raise PluginError(f"docs/{page.file.src_uri}: no entry for page \"{page_id}\" in data/pages.yml; add one")
+    lang = place.lang
+    page.meta["title"] = esc(digits(getattr(meta.nav, lang), lang))  # the menu label
+    page.meta["description"] = esc(digits(getattr(meta.description, lang), lang))
+    page.meta["seo"] = {
+        "title": esc(digits(getattr(meta.title, lang), lang)),
+        "site_name": esc(digits(t(data, lang, "site_name"), lang)),
+        "description": esc(digits(getattr(meta.description, lang), lang)),
+        "locale": {"en": "en_GB", "ar": "ar_SY"}[lang],
+        "alternates": _alternates(config, page),
+        "pagefind": page_id not in NOT_INDEXED,
+    }
+    # Runs after mkdocs-macros: the footer is rendered HTML, never read as a template. Its files are those whose
+    # texts the page prints (explainer/pages/coverage.py).
+    files = page_files(data, MACROS, page_id, lang)
+    return f"{markdown}\n\n{edit_footer(data, place, files)}\n"
+
+
+_HTML_TAG = re.compile(r"<html\b([^>]*)>")
+
+
+def _with_dir(html: str, lang: str) -> str:
+    # W3C: the base direction belongs on <html>; Material puts it on <body> only.
+    if lang not in RTL:
+        return html
+    return _HTML_TAG.sub(lambda m: m.group(0) if "dir=" in m.group(1) else f'<html{m.group(1)} dir="rtl">', html, count=1)
+
+
+# Material's own hreflang links are page-relative (search engines want absolute ones, which main.html writes).
+_RELATIVE_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="(?!https?:)[^"]*" hreflang="[^"]*">')
+
+
+@event_priority(-200)
+def on_post_page(output, page, config):
+    output = _RELATIVE_ALTERNATE.sub("", output)
+    # The invisible permalink "#" would otherwise end every heading in search results.
+    output = output.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
+    return _with_dir(output, place_of(page.file.src_uri, page.url).lang)
+
+
+@event_priority(-200)
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        lang = _lang(config)
+        output = _with_dir(output, lang)
+        _state["not_found"][lang] = output
+    return output
+
+
+# ---------------------------------------------------------------- the whole site, all or nothing
+
+
+def _build_aside(config) -> Path:
+    """Point the build at a new folder beside site_dir (same file system, so moving it in is a rename)."""
+    final = Path(config.site_dir)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    # Not tempfile.mkdtemp: its folder is private (0700), and this one becomes the published site.
+    partial = final.parent / f".{final.name}.partial-{secrets.token_hex(4)}"
+    partial.mkdir()
+    if _state.get("dirty") and final.is_dir():
+        shutil.copytree(final, partial, dirs_exist_ok=True)  # a dirty build rewrites only what changed
+    _state["final"], _state["partial"] = final, partial
+    config.site_dir = str(partial)
+    return partial
+
+
+def _strict_warnings(config) -> bool:
+    """MkDocs counts warnings and, in strict mode, aborts only after the post-build events; read its count first,
+    so a build about to abort is never moved into place. (Its counter is the handler it adds to its logger.)"""
+    if not config.strict:
+        return False
+    logger = logging.getLogger(CountHandler.__module__.split(".")[0])  # "mkdocs", or "properdocs" under ProperDocs
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logger.handlers)
+
+
+def _move_into_place(config) -> Path:
+    final, partial = _state.pop("final"), _state.pop("partial")
+    old = None
+    if final.exists() or final.is_symlink():
+        old = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+        final.rename(old / final.name)
+    partial.rename(final)
+    if old is not None:
+        shutil.rmtree(old)
+    config.site_dir = str(final)  # for what runs after the build (gh-deploy publishes config.site_dir)
+    return final
+
+
+def _discard_partial() -> None:
+    partial = _state.pop("partial", None)
+    _state.pop("final", None)
+    if partial is not None:
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+@event_priority(-200)
+def on_post_build(config):
+    _state["open_builds"] -= 1
+    if _state["open_builds"] > 0:
+        return
+    site_root, project = _state["site_root"], _state["project"]
+    # Each language's build writes the root 404.html; put each where it belongs.
+    for lang, html in _state["not_found"].items():
+        target = site_root / ("404.html" if lang == DEFAULT else f"{lang}/404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    try:
+        write_downloads(site_data(config), site_root)  # the factions as CSV and JSON, once for both languages
+        build_search_index(site_root, site_data(config))
+        sizes = subset_fonts(project, site_root)
+        purge_css(project, site_root)  # one stylesheet, cut to what the pages use (explainer/build/slim.py)
+        prune(site_root)  # and only the files readers fetch
+        # Every published file held to the allow-list, all problems at once (explainer/build/output_guard.py); before
+        # the last pass, which adds only its own fixed markup and would stop at the first page it cannot finish.
+        seconds = guard_site(site_root, project, _state["docs_dir"], _state["theme_dir"],
+                             [page.id for page in site_data(config).pages.pages])
+        # Last, as it hashes each page's inline scripts for its Content-Security-Policy (explainer/build/finish.py).
+        finish_pages(site_root, live_reload=_state.get("serving", False))
+    except (RuntimeError, FileNotFoundError, ValueError) as exc:
+        raise PluginError(str(exc)) from None
+    total = sum(after for _, _, after in sizes)
+    log.info(f"explainer: search index built; fonts subset to {total / 1024:.1f} KiB in {len(sizes)} files; "
+             f"output guard passed in {seconds * 1000:.0f} ms")
+    if _strict_warnings(config):
+        return  # MkDocs aborts next; on_build_error removes the partial site
+    log.info(f"explainer: site written to {_move_into_place(config)}")
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` injects an inline live-reload script that no hash can allow (explainer/build/csp.py).
+    _state["serving"] = command == "serve"
+    _state["dirty"] = dirty
+
+
+def on_build_error(error):
+    # A failed build must not leave the counter up, or `mkdocs serve` would never finish the next one. It may be
+    # called twice (the nested Arabic build's error passes through the English build): the second finds nothing.
+    _state["open_builds"] = 0
+    _discard_partial()

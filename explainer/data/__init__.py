@@ -1,0 +1,1 @@
+"""data/ read and checked on its own: the schema, the YAML reader, the editors' messages, the settings."""

@@ -1,0 +1,101 @@
+"""Data errors as an editor reads them: `data/FILE.yml:LINE:COL: what is wrong; what to do`."""
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass
+
+from explainer.data.messages import say
+
+
+def visible(text: str) -> str:
+    """Controls and invisible characters written as escapes (\\n, \\u202e), so that a value quoted in a message can
+    never start a line of its own in a log (a pull request could otherwise print `::add-mask::` or `::warning::`
+    lines into its own workflow log) nor reorder the line it stands in."""
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"):
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def annotation_data(text: str) -> str:
+    # As @actions/core's escapeData does.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def annotation_property(text: str) -> str:
+    # As @actions/core's escapeProperty does.
+    return annotation_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    file: str  # path as the editor sees it, e.g. "data/factions.yml"
+    line: int  # 1-based
+    col: int  # 1-based, in characters
+    message: str  # "what is wrong; what to do"
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        # Every part is made visible, so one error is always one line, whatever a file name or value holds.
+        return visible(f"{self.file}:{self.line}:{self.col}: {say(self.message, lang)}")
+
+    def annotation(self) -> str:
+        # GitHub turns this into a comment on the pull request's diff.
+        props = f"file={annotation_property(visible(self.file))},line={self.line},col={self.col}"
+        # Both languages: the pull request's readers may be either kind of editor.
+        text = visible(say(self.message, "en"))
+        arabic = visible(say(self.message, "ar"))
+        if arabic != text:
+            text += " · " + arabic
+        return f"::error {props}::{annotation_data(text)}"
+
+
+class DataErrors(Exception):
+    """Every problem found in data/, raised once so the editor sees them all together."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        head = f"{count} problem{'s' if count != 1 else ''} in data/ or docs/; nothing was built:"
+        return "\n".join([head, *(str(e) for e in self.errors)])
+
+
+def _cell(text: str) -> str:
+    return visible(text).replace("|", "\\|")
+
+
+def step_summary(errors: list[DataError]) -> str:
+    """Every error as a Markdown table, in both languages: GitHub shows only 10 annotations per step, the job
+    summary shows them all."""
+    rows = [f"### {len(errors)} problem(s) in the data · عدد المشكلات في البيانات: {len(errors)}", "",
+            "| file · الملف | line · السطر | message | الرسالة |", "| --- | --- | --- | --- |"]
+    rows += [f"| `{_cell(e.file)}` | {e.line}:{e.col} | {_cell(say(e.message, 'en'))} | {_cell(say(e.message, 'ar'))} |"
+             for e in errors]
+    return "\n".join(rows) + "\n"
+
+
+def print_errors(errors: list[DataError], stream, lang: str = "en") -> None:
+    """Plain lines for people, in their language; under GitHub Actions, annotations on the pull request's lines
+    and the whole list in the job summary."""
+    for error in errors:
+        print(error.text(lang), file=stream)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for error in errors:
+            print(error.annotation(), file=stream)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as out:
+                out.write(step_summary(errors))

@@ -1,0 +1,72 @@
+"""Which characters text in data/ may not hold, and what to say about each.
+
+Refused: control characters, invisible format characters (they hide or reorder text: "Trojan Source"), line and
+paragraph separators, private-use and unassigned code points, and Arabic presentation forms (old encodings'
+letter shapes, which search and fonts treat as other letters). Allowed: the three direction marks a writer of
+mixed Arabic and Latin text may need (LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK, ARABIC LETTER MARK).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from explainer.data.messages import M
+
+ALLOWED_MARKS = {"\u200e", "\u200f", "\u061c"}
+_BIDI_CONTROLS = {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+_C0_NAMES = (
+    "NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY", "ACKNOWLEDGE",
+    "BELL", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION", "FORM FEED", "CARRIAGE RETURN",
+    "SHIFT OUT", "SHIFT IN", "DATA LINK ESCAPE", "DEVICE CONTROL ONE", "DEVICE CONTROL TWO", "DEVICE CONTROL THREE",
+    "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE", "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL",
+    "END OF MEDIUM", "SUBSTITUTE", "ESCAPE", "INFORMATION SEPARATOR FOUR", "INFORMATION SEPARATOR THREE",
+    "INFORMATION SEPARATOR TWO", "INFORMATION SEPARATOR ONE",
+)
+# YAML's escapes in double-quoted text, and the character each one stands for.
+ESCAPES = {
+    "0": "\x00", "a": "\x07", "b": "\x08", "t": "\x09", "\t": "\x09", "n": "\x0a", "v": "\x0b", "f": "\x0c",
+    "r": "\x0d", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+    "L": "\u2028", "P": "\u2029",
+}
+
+
+def _is_presentation_form(ch: str) -> bool:
+    return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe"
+
+
+def character_name(ch: str) -> str:
+    code = ord(ch)
+    name = unicodedata.name(ch, "")
+    if not name and code < 0x20:
+        name = _C0_NAMES[code]
+    elif not name and code == 0x7F:
+        name = "DELETE"
+    elif not name and 0x80 <= code <= 0x9F:
+        name = "CONTROL CHARACTER"
+    return f"U+{code:04X} {name}".rstrip()
+
+
+def problem_with(ch: str) -> M | None:
+    """None if text may hold `ch`; otherwise the message: what the character is, why not, what to do."""
+    if ch == "\n" or ch in ALLOWED_MARKS:
+        return None
+    category = unicodedata.category(ch)
+    name = character_name(ch)
+    if ch == "\t":
+        return M("the character {name} (a tab) is not allowed in data; replace it with a space", name=name)
+    if ch in _BIDI_CONTROLS:
+        return M('the character {name} is not allowed: it makes text show in another order than it is written '
+                 '("Trojan Source"); delete it (to set direction, use U+200E or U+200F, see CONTRIBUTING.md)', name=name)
+    if category == "Cc":
+        return M("the character {name} is an invisible control character; delete it", name=name)
+    if category == "Cf":
+        return M("the character {name} is an invisible formatting character; delete it (U+200E, U+200F and U+061C "
+                 "are allowed)", name=name)
+    if category in ("Zl", "Zp"):
+        return M("the character {name} is an invisible line break; delete it, or start a new line", name=name)
+    if category in ("Co", "Cn", "Cs"):
+        return M("the character {name} is not a character any font shows; delete it", name=name)
+    if _is_presentation_form(ch):
+        return M("the character {name} is an Arabic presentation form, not a letter; write the normal letter(s) "
+                 "\u00ab{plain}\u00bb instead (retype the word with an Arabic keyboard)",
+                 name=name, plain=unicodedata.normalize("NFKC", ch))
+    return None

@@ -1,0 +1,48 @@
+"""The contract between the code and data/i18n/: every interface string the site prints, and the placeholders
+each may use. The loader refuses a file that breaks it, so a string can never make a page fail to build."""
+from __future__ import annotations
+
+from typing import get_args
+
+from explainer.data import schema
+
+# key: the {placeholders} it may use. A key not listed takes none.
+PLACEHOLDERS: dict[str, set[str]] = {
+    "factions_count": {"n"},
+    "camp_line": {"count", "summary"},
+    "edit_data": {"site", "files"},
+    "report_mistake": {"link"},
+    "page_report": {"link"},
+    "camp_count_heading": {"name", "count"},
+    "delegation_head_of": {"faction"},
+    "quote_said": {"speaker", "occasion"},
+    "date_range": {"start", "end"},
+    "month_only": {"month", "year"},
+    "full_date": {"day", "month", "year"},
+    "diagram_desc_camps": {"went", "refused"},
+    "diagram_delegation": {"name"},
+    "correction_dated": {"date"},
+    "roster_downloads": {"csv", "json"},
+    "dateline": {"date"},
+    "search_none": {"query"},
+    "search_results": {"n", "query"},
+}
+
+_PLAIN = [
+    "site_name", "site_description", "cite_link_label", "delegation_head", "technical_team", "chosen_by",
+    "not_in_source", "also_spelled", "in_other_script", "appears_on", "quote_note", "kind_place", "undated",
+    "timeline_source_published", "figure_as_list", "diagram_title_camps", "diagram_called_by", "diagram_left_out",
+    "diagram_also_rejected", "paragraph", "source_title", "source_date", "source_publisher",
+    "source_publisher_none", "corrections_none", "jump_to_letter", "section_cards_label", "sections_of_source",
+    "not_found_title", "not_found_text", "not_found_home", "search_label", "search_hint", "report_mistake_link",
+    "search_no_script", "toggle_dark", "toggle_light", "in_brief", "page_report_link", "title_translation",
+    "source_says", "roster_about", "roster_note", "menu", "site_nav_label", "search_placeholder", "search_loading",
+]
+# Keys the code builds from data: a kind of actor, a camp, a month.
+_BUILT = (
+    [f"kind_{kind}" for kind in get_args(schema.Actor.model_fields["kind"].annotation)]
+    + [f"kind_faction_{camp}" for camp in get_args(schema.CAMP_IDS)]
+    + [f"month_{month}" for month in range(1, 13)]
+)
+
+KEYS: frozenset[str] = frozenset(PLACEHOLDERS) | frozenset(_PLAIN) | frozenset(_BUILT)

@@ -1,0 +1,591 @@
+"""The one place that opens data/: read, validate, cross-check, and hand back typed data or every error at once.
+
+explainer/pages/site.py adds the pages' checks on top (`site.load_data`), which the macros, the command-line validator
+and the tests call; nothing else reads data/.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+import string
+
+from explainer.data import interface, schema
+from explainer.data.errors import DataError, DataErrors
+from explainer.data.messages import M
+from explainer.data.yamlread import Positions, read_yaml
+
+STRINGS_DIR = "i18n"
+_STRINGS = TypeAdapter(dict[str, str | schema.PluralForms], config={"strict": True})
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_ALL_FIELDS = sorted(
+    {name for model in vars(schema).values() if isinstance(model, type) and issubclass(model, BaseModel)
+     for name in model.model_fields}
+)
+
+
+@dataclass
+class SiteData:
+    """Everything in data/, validated; look-ups are derived here so renderers never re-scan lists."""
+
+    source: schema.SourceFile
+    story: schema.StoryFile
+    camps: schema.CampsFile
+    factions: schema.FactionsFile
+    quotes: schema.QuotesFile
+    actors: schema.ActorsFile
+    places: schema.PlacesFile
+    events: schema.EventsFile
+    outlook: schema.OutlookFile
+    gaps: schema.GapsFile
+    corrections: schema.CorrectionsFile
+    pages: schema.PagesFile
+    strings: dict[str, dict[str, object]] = field(default_factory=dict)
+    # Each page's macro calls and heading anchors per language (pages_check.py), when docs/ was checked with it.
+    layouts: dict[str, dict[str, list]] | None = None
+    # What is derived from all of it once per load (coverage.py), never compared or printed.
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def paragraph_count(self) -> int:
+        return len(self.source.paragraphs)
+
+    @cached_property
+    def by_id(self) -> dict[str, BaseModel]:
+        found: dict[str, BaseModel] = {}
+        for items in (self.camps.camps, self.factions.factions, self.actors.actors, self.places.places,
+                      self.quotes.quotes, self.events.events, self.gaps.gaps, self.actors.groups):
+            found.update((item.id, item) for item in items)
+        return found
+
+    def factions_in(self, camp_id: str) -> list[schema.Faction]:
+        return [f for f in self.factions.factions if f.camp == camp_id]
+
+    def page(self, page_id: str) -> schema.PageMeta | None:
+        return next((p for p in self.pages.pages if p.id == page_id), None)
+
+
+# ---------------------------------------------------------------- reading and schema errors
+
+
+@dataclass
+class _File:
+    name: str  # "data/factions.yml"
+    value: object
+    positions: Positions
+
+
+def _describe(value) -> M:
+    if value is None:
+        return M("nothing")
+    if isinstance(value, bool):
+        return M("true/false ({value})", value=str(value).lower())
+    if isinstance(value, (int, float)):
+        return M("a number ({value})", value=value)
+    if isinstance(value, str):
+        return M('text ("{value}")', value=value[:40])
+    if isinstance(value, list):
+        return M("a list")
+    return M("an entry with keys")
+
+
+def _data_path(value, loc: tuple) -> tuple[tuple, str | None]:
+    """The part of pydantic's `loc` that exists in the data, and the missing/extra key at its end if any."""
+    path, current = [], value
+    for i, seg in enumerate(loc):
+        if isinstance(current, dict) and seg in current:
+            path.append(seg)
+            current = current[seg]
+        elif isinstance(current, list) and isinstance(seg, int) and 0 <= seg < len(current):
+            path.append(seg)
+            current = current[seg]
+        elif i == len(loc) - 1 and isinstance(seg, str) and isinstance(current, dict):
+            return tuple(path), seg
+        # anything else is a union member's tag ("str", "function-after[...]"), not a place in the file
+    return tuple(path), None
+
+
+def _field_label(path: tuple, tail: str | None) -> M:
+    name = tail or next((seg for seg in reversed(path) if isinstance(seg, str)), "")
+    if name == "en":
+        return M("the English text (en)")
+    if name == "ar":
+        return M("the Arabic text (ar)")
+    return M('"{name}"', name=name) if name else M("this value")
+
+
+def _fields_at(model, loc: tuple) -> list[str]:
+    """The keys allowed where `loc` points, following the schema from the file's model."""
+    current = model
+    for seg in loc:
+        if isinstance(seg, int) or not isinstance(seg, str):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or seg not in fields:
+            continue
+        current = _inner_model(fields[seg].annotation)
+    return list(getattr(current, "model_fields", {}) or {})
+
+
+def _inner_model(annotation):
+    """The model inside list[Model], Model | None, Annotated[…]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or getattr(annotation, "__metadata__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    return _inner_model(origin) if origin is not None and origin is not annotation else None
+
+
+def _unknown_key(file: _File, model, loc: tuple, path: tuple, tail: str) -> M:
+    """What to say of a key that does not belong: a misspelling of a key allowed here, or a key of another
+    level (indented too far in or out)."""
+    allowed = _fields_at(model, loc)
+    close = difflib.get_close_matches(tail, allowed, n=1, cutoff=0.75)
+    if close:
+        return M('unknown key "{key}"; did you mean "{close}"? Correct the spelling', key=tail, close=close[0])
+    if tail in _ALL_FIELDS:
+        parent = _value_at(file.value, path)
+        keys = list(parent) if isinstance(parent, dict) else []
+        holder = next((k for k in reversed(keys[: keys.index(tail)] if tail in keys else [])
+                       if isinstance(parent.get(k), dict) or parent.get(k) is None), None)
+        if holder:
+            return M('the key "{key}" does not belong at this level; it is a key of an entry like "{holder}" above: '
+                     'indent it to line up with the keys inside "{holder}"', key=tail, holder=holder)
+        return M('the key "{key}" does not belong at this level; check its indentation: line it up with the keys '
+                 "of the entry it belongs to", key=tail)
+    return M('unknown key "{key}"; remove it or correct its spelling (keys allowed here: {allowed})',
+             key=tail, allowed=", ".join(allowed) or "none")
+
+
+def _value_at(value, path: tuple):
+    for seg in path:
+        value = value[seg]
+    return value
+
+
+def _schema_error(file: _File, model, err: dict) -> DataError:
+    kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        # The unknown key is in the data; the error belongs to the key itself, not to its value.
+        path, tail = _data_path(file.value, err["loc"][:-1])[0], str(err["loc"][-1])
+    else:
+        path, tail = _data_path(file.value, err["loc"])
+    blamed = ctx.get(schema.BLAMED_FIELD)
+    entry = _value_at(file.value, path) if tail is None else None
+    if isinstance(blamed, str) and isinstance(entry, dict) and blamed in entry:
+        path = path + (blamed,)  # a rule over the whole entry, but one of its fields is the one to correct
+    label = _field_label(path, tail)
+    line, col = file.positions.of_value(path)
+    if kind == "missing":
+        message = M("{label} is missing; add `{key}: {hint}` to this entry", label=label, key=tail,
+                    hint="…" if tail in ("en", "ar") else "")
+    elif kind == "extra_forbidden":
+        line, col = file.positions.of_key(path + (tail,))
+        message = _unknown_key(file, model, err["loc"][:-1], path, tail)
+    elif kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        close = difflib.get_close_matches(str(given), choices, n=1, cutoff=0.75)
+        if close:
+            message = M('{label} "{given}" is not one of: {options}; did you mean "{close}"?', label=label, given=given,
+                        options=", ".join(choices), close=close[0])
+        else:
+            message = M('{label} "{given}" is not one of: {options}; use one of them', label=label, given=given,
+                        options=", ".join(choices))
+    elif kind in ("string_type",) and given is None and (tail or (path or ("",))[-1]) in ("en", "ar"):
+        message = M(schema.MESSAGES[f"empty_{tail or path[-1]}"])  # a blank `ar:` is an empty text, whatever YAML calls it
+    elif kind in ("string_type",):
+        message = M("{label} should be text, but is {given}; write it as text (in quotes if needed)",
+                    label=label, given=_describe(given))
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        fix = M("write the number without quotes") if isinstance(given, str) else M("write a whole number, such as 3")
+        message = M("{label} should be a whole number, but is {given}; {fix}", label=label, given=_describe(given), fix=fix)
+    elif kind == "list_type":
+        message = M('{label} should be a list, but is {given}; put each item on its own line after "- "',
+                    label=label, given=_describe(given))
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = M("{label} should be an entry with keys (key: value), but is {given}; see the entries around it",
+                    label=label, given=_describe(given))
+    elif kind == "greater_than_equal":
+        message = M("{label} must be {least} or more, but is {given}; correct the number", label=label,
+                    least=ctx.get("ge"), given=given)
+    elif kind == "too_short":
+        message = M("{label} needs at least {least} item(s); add the missing ones", label=label, least=ctx.get("min_length"))
+    elif kind == "string_too_long":
+        message = M("{label} is {length} characters long, more than the {most} allowed; shorten it", label=label,
+                    length=len(given) if isinstance(given, str) else "?", most=ctx.get("max_length"))
+    elif kind == "too_long":
+        message = M("{label} may have at most {most} item(s); remove the extra ones", label=label, most=ctx.get("max_length"))
+    elif kind in ("bool_type", "bool_parsing"):
+        message = M("{label} should be true or false, but is {given}; write true or false", label=label, given=_describe(given))
+    elif kind in schema.MESSAGES:  # our own PydanticCustomError messages already say what to do
+        message = M(schema.MESSAGES[kind], **{k: v for k, v in ctx.items()})
+    else:
+        message = M("{label} is not valid here ({detail}); compare it with the entries around it", label=label,
+                    detail=err["msg"])
+    return DataError(file.name, line, col, message)
+
+
+def _read(root: Path, relative: str, errors: list[DataError]) -> _File | None:
+    name = f"data/{relative}"
+    result = read_yaml(root / relative, name)
+    errors.extend(result.errors)
+    if result.value is None:
+        if not result.errors:  # a file that is only `~` or `null`
+            errors.append(DataError(name, 1, 1, M("the file holds nothing (null); restore its content")))
+        return None
+    # Duplicate keys and stray tags still leave usable values: validate them too, so no mistake hides another.
+    return _File(name, result.value, result.positions)
+
+
+def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[DataError]):
+    try:
+        if isinstance(adapter, TypeAdapter):
+            return adapter.validate_python(file.value)
+        return adapter.model_validate(file.value)
+    except ValidationError as exc:
+        found = [err for err in exc.errors(include_url=False)
+                 if not any(_data_path(file.value, err["loc"])[0][: len(bad)] == bad for bad in file.positions.unreadable)]
+        for err in _misplaced_keys(file, found, errors):
+            errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err))
+        return None
+
+
+def _misplaced_keys(file: _File, found: list[dict], errors: list[DataError]) -> list[dict]:
+    """A key indented one level too far out is both "unknown" where it stands and "missing" in the entry above
+    it. Say it once, at the key, as what it is; return the other errors."""
+    missing = {}
+    for err in found:
+        if err["type"] == "missing":
+            path, tail = _data_path(file.value, err["loc"])
+            if tail is not None and path:
+                missing[(path[:-1], tail)] = (err, path)
+    paired = []
+    for err in found:
+        if err["type"] != "extra_forbidden":
+            continue
+        parent = _data_path(file.value, err["loc"][:-1])[0]
+        key = str(err["loc"][-1])
+        if (parent, key) in missing:
+            other, holder_path = missing[(parent, key)]
+            holder = _value_at(file.value, holder_path)
+            line_up = next(iter(holder), None) if isinstance(holder, dict) else None
+            line, col = file.positions.of_key(parent + (key,))
+            errors.append(DataError(file.name, line, col, M(
+                'the key "{key}" belongs inside "{holder}" above: indent it to line up with "{line_up}"',
+                key=key, holder=holder_path[-1], line_up=line_up or key)))
+            paired += [err, other]
+    return [err for err in found if not any(err is p for p in paired)]
+
+
+# ---------------------------------------------------------------- cross-file checks
+
+
+def _walk(value, path=()):
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, path + (i,))
+
+
+def _entries(files: dict[str, _File], rel: str, key: str) -> list[tuple[int, dict]]:
+    """The mappings listed under `key` in a file, whatever else is wrong with the file."""
+    value = files[rel].value if rel in files else None
+    items = value.get(key) if isinstance(value, dict) else None
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _ids(files: dict[str, _File], rel: str, key: str) -> dict[str, dict]:
+    return {item["id"]: item for _, item in _entries(files, rel, key) if isinstance(item.get("id"), str)}
+
+
+def _known_ids(files: dict[str, _File], rel: str, key: str) -> dict[str, dict] | None:
+    """The ids listed under `key`, or None when the file or its list could not be read (its own errors say why).
+    An empty list gives {}: a reference to it is then wrong, and must be said, not skipped."""
+    value = files[rel].value if rel in files else None
+    if not isinstance(value, dict) or not isinstance(value.get(key, []), list):
+        return None
+    return _ids(files, rel, key)
+
+
+def _cross_check(files: dict[str, _File]) -> list[DataError]:
+    """Checks between entries and files. They read the raw values defensively, so they run even when a file has
+    other mistakes: an editor sees every problem in one pass."""
+    errors: list[DataError] = []
+
+    def err(rel: str, path: tuple, message: str) -> None:
+        file = files[rel]
+        line, col = file.positions.of_value(path)
+        errors.append(DataError(file.name, line, col, message))
+
+    # Paragraphs are numbered 1, 2, 3… so a citation can never point between them.
+    paragraphs = _entries(files, "source.yml", "paragraphs")
+    count = len(paragraphs) or None
+    for i, paragraph in paragraphs:
+        if isinstance(paragraph.get("n"), int) and paragraph["n"] != i + 1:
+            err("source.yml", ("paragraphs", i, "n"),
+                M("paragraph number {n} is out of order; number the paragraphs 1, 2, 3… (expected {expected} here)",
+                  n=paragraph["n"], expected=i + 1))
+    previous = 0
+    for i, section in _entries(files, "source.yml", "sections"):
+        first = section.get("first_paragraph")
+        if isinstance(first, int) and count and not previous < first <= count:
+            err("source.yml", ("sections", i, "first_paragraph"),
+                M("first_paragraph {first} must be after the previous section's and at most {count}; correct it",
+                  first=first, count=count))
+        previous = first if isinstance(first, int) else previous
+
+    # The timeline shows events as listed, so dated ones must run forward in time.
+    latest = ""
+    for i, event in _entries(files, "events.yml", "events"):
+        date = event.get("date")
+        if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
+            continue
+        if date < latest[: len(date)]:
+            err("events.yml", ("events", i, "date"),
+                M("the date {date} comes before the event above it ({latest}); move this event up the list",
+                  date=date, latest=latest))
+        latest = date
+
+    # Every id is unique across the files, because ids become anchors and references.
+    seen: dict[str, tuple[str, tuple]] = {}
+    for rel, file in files.items():
+        if rel in ("pages.yml", "source.yml") or rel.startswith(STRINGS_DIR):
+            continue
+        for path, value in _walk(file.value):
+            if path and path[-1] == "id" and isinstance(value, str):
+                if value in seen:
+                    first_rel, first_path = seen[value]
+                    line, _ = files[first_rel].positions.of_value(first_path)
+                    err(rel, path, M('the id "{id}" is already used (data/{file} line {line}); give this entry its own id',
+                                    id=value, file=first_rel, line=line))
+                else:
+                    seen[value] = (rel, path)
+    page_ids: set = set()
+    for i, page in _entries(files, "pages.yml", "pages"):
+        if page.get("id") in page_ids:
+            err("pages.yml", ("pages", i, "id"), M('the page "{page}" is listed twice; keep one entry', page=page["id"]))
+        page_ids.add(page.get("id"))
+
+    # Citations must point at a paragraph that exists.
+    for rel, file in files.items():
+        if rel == "source.yml" or rel.startswith(STRINGS_DIR) or not count:
+            continue
+        for path, value in _walk(file.value):
+            if len(path) >= 2 and path[-2] == "paras" and isinstance(value, int) and value > count:
+                err(rel, path, M("paragraph {n} is out of range: the source has {count} paragraphs; use a number from 1 to {count}",
+                                n=value, count=count))
+
+    # References must name something that exists, and something of the right kind.
+    def ref(rel: str, path: tuple, value, allowed: dict | None, what: str) -> None:
+        """`allowed` is None when the file listing the ids could not be read: that file's own errors say why."""
+        if not isinstance(value, str) or allowed is None or value in allowed:
+            return  # a missing or mistyped value is already reported by the schema
+        options = ", ".join(sorted(allowed)) or M("none") if len(allowed) <= 8 else \
+            ", ".join(difflib.get_close_matches(value, list(allowed), n=3)) or M("see the list in the file")
+        close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.75)
+        if close and len(allowed) <= 8:
+            err(rel, path, M('{what} "{value}" is not one of: {options}; did you mean "{close}"?', what=what, value=value,
+                             options=options, close=close[0]))
+        else:
+            err(rel, path, M('{what} "{value}" is not one of: {options}; use one of them', what=what, value=value,
+                             options=options))
+
+    camps = _known_ids(files, "camps.yml", "camps")
+    factions = _known_ids(files, "factions.yml", "factions")
+    actors = _known_ids(files, "actors.yml", "actors")
+    groups = _known_ids(files, "actors.yml", "groups")
+    quotes = _known_ids(files, "quotes.yml", "quotes")
+    for i, faction in _entries(files, "factions.yml", "factions"):
+        ref("factions.yml", ("factions", i, "camp"), faction.get("camp"), camps, "camp")
+    for i, actor in _entries(files, "actors.yml", "actors"):
+        ref("actors.yml", ("actors", i, "group"), actor.get("group"), groups, "group")
+    if groups is not None:
+        for group in schema.FIGURE_GROUPS:
+            members = [a for a in actors.values() if a.get("group") == group] if actors is not None else [None]
+            if group not in groups or not members:
+                err("actors.yml", ("groups",), M(
+                    'the group "{group}" is missing or has no actor; the camps figure draws this group by its id: keep '
+                    "a group with this id and at least one actor in it", group=group))
+    for i, quote in _entries(files, "quotes.yml", "quotes"):
+        speakers = None if None in (factions, actors, camps) else {**factions, **actors, **camps}
+        ref("quotes.yml", ("quotes", i, "speaker"), quote.get("speaker"), speakers, "speaker")
+    for c, camp in _entries(files, "camps.yml", "camps"):
+        reasons = camp.get("reasons") if isinstance(camp.get("reasons"), list) else []
+        for r, reason in enumerate(reasons):
+            listed = reason.get("quotes") if isinstance(reason, dict) and isinstance(reason.get("quotes"), list) else []
+            for q, quote_id in enumerate(listed):
+                ref("camps.yml", ("camps", c, "reasons", r, "quotes", q), quote_id, quotes, "quote")
+    delegation = files["camps.yml"].value.get("delegation") if "camps.yml" in files and isinstance(files["camps.yml"].value, dict) else None
+    if isinstance(delegation, dict):
+        # With no person in actors.yml at all, the head is still checked (against none), never skipped: the camps
+        # figure looks the head up and would otherwise stop the build with a KeyError.
+        people = None if actors is None else {k: a for k, a in actors.items() if a.get("kind") == "person"}
+        ref("camps.yml", ("delegation", "head"), delegation.get("head"), people, M("head (a person in actors.yml)"))
+        ref("camps.yml", ("delegation", "head_of"), delegation.get("head_of"), factions, M("head_of (a faction)"))
+        ref("camps.yml", ("delegation", "chosen_by"), delegation.get("chosen_by"), actors, M("chosen_by (an actor)"))
+    return errors
+
+
+def _placeholder_problem(form: str, allowed: set[str]) -> str | None:
+    """Why `form` cannot be filled in (a brace that is not one of the key's placeholders), or None."""
+    try:
+        fields = list(string.Formatter().parse(form))
+    except ValueError:
+        return M("a {{ or }} does not belong to a placeholder; remove it, or write the placeholder as {{name}}")
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if spec or conversion or name not in allowed:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            choices = ", ".join("{" + p + "}" for p in sorted(allowed)) or M("none")
+            return M("the placeholder {written} is not one this string can use ({choices}); correct or remove it",
+                     written=written, choices=choices)
+    return None
+
+
+def _check_strings(files: dict[str, _File], strings: dict[str, dict]) -> list[DataError]:
+    """Each language has every string the site prints, with only the placeholders each may use; Arabic strings
+    are in Arabic; counted phrases have the form every count falls back to."""
+    errors: list[DataError] = []
+    reported: set[tuple[str, str]] = set()
+
+    def err(lang: str, key: str, message: str) -> None:
+        file = files[f"{STRINGS_DIR}/{lang}.yml"]
+        line, col = file.positions.of_key((key,))
+        errors.append(DataError(file.name, line, col, message))
+        reported.add((lang, key))
+
+    for lang, mine in strings.items():
+        name = f"data/{STRINGS_DIR}/{lang}.yml"
+        for key in sorted(interface.KEYS - mine.keys()):
+            errors.append(DataError(name, 1, 1, M('the string "{key}" is missing; add `{key}: "…"` to this file', key=key)))
+        for key in mine.keys() - interface.KEYS:
+            close = difflib.get_close_matches(key, sorted(interface.KEYS), n=1, cutoff=0.8)
+            fix = M('did you mean "{close}"? Correct the spelling', close=close[0]) if close else M("no page prints it: remove it")
+            err(lang, key, M('the string "{key}" is not one the site uses; {fix}', key=key, fix=fix))
+        for key, entry in mine.items():
+            longest = max((len(form) for form in (entry.values() if isinstance(entry, dict) else [entry])), default=0)
+            if longest > schema.MAX_STRING:
+                err(lang, key, M('the string "{key}" is {length} characters long, more than the {most} allowed; shorten it',
+                                 key=key, length=longest, most=schema.MAX_STRING))
+            if isinstance(entry, dict) and "other" not in entry:
+                err(lang, key, M('the counted phrase "{key}" needs an `other:` form (used for any count without its own form); add it', key=key))
+            forms = entry.values() if isinstance(entry, dict) else [entry]
+            for form in forms:
+                problem = _placeholder_problem(form, interface.PLACEHOLDERS.get(key, set()))
+                if problem:
+                    err(lang, key, problem)
+                    break
+    en, ar = strings["en"], strings["ar"]
+    for key in en.keys() & ar.keys():
+        forms_en = en[key].values() if isinstance(en[key], dict) else [en[key]]
+        forms_ar = ar[key].values() if isinstance(ar[key], dict) else [ar[key]]
+        want = {p for form in forms_en for p in _PLACEHOLDER.findall(form)}
+        have = {p for form in forms_ar for p in _PLACEHOLDER.findall(form)}
+        if want != have and ("ar", key) not in reported and ("en", key) not in reported:
+            err("ar", key, M("the placeholders differ from English ({want}); use the same ones", want=", ".join(sorted(want)) or M("none")))
+        for form in forms_ar:
+            letters = re.sub(r"\{[a-z_]+\}|[\W\d_]", "", form)
+            if letters and not schema.ARABIC_LETTER.search(form):
+                err("ar", key, M('the Arabic string "{key}" contains no Arabic letters; translate it', key=key))
+    return errors
+
+
+def _unknown_files(root: Path) -> list[DataError]:
+    """A file in data/ that nothing reads would vanish silently: a misnamed copy, a new file nobody wired in."""
+    known = set(schema.CONTENT_FILES) | {f"{STRINGS_DIR}/{lang}.yml" for lang in schema.LANGUAGES}
+    errors = []
+    for path in sorted(root.rglob("*")) if root.is_dir() else []:
+        relative = path.relative_to(root).as_posix()
+        if path.is_dir() or relative in known or path.name.startswith("."):
+            continue
+        close = difflib.get_close_matches(relative, sorted(known), n=1, cutoff=0.8)
+        fix = M("is it meant to be data/{close}? Rename it", close=close[0]) if close else \
+            M("the site reads only {known}; move its content into one of them", known=", ".join(sorted(known)))
+        errors.append(DataError(f"data/{relative}", 1, 1, M("this file is not part of the site and would be ignored; {fix}", fix=fix)))
+    return errors
+
+
+# ---------------------------------------------------------------- entry points
+
+
+@dataclass
+class Loaded:
+    """data/ read and checked on its own: the files as read (values and positions), the typed models, and every
+    problem found so far. explainer/pages/site.py adds the pages' checks before it hands out the data."""
+
+    root: Path
+    files: dict[str, _File]
+    models: dict[str, object]
+    strings: dict[str, dict]
+    errors: list[DataError]
+
+    @property
+    def complete(self) -> bool:
+        return len(self.models) == len(schema.CONTENT_FILES) and len(self.strings) == len(schema.LANGUAGES)
+
+    def position(self, relative: str, path: tuple) -> tuple[int, int]:
+        """Line and column of the value at `path` in data/RELATIVE."""
+        return self.files[relative].positions.of_value(path)
+
+    def entries(self, relative: str, key: str) -> list[tuple[int, dict]]:
+        return _entries(self.files, relative, key)
+
+    def ids(self, relative: str, key: str) -> set[str]:
+        return set(_ids(self.files, relative, key))
+
+    def site_data(self, layouts: dict | None = None) -> SiteData:
+        if self.errors or not self.complete:
+            # Every path that leaves a file unread has reported why; never end with "0 problems".
+            assert self.errors, "a data file was not loaded but no error says why"
+            raise DataErrors(self.errors)
+        models = {name.removesuffix(".yml"): model for name, model in self.models.items()}
+        return SiteData(**models, strings=self.strings, layouts=layouts)
+
+
+def read_data(root: Path | str = "data") -> Loaded:
+    """All of data/, read and checked file by file and across files; problems are collected, not raised."""
+    root = Path(root)
+    errors: list[DataError] = []
+    files: dict[str, _File] = {}
+    models: dict[str, object] = {}
+    for relative, model in schema.CONTENT_FILES.items():
+        file = _read(root, relative, errors)
+        if file is None:
+            continue
+        files[relative] = file
+        validated = _validate(file, model, errors)
+        if validated is not None:
+            models[relative] = validated
+    strings: dict[str, dict] = {}
+    for lang in schema.LANGUAGES:
+        relative = f"{STRINGS_DIR}/{lang}.yml"
+        file = _read(root, relative, errors)
+        if file is None:
+            continue
+        files[relative] = file
+        validated = _validate(file, _STRINGS, errors)
+        if validated is not None:
+            strings[lang] = validated
+    errors += _unknown_files(root)
+    errors += _cross_check(files)
+    if len(strings) == len(schema.LANGUAGES):
+        errors += _check_strings(files, strings)
+    return Loaded(root, files, models, strings, errors)
+
+
+def load_data(root: Path | str = "data") -> SiteData:
+    """data/ alone, validated, without the pages (explainer/pages/site.py checks both); raises DataErrors listing
+    every problem in every file."""
+    return read_data(root).site_data()

@@ -1,0 +1,402 @@
+"""The shape of every file in data/, declared once; the loader turns violations into editor-facing messages.
+
+Bounds (also in the JSON Schemas under schemas/ and in CONTRIBUTING.md, "Lengths"): far above the longest value
+in data/ today (a fact or summary of about 550 characters, a name of about 35, an id of about 30, an interface
+string of about 200), low enough that a pasted page or a runaway value is refused at its line instead of
+filling the pages, the search index and the downloads.
+
+Look-alikes: a word of a text is written in one alphabet. A Cyrillic «а» inside a Latin name looks the same and is
+another word for search, the names index and the roster (ids already refuse anything but a-z, 0-9 and hyphens).
+A letter's alphabet is the first word of its Unicode name (LATIN, CYRILLIC, GREEK, ARABIC…); marks, digits and
+modifier letters (the tatweel, the ʿ of transliteration) belong to none, so they join any word.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+# Presentation forms count as Arabic here, so a field written in them gets the hygiene message that names them,
+# not a misleading "no Arabic letters".
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_TEXT = 2000  # characters in a text a reader sees (a fact, a summary, a title)
+MAX_NAME = 100  # characters in a name or an alias
+MAX_ID = 60  # characters in an id (it becomes an anchor and a reference)
+MAX_STRING = 500  # characters in an interface string (data/i18n/), each plural form
+# The roster download (explainer/render/roster.py) joins a faction's aliases with " | ", so an alias may not hold "|".
+SEPARATOR = "|"
+
+
+# The schema's own messages to editors, by kind; the loader says them in the editor's language.
+MESSAGES = {
+    "bad_id": 'the id "{value}" must be lower-case letters, digits and hyphens (like "sham-legion"); rename it',
+    "bad_date": 'the date "{value}" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when the source gives '
+                "only the month",
+    "empty_en": "the English text (en) is empty; write the English text",
+    "arabic_in_en": "the English text (en) contains Arabic letters; move the Arabic to the ar field",
+    "empty_ar": "the Arabic text (ar) is empty; write the Arabic text",
+    "no_arabic": "the Arabic text (ar) contains no Arabic letters; write it in Arabic",
+    "undated_unplaced": "an event needs a date, or, when the source gives none, a placement saying where it falls; add one",
+    "dated_and_placed": "an event has either a date or a placement, not both; remove one",
+    "bad_until": "until must come after date; check both dates",
+    "until_precision": "date and until must be written alike: both with a day (YYYY-MM-DD) or both with a month only "
+                       "(YYYY-MM); correct one of them",
+    "mixed_script": 'the word "{word}" mixes alphabets: «{letter}» is {name}, among {script} letters; it looks the '
+                    "same but makes another word, which search cannot find: retype the word with one keyboard",
+    "separator_in_alias": 'the alias "{value}" contains "|", which separates the aliases in the roster download '
+                          "(downloads/factions.csv); write it without \"|\", or make it two aliases",
+}
+# The field a whole-entry rule blames, when one of the entry's fields is the one to correct: the loader points at it.
+BLAMED_FIELD = "field"
+
+
+def _fail(kind: str, **values) -> PydanticCustomError:
+    return PydanticCustomError(kind, MESSAGES[kind], values)
+
+
+class Strict(BaseModel):
+    # Strict: "3" is not a number and `yes` is not true; forbid: a misspelt key must not vanish.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise _fail("bad_id", value=value)
+    return value
+
+
+def _iso_date(value: str) -> str:
+    # Dates stay strings: a month ("2017-02") is a real precision in this story, not a day we made up.
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            dt.date.fromisoformat(value + "-01")
+            return value
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            dt.date.fromisoformat(value)
+            return value
+    except ValueError:
+        pass
+    raise _fail("bad_date", value=value)
+
+
+def alphabet(ch: str) -> str | None:
+    """The alphabet of a letter (LATIN, CYRILLIC, ARABIC…); None for anything that may join a word of any."""
+    if unicodedata.category(ch) not in ("Lu", "Ll", "Lt", "Lo"):
+        return None
+    return unicodedata.name(ch, "").split(" ", 1)[0] or None
+
+
+def _words(value: str) -> list[str]:
+    """Runs of letters and marks: what a reader and search take as one word."""
+    return "".join(ch if unicodedata.category(ch)[0] in "LM" else " " for ch in value).split()
+
+
+def mixed_word(value: str) -> tuple[str, str, str] | None:
+    """The first word written in two alphabets: (word, the odd letter, the word's main alphabet), or None."""
+    for word in _words(value):
+        letters = [(ch, alphabet(ch)) for ch in word if alphabet(ch)]
+        scripts = [script for _, script in letters]
+        if len(set(scripts)) > 1:
+            main = max(dict.fromkeys(scripts), key=scripts.count)  # ties: the first letter's
+            odd = next(ch for ch, script in letters if script != main)
+            return word, odd, main
+    return None
+
+
+def _one_alphabet_per_word(value: str) -> None:
+    found = mixed_word(value)
+    if found:
+        word, odd, main = found
+        raise _fail("mixed_script", word=word, letter=odd, script=main,
+                    name=f"U+{ord(odd):04X} {unicodedata.name(odd, '')}".rstrip())
+
+
+def _english(value: str) -> str:
+    if not value.strip():
+        raise _fail("empty_en")
+    if ARABIC_LETTER.search(value):
+        raise _fail("arabic_in_en")
+    _one_alphabet_per_word(value)
+    return value
+
+
+def _arabic(value: str) -> str:
+    if not value.strip():
+        raise _fail("empty_ar")
+    if not ARABIC_LETTER.search(value):
+        raise _fail("no_arabic")
+    _one_alphabet_per_word(value)
+    return value
+
+
+def _alias(value: str) -> str:
+    if SEPARATOR in value:
+        raise _fail("separator_in_alias", value=value)
+    return value
+
+
+Id = Annotated[str, Field(max_length=MAX_ID), AfterValidator(_id)]
+Ref = Annotated[str, Field(max_length=MAX_ID), AfterValidator(_id)]  # an id defined elsewhere; the loader checks that it exists
+IsoDate = Annotated[str, AfterValidator(_iso_date)]
+Paras = Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
+EnText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_english)]
+ArText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_arabic)]
+EnName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_english)]
+ArName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_arabic)]
+EnAlias = Annotated[EnName, AfterValidator(_alias)]
+ArAlias = Annotated[ArName, AfterValidator(_alias)]
+
+
+class Text(Strict):
+    """One text a reader sees, in both languages side by side so an editor changes both together."""
+
+    en: EnText
+    ar: ArText
+
+
+class Name(Text):
+    """What a faction, actor, place or camp is called, in both languages: held to a name's length, not a text's.
+    A Text still (code that walks every text, such as the change report, finds names too)."""
+
+    en: EnName
+    ar: ArName
+
+
+class Aliases(Strict):
+    """Other spellings a reader may meet, used by the names index and by search."""
+
+    en: list[EnAlias] = []
+    ar: list[ArAlias] = []
+
+
+class Claim(Strict):
+    """A statement taken from the source, with the paragraph numbers it comes from."""
+
+    text: Text
+    paras: Paras
+
+
+# ---------------------------------------------------------------- source.yml
+
+
+class Paragraph(Strict):
+    n: Annotated[int, Field(ge=1)]
+    summary: Text  # our one-line summary, never the article's sentence
+
+
+class Section(Strict):
+    id: Id
+    title: Text
+    first_paragraph: Annotated[int, Field(ge=1)]
+
+
+class SourceFile(Strict):
+    title: Text
+    title_is_translation: Literal["ar"]  # the article's title exists only in English
+    date: IsoDate
+    sections: list[Section]
+    paragraphs: Annotated[list[Paragraph], Field(min_length=1)]
+
+
+# ---------------------------------------------------------------- story.yml, gaps.yml, corrections.yml
+
+
+class StoryFile(Strict):
+    lead: Annotated[list[Claim], Field(min_length=1)]
+    geneva: Annotated[list[Claim], Field(min_length=1)]
+
+
+class Gap(Strict):
+    id: Id
+    topic: Text
+    text: Text  # what the source leaves out, said plainly
+    paras: Paras  # where a reader would have looked for it
+
+
+class GapsFile(Strict):
+    gaps: list[Gap]
+
+
+class Correction(Strict):
+    date: IsoDate
+    text: Text
+
+
+class CorrectionsFile(Strict):
+    corrections: list[Correction] = []
+
+
+# ---------------------------------------------------------------- camps.yml, factions.yml, quotes.yml
+
+
+class Reason(Strict):
+    id: Id
+    title: Text
+    text: Text
+    paras: Paras
+    quotes: list[Ref] = []
+
+
+# The two camps the story has; pages and interface strings name them, so they are fixed.
+CAMP_IDS = Literal["attended", "refused"]
+
+
+class Camp(Strict):
+    id: CAMP_IDS
+    name: Name  # the camp as a heading: "Went to Astana"
+    members: Text  # the camp as a speaker: "The factions that went"
+    summary: Claim  # one line for the home page
+    reasons: Annotated[list[Reason], Field(min_length=1)]
+
+
+class Delegation(Strict):
+    head: Ref  # an actor (person)
+    head_of: Ref  # the faction he leads
+    summary: Claim
+    technical_team: Claim
+    chosen_by: Ref  # an actor (organisation)
+
+
+class CampsFile(Strict):
+    camps: Annotated[list[Camp], Field(min_length=2, max_length=2)]
+    delegation: Delegation
+
+
+class Faction(Strict):
+    id: Id
+    name: Name
+    aliases: Aliases = Aliases()
+    camp: Ref
+    paras: Paras
+    facts: list[Claim] = []
+
+
+class FactionsFile(Strict):
+    factions: Annotated[list[Faction], Field(min_length=1)]
+
+
+class Quote(Strict):
+    id: Id
+    speaker: Ref  # a faction, an actor or a camp
+    text: Text  # English as the source quotes it; Arabic is our translation and says so on the page
+    occasion: Text
+    paras: Paras
+
+
+class QuotesFile(Strict):
+    quotes: list[Quote]
+
+
+# ---------------------------------------------------------------- actors.yml, places.yml
+
+
+# The groups of actors.yml that the camps figure draws by id (explainer/render/figures.py): the sponsors above both camps,
+# and the two groups set apart below them. The validator requires each, so a renamed group cannot empty a box.
+FIGURE_GROUPS = ("sponsors", "left-out", "kurdish-side")
+
+
+class ActorGroup(Strict):
+    id: Id
+    title: Text
+
+
+class Actor(Strict):
+    id: Id
+    kind: Literal["state", "organisation", "armed-group", "person", "people", "government"]
+    group: Ref
+    name: Name
+    aliases: Aliases = Aliases()
+    facts: Annotated[list[Claim], Field(min_length=1)]
+
+
+class ActorsFile(Strict):
+    groups: Annotated[list[ActorGroup], Field(min_length=1)]
+    actors: Annotated[list[Actor], Field(min_length=1)]
+
+
+class Place(Strict):
+    id: Id
+    name: Name
+    aliases: Aliases = Aliases()
+    facts: Annotated[list[Claim], Field(min_length=1)]
+
+
+class PlacesFile(Strict):
+    places: list[Place]
+
+
+# ---------------------------------------------------------------- events.yml, outlook.yml, pages.yml
+
+
+class Event(Strict):
+    id: Id
+    date: IsoDate | None = None
+    until: IsoDate | None = None
+    placement: Text | None = None  # for an undated event: where the source lets us place it, honestly
+    text: Text
+    paras: Paras
+
+    @model_validator(mode="after")
+    def _dated_or_placed(self):
+        if self.date is None and self.placement is None:
+            raise _fail("undated_unplaced")
+        if self.date is not None and self.placement is not None:
+            raise _fail("dated_and_placed", **{BLAMED_FIELD: "placement"})
+        # `until` is the one to correct: `date` also places the event in the timeline's order (loader.py checks it).
+        if self.until is not None and (self.date is None or self.until <= self.date):
+            raise _fail("bad_until", **{BLAMED_FIELD: "until"})
+        if self.until is not None and len(self.until) != len(self.date):
+            raise _fail("until_precision", **{BLAMED_FIELD: "until"})
+        return self
+
+
+class EventsFile(Strict):
+    events: Annotated[list[Event], Field(min_length=1)]
+
+
+class Reading(Strict):
+    id: Id
+    title: Text
+    points: Annotated[list[Claim], Field(min_length=1)]
+
+
+class OutlookFile(Strict):
+    context: Annotated[list[Claim], Field(min_length=1)]
+    readings: Annotated[list[Reading], Field(min_length=2, max_length=2)]
+
+
+class PageMeta(Strict):
+    id: Id  # the page's file name without .md ("index" for the home page)
+    nav: Text  # the short label in the menu
+    title: Text
+    description: Text
+
+
+class PagesFile(Strict):
+    pages: Annotated[list[PageMeta], Field(min_length=1)]
+
+
+# Interface strings: a flat mapping per language, or plural forms for counted phrases.
+PluralForms = dict[Literal["zero", "one", "two", "few", "many", "other"], str]
+
+
+CONTENT_FILES: dict[str, type[Strict]] = {
+    "source.yml": SourceFile,
+    "story.yml": StoryFile,
+    "camps.yml": CampsFile,
+    "factions.yml": FactionsFile,
+    "quotes.yml": QuotesFile,
+    "actors.yml": ActorsFile,
+    "places.yml": PlacesFile,
+    "events.yml": EventsFile,
+    "outlook.yml": OutlookFile,
+    "gaps.yml": GapsFile,
+    "corrections.yml": CorrectionsFile,
+    "pages.yml": PagesFile,
+}
+LANGUAGES = ("en", "ar")

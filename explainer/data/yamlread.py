@@ -1,0 +1,389 @@
+"""Read one YAML file into plain Python values plus the line and column of every key and value.
+
+Why not a stock loader: PyYAML keeps duplicate keys silently and expands aliases (an alias bomb can exhaust
+memory); ruamel's constructors stop at the first duplicate. Here ruamel only parses and composes; this module
+builds the values itself, so every problem in a file is found in one pass and none of them can run away.
+Columns count characters, not bytes, as an editor's cursor does.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from explainer.data.errors import DataError, visible
+from explainer.data.messages import M
+from explainer.data.hygiene import ESCAPES, problem_with
+
+PathKey = tuple  # ("factions", 3, "name", "ar")
+
+# The data is at most six levels deep; far deeper is a mistake (or an attack on the parser's recursion).
+MAX_DEPTH = 20
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+# What ruamel's reader refuses outright; such a character stops the file from being parsed at all.
+_UNREADABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_INT = re.compile(r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)")
+_SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+
+
+@dataclass
+class Positions:
+    """1-based (line, col) of each value and each mapping key, by path from the document root."""
+
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # Values already reported as unreadable (a bad tag or number): the schema need not complain of them again.
+    unreadable: set[PathKey] = field(default_factory=set)
+
+    def of_value(self, path: PathKey) -> tuple[int, int]:
+        # An error deep inside a value that does not exist yet points at the nearest thing that does.
+        path = tuple(path)
+        while path and path not in self.values:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def of_key(self, path: PathKey) -> tuple[int, int]:
+        return self.keys.get(tuple(path)) or self.of_value(path)
+
+
+@dataclass
+class ReadResult:
+    value: object
+    positions: Positions
+    errors: list[DataError]
+
+
+def _yaml() -> YAML:
+    return YAML(typ="safe", pure=True)
+
+
+def _pos(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _decode(raw: bytes, name: str) -> tuple[str | None, list[DataError]]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line_start = before.rfind(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        return None, [
+            DataError(
+                name,
+                before.count(b"\n") + 1,
+                col,
+                M("the file is not UTF-8 (byte 0x{byte} cannot be read); save it again with the encoding UTF-8",
+                  byte=f"{raw[exc.start]:02X}"),
+            )
+        ]
+    return text.removeprefix("\ufeff"), []
+
+
+def _character_errors(text: str, name: str) -> tuple[list[DataError], bool]:
+    """Every refused character written as it is, at its own line and column; and whether the file can still be
+    parsed (YAML itself refuses raw control characters) or is tab-indented (parsed, it would be nonsense)."""
+    errors, readable = [], True
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        for col, ch in enumerate(line, start=1):
+            if ch == "\t" and col <= indent:
+                errors.append(DataError(name, number, col, M("a tab is used for indentation; YAML needs spaces: replace the tab with spaces")))
+                readable = False
+                continue
+            if ch == "\r" and (col == len(line) or line[col] == "\n"):
+                continue  # Windows line ends are fine
+            problem = problem_with(ch)
+            if problem:
+                errors.append(DataError(name, number, col, problem))
+                readable = readable and not _UNREADABLE.match(ch)
+    return errors, readable
+
+
+def _escape_errors(node: ScalarNode, text: str, name: str) -> list[DataError]:
+    """Characters refused in text that a double-quoted value writes as escapes ("\\a", "\\u202e"): reported at the
+    backslash, which is what the editor sees."""
+    errors = []
+    start, end = node.start_mark.index, node.end_mark.index
+    line, col = _pos(node.start_mark)
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "\\" and i + 1 < end:
+            letter = text[i + 1]
+            width = {"x": 2, "u": 4, "U": 8}.get(letter)
+            produced = None
+            if width:
+                digits = text[i + 2 : i + 2 + width]
+                if re.fullmatch(r"[0-9a-fA-F]+", digits) and len(digits) == width and int(digits, 16) <= 0x10FFFF:
+                    produced = chr(int(digits, 16))
+            else:
+                produced = ESCAPES.get(letter)
+            problem = problem_with(produced) if produced and produced != "\n" else None
+            if problem:
+                errors.append(DataError(name, line, col, problem))
+            step = 2 + (width or 0) if produced else 2
+            col += step if letter != "\n" else 0
+            if letter == "\n":
+                line, col = line + 1, 1
+            i += step
+            continue
+        if ch == "\n":
+            line, col = line + 1, 1
+        else:
+            col += 1
+        i += 1
+    return errors
+
+
+# What the parser says, and what it means to someone who edits YAML by hand. Checked in this order.
+_PLAIN_SYNTAX = [
+    ("while scanning a quoted scalar", "context",
+     "a quote (\") opened here is never closed; add the closing quote at the end of the text"),
+    ("mapping values are not allowed", "problem",
+     "a colon followed by a space (\": \") inside a value; put the whole value in double quotes"),
+    ("expected <block end>", "problem",
+     "this line is indented differently from the lines of the same entry; line it up with them"),
+    ("did not find expected key", "problem",
+     "this line is indented differently from the lines of the same entry; line it up with them"),
+    ("could not find expected ':'", "context",
+     "a key without its colon, or a quoted value that is not closed; write `key: value`"),
+    ("while parsing a flow", "context",
+     "a list [ … ] or an entry {{ … }} opened here is not closed, a quote inside it is not closed, or its items are "
+     "not separated by commas"),
+    ("block sequence entries are not allowed", "problem",
+     "a list item (\"- \") where a value was expected; check the indentation of this line and the one above"),
+    ("found character", "problem", "a character that cannot start a value; put the value in double quotes"),
+    ("found unknown escape character", "problem",
+     "a backslash (\\) followed by a letter YAML does not know; write \\\\ for a backslash"),
+]
+
+
+def _unclosed_quote(lines: list[str], line: int) -> tuple[int, int] | None:
+    """The line and column of a double quote that is opened and never closed on its line, at or just above the
+    line where the parser gave up; None if every line there closes its quotes."""
+    for number in range(min(line, len(lines)), max(0, line - 3), -1):
+        opened, inside, escaped = None, False, False
+        for col, ch in enumerate(lines[number - 1], start=1):
+            if inside and escaped:
+                escaped = False
+            elif inside and ch == "\\":
+                escaped = True
+            elif ch == '"':
+                inside = not inside
+                opened = col if inside else None
+            elif ch == "#" and not inside:
+                break  # a comment
+        if inside and opened:
+            return number, opened
+    return None
+
+
+def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
+    said = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
+    if not isinstance(exc, MarkedYAMLError):
+        said = said or str(exc)
+    message, mark = None, None
+    for needle, which, plain in _PLAIN_SYNTAX:
+        if needle in said:
+            message = plain
+            mark = exc.context_mark if which == "context" and getattr(exc, "context_mark", None) else None
+            break
+    mark = mark or getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = _pos(mark) if mark else (1, 1)
+    lines = text.split("\n")
+    unclosed = _unclosed_quote(lines, line)
+    if unclosed:
+        # The commonest slip: a closing quote left out. The parser notices only later; point at the quote itself.
+        at_line, at_col = unclosed
+        shown = lines[at_line - 1].strip()
+        return DataError(name, at_line, at_col, M(
+            "YAML cannot read this line ({line_text}): the text in quotes that starts here is not closed; add \" at "
+            "the end of the text", line_text=shown[:60] + ("…" if len(shown) > 60 else "")))
+    shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    if message is None:
+        return DataError(name, line, col, M("the YAML cannot be read here ({said}); check the indentation, the colons "
+                                            "and the quotes on this line and the one above", said=said.strip()))
+    return DataError(name, line, col, M("YAML cannot read this line ({line_text}): {plain}",
+                                        line_text=shown[:60] + ("…" if len(shown) > 60 else ""), plain=M(message)))
+
+
+def _structure_errors(text: str, name: str) -> list[DataError]:
+    """Anchors, aliases and runaway nesting, found from the parser's events before anything is built."""
+    errors = []
+    depth = 0
+    for event in _yaml().parse(text):
+        line, col = _pos(event.start_mark)
+        if isinstance(event, AliasEvent):
+            errors.append(DataError(name, line, col, M("the alias *{anchor} is not allowed here; write the value out in full", anchor=event.anchor)))
+        elif isinstance(event, NodeEvent) and event.anchor is not None:
+            errors.append(DataError(name, line, col, M("the anchor &{anchor} is not allowed here; remove it and write values out in full", anchor=event.anchor)))
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                errors.append(DataError(
+                    name, line, col,
+                    M("entries are nested more than {depth} levels deep here; no data file needs that many: "
+                      "check the indentation and the brackets", depth=MAX_DEPTH),
+                ))
+                break
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return errors
+
+
+def _scalar(node: ScalarNode) -> tuple[object, str | None]:
+    """The value of a scalar, or the reason it has none. Tags given by hand (`!!int "x"`) are not trusted."""
+    value, tag = node.value, node.tag.rsplit(":", 1)[-1]
+    if tag == "int":
+        if _INT.fullmatch(value):
+            sign = -1 if value.startswith("-") else 1
+            digits = value.lstrip("+-").replace("_", "")
+            base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2].lower(), 10)
+            try:
+                return sign * int(digits[2:] if base != 10 else digits, base), None
+            except ValueError:
+                pass  # too many digits for Python's int()
+        return None, M('"{value}" cannot be read as a whole number; write digits only, or put text in quotes', value=value[:40])
+    if tag == "float":
+        special = _SPECIAL_FLOATS.get(value.lower())
+        if special is not None:
+            return special, None
+        try:
+            return float(value.replace("_", "")), None
+        except ValueError:
+            return None, M('"{value}" cannot be read as a number; write digits only, or put text in quotes', value=value[:40])
+    if tag == "bool":
+        if value.lower() in ("true", "false"):
+            return value.lower() == "true", None
+        return None, M('"{value}" cannot be read as true or false; write true or false, or put text in quotes', value=value[:40])
+    if tag == "null":
+        if value in ("", "~", "null", "Null", "NULL"):
+            return None, None
+        return None, M('"{value}" is marked as empty (!!null) but is not; remove the tag', value=value[:40])
+    # str, and timestamps as written: the schema parses dates itself. One spelling of each character (NFC).
+    return unicodedata.normalize("NFC", value), None
+
+
+class _Builder:
+    """Turns composed nodes into dicts, lists and scalars, noting positions, duplicate keys and escaped
+    characters that text may not hold."""
+
+    def __init__(self, name: str, text: str):
+        self.name = name
+        self.text = text
+        self.positions = Positions()
+        self.errors: list[DataError] = []
+
+    def error(self, node, message: str) -> None:
+        line, col = _pos(node.start_mark)
+        self.errors.append(DataError(self.name, line, col, message))
+
+    def build(self, node, path: PathKey):
+        self.positions.values[path] = _pos(node.start_mark)
+        if node.tag not in _PLAIN_TAGS:
+            self.error(node, M("the tag {tag} is not allowed; remove it", tag=node.tag))
+            self.positions.unreadable.add(path)
+            return None
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _scalar(self, node: ScalarNode, path: PathKey):
+        if node.style == '"':
+            self.errors.extend(_escape_errors(node, self.text, self.name))
+        value, problem = _scalar(node)
+        if problem:
+            self.error(node, problem)
+            self.positions.unreadable.add(path)
+        return value
+
+    def _mapping(self, node: MappingNode, path: PathKey) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            line, col = _pos(key_node.start_mark)
+            if not isinstance(key_node, ScalarNode):
+                self.errors.append(DataError(self.name, line, col, M("a key must be a plain word; write it as `name:`")))
+                continue
+            if key_node.style == '"':
+                self.errors.extend(_escape_errors(key_node, self.text, self.name))
+            key = unicodedata.normalize("NFC", str(key_node.value))
+            if key in result:
+                first = self.positions.keys[path + (key,)]
+                self.errors.append(DataError(
+                    self.name, line, col,
+                    M('the key "{key}" appears twice in the same entry (first at line {first}); keep one of them',
+                      key=key, first=first[0]),
+                ))
+                continue
+            self.positions.keys[path + (key,)] = (line, col)
+            result[key] = self.build(value_node, path + (key,))
+            if isinstance(value_node, ScalarNode) and value_node.value == "" and value_node.style is None:
+                # A blank value (`ar:`) has no position of its own (the parser gives the next line's): use its key's.
+                self.positions.values[path + (key,)] = (line, col)
+        return result
+
+
+def read_yaml(path: Path, name: str) -> ReadResult:
+    """Every problem in one file, at once; `value` is None when the file could not be read as data."""
+    empty = ReadResult(None, Positions(), [])
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        empty.errors.append(DataError(name, 1, 1, M("the file is missing; restore it (see the README)")))
+        return empty
+    except OSError as exc:
+        empty.errors.append(DataError(name, 1, 1, M("the file cannot be read ({reason}); restore it", reason=visible(exc.strerror or ""))))
+        return empty
+    text, errors = _decode(raw, name)
+    if text is None:
+        empty.errors.extend(errors)
+        return empty
+    result = _parse(text, name)
+    return ReadResult(result.value, result.positions, list(result.errors))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(text: str, name: str) -> ReadResult:
+    """Parsing is most of a load's time; an unchanged file is parsed once (`mkdocs serve`, the fuzz tests).
+    Callers only read the result."""
+    empty = ReadResult(None, Positions(), [])
+    character_errors, readable = _character_errors(text, name)
+    if not readable:
+        empty.errors.extend(character_errors)
+        return empty
+    try:
+        errors = _structure_errors(text, name)
+        if errors:
+            empty.errors.extend(character_errors + errors)
+            return empty
+        node = _yaml().compose(text)
+    except YAMLError as exc:
+        empty.errors.extend(character_errors + [_syntax_error(exc, name, text)])
+        return empty
+    if node is None:
+        empty.errors.extend(character_errors + [DataError(name, 1, 1, M("the file is empty; restore its content"))])
+        return empty
+    builder = _Builder(name, text)
+    value = builder.build(node, ())
+    return ReadResult(value, builder.positions, character_errors + builder.errors)

@@ -1,0 +1,227 @@
+"""What the pages in docs/ may hold, checked with data/ before anything is built.
+
+A page is prose (Markdown and plain HTML) plus calls of the site's macros with literal arguments:
+`{{ gap("host") }}`, `{{ cite([3, 7]) }}`. mkdocs-macros runs a page as a Jinja template with Python behind
+it, so anything more (`{% %}`, filters, attribute access, other names) could run code at build time; and raw
+HTML could carry a script. Both are refused here, with the page, the line and the fix, like data errors.
+Every id a call names must exist in data/, and every page must exist in both languages with its entry in
+data/pages.yml, so a page can never fail to build for a reason the validator did not report.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+
+from explainer.data.errors import DataError
+from explainer.data.messages import M
+from explainer.pages.registry import MACROS
+
+# A page, as the checks and coverage.py read it: its macro calls and heading anchors, in order.
+Call = tuple[str, tuple]  # ("gap", ("host",))
+Anchor = str  # the id of a heading ("delegation"); "" for the page's title, which is the top of the page
+Layout = list[Call | Anchor]
+_REFUSED_TAGS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+                 "button", "textarea", "select", "base", "meta", "link", "template", "noscript"}
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
+_UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
+
+
+def _jinja() -> jinja2.Environment:
+    # The same delimiters as mkdocs.yml gives mkdocs-macros (headings use {#id}, which Jinja reads as a comment).
+    return jinja2.Environment(comment_start_string="{##", comment_end_string="##}")
+
+
+class _Html(HTMLParser):
+    def __init__(self, report):
+        super().__init__(convert_charrefs=True)
+        self.report = report
+
+    def handle_starttag(self, tag, attrs):
+        line, offset = self.getpos()
+        if tag in _REFUSED_TAGS:
+            self.report(line, offset + 1, M("the HTML element <{tag}> is not allowed in a page; remove it "
+                                            "(pages hold text, links and the site's macros)", tag=tag))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.report(line, offset + 1, M('the attribute {name}="…" would run a script; remove it', name=name))
+            elif name == "style":
+                self.report(line, offset + 1, M('the attribute style="…" is not allowed (the site\'s stylesheet '
+                                                "sets the look); remove it, or use a class"))
+            elif name in _URL_ATTRS and value and _UNSAFE_URL.match(value):
+                self.report(line, offset + 1, M('the link {name}="{value}" is not a web address; '
+                                                "link to a page of the site or to https://…", name=name, value=value[:30]))
+
+
+class _Ids:
+    """The ids a macro argument may name, read from the raw data so this check runs whatever else is wrong."""
+
+    def __init__(self, ids: dict[str, set], paragraph_count: int | None):
+        self.ids = ids
+        self.paragraph_count = paragraph_count
+
+    def problem(self, kind: str, node) -> str | None:
+        kind = kind.rstrip("?")
+        if kind == "flag":
+            return None if isinstance(node, nodes.Const) and isinstance(node.value, bool) else \
+                M("this argument must be true or false")
+        if kind == "paras":
+            values = [item.value for item in node.items] if isinstance(node, nodes.List) and all(
+                isinstance(item, nodes.Const) for item in node.items) else None
+            if not values or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+                return M("cite needs a list of paragraph numbers, like cite([3, 7])")
+            count = self.paragraph_count
+            wrong = [v for v in values if v < 1 or (count and v > count)]
+            return M("paragraph {n} does not exist: the source has paragraphs 1 to {count}", n=wrong[0], count=count) \
+                if wrong else None
+        if not isinstance(node, nodes.Const) or not isinstance(node.value, str):
+            return M('this argument must be an id in quotes, like "{example}"',
+                     example=sorted(self.ids[kind])[0] if self.ids.get(kind) else "id")
+        known = self.ids.get(kind)
+        if known is not None and node.value not in known:
+            return M('"{value}" is not a {kind} id; use one of: {known}', value=node.value, kind=kind,
+                     known=", ".join(sorted(known)))
+        return None
+
+
+_BLOCK = re.compile(r"\{##.*?##\}|\{\{(.*?)\}\}|\{%.*?%\}", re.S)
+# A Markdown heading with an explicit id, `## The delegation {#delegation}`; level 1 is the page's title.
+_HEADING = re.compile(r"^(#{1,6})[ \t].*?\{#([A-Za-z0-9_-]+)\}[ \t]*$", re.M)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _literal(node):
+    if isinstance(node, nodes.List):
+        return tuple(_literal(item) for item in node.items)
+    return node.value if isinstance(node, nodes.Const) else None
+
+
+def _call(expression: str) -> tuple[str, tuple] | None:
+    """(macro, literal arguments) of a plain macro call, or None."""
+    try:
+        node = _jinja().parse("{{" + expression + "}}").body[0].nodes[0]
+    except (jinja2.TemplateSyntaxError, IndexError, AttributeError):
+        return None
+    if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
+        return node.node.name, tuple(_literal(arg) for arg in node.args)
+    return None
+
+
+def _check_call(expression: str, ids: _Ids) -> str | None:
+    """Why `{{ expression }}` is not a plain macro call with literal arguments, or None."""
+    try:
+        node = _jinja().parse("{{" + expression + "}}").body[0].nodes[0]
+    except (jinja2.TemplateSyntaxError, IndexError, AttributeError):
+        return M("only a macro call may stand between {{{{ and }}}}, like {{{{ cite([3]) }}}}; correct it")
+    if isinstance(node, nodes.Name):  # a bare name: a macro without its brackets, or a variable that is not there
+        if node.name in MACROS:
+            return M("{macro} is a macro: call it with brackets, like {{{{ {macro}() }}}}", macro=node.name)
+        return M('there is no macro "{macro}"; use one of: {known}', macro=node.name, known=", ".join(sorted(MACROS)))
+    if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
+        return M("only a macro call may stand between {{{{ and }}}}, like {{{{ cite([3]) }}}}; remove the rest")
+    macro = node.node.name
+    if macro not in MACROS:
+        return M('there is no macro "{macro}"; use one of: {known}', macro=macro, known=", ".join(sorted(MACROS)))
+    kinds = MACROS[macro].args
+    required = sum(1 for k in kinds if not k.endswith("?"))
+    if node.kwargs or node.dyn_args or node.dyn_kwargs or not required <= len(node.args) <= len(kinds):
+        shown = ", ".join(k.rstrip("?") for k in kinds) or M("nothing")
+        return M("{macro}(…) takes {shown}; correct the call", macro=macro, shown=shown)
+    for kind, arg in zip(kinds, node.args):
+        problem = ids.problem(kind, arg)
+        if problem:
+            return M("{macro}(…): {problem}", macro=macro, problem=problem)
+    return None
+
+
+def _check_page(path: Path, name: str, ids: _Ids, layout: Layout) -> list[DataError]:
+    errors: list[DataError] = []
+    text = path.read_text(encoding="utf-8")
+
+    def report(line: int, col: int, message: str) -> None:
+        errors.append(DataError(name, line, col, message))
+
+    try:
+        _jinja().parse(text)
+    except jinja2.TemplateSyntaxError as exc:
+        return [DataError(name, exc.lineno or 1, 1, M("a {{{{ }}}} or {{% %}} here is not closed or not a macro call "
+                                                      "({detail}); write macro calls as {{{{ name(…) }}}}",
+                                                      detail=exc.message or ""))]
+    steps: list[tuple[int, Call | Anchor]] = [
+        (text.rfind("\n", 0, m.start()) + 1, "" if len(m.group(1)) == 1 else m.group(2)) for m in _HEADING.finditer(text)]
+    for match in _BLOCK.finditer(text):
+        line, col = _position(text, match.start())
+        if match.group().startswith("{##"):
+            continue
+        if match.group().startswith("{%"):
+            report(line, col, M('{{% %}} is not allowed in a page; pages hold prose and macro calls like {{{{ gap("host") }}}}'))
+            continue
+        problem = _check_call(match.group(1), ids)
+        if problem:
+            report(line, col, problem)
+        else:
+            steps.append((match.start(), _call(match.group(1))))
+    # A heading's anchor comes before the calls on its line: `## {{ camp_heading("attended") }} {#attended}`.
+    layout += [step for _, step in sorted(steps, key=lambda s: (s[0], not isinstance(s[1], str)))]
+    # The HTML around the macro calls, with the calls blanked out so positions stay those of the file.
+    _Html(report).feed(_BLOCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text))
+    return errors
+
+
+def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
+                page_entries: dict[str, tuple[int, int]] | None,
+                languages: tuple[str, ...]) -> tuple[list[DataError], dict[str, dict[str, Layout]]]:
+    """Every problem in every page of docs/, at once; and each page's layout, per language (twins make the same
+    calls; their headings may differ)."""
+    errors: list[DataError] = []
+    checker = _Ids(ids, paragraph_count)
+    names: dict[str, set[str]] = {}
+    calls: dict[str, dict[str, list]] = {}
+    broken: set[str] = set()  # pages with their own errors: their calls are not compared
+    for lang in languages:
+        folder = docs / lang
+        # A folder named like a page is no page (explainer/pages/docs_files.py refuses it and what it holds).
+        pages = sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+        names[lang] = {p.stem for p in pages}
+        calls[lang] = {}
+        for path in pages:
+            calls[lang][path.stem] = []
+            found = _check_page(path, f"docs/{lang}/{path.name}", checker, calls[lang][path.stem])
+            if found:
+                broken.add(path.stem)
+            errors += found
+    every = set().union(*names.values())
+    first = languages[0]
+    for lang in languages:
+        for page in sorted(every - names[lang]):
+            other = next(lg for lg in languages if page in names[lg])
+            errors.append(DataError(f"docs/{other}/{page}.md", 1, 1, M("this page has no {lang} twin; add docs/{lang}/{page}.md",
+                                                                        lang=lang, page=page)))
+        for page in sorted((names[lang] & names[first]) - broken) if lang != first else []:
+            if _calls(calls[lang][page]) != _calls(calls[first][page]):
+                shown = lambda cs: ", ".join(f"{m}({', '.join(map(repr, a))})" for m, a in cs) or "-"  # noqa: E731
+                errors.append(DataError(f"docs/{lang}/{page}.md", 1, 1, M(
+                    "this page calls other macros than docs/{first}/{page}.md ({mine} here, {theirs} there); twin "
+                    "pages show the same facts: make the calls the same", first=first, page=page,
+                    mine=shown(_calls(calls[lang][page])), theirs=shown(_calls(calls[first][page])))))
+    if page_entries is not None:
+        for page in sorted(every - page_entries.keys()):
+            errors.append(DataError("data/pages.yml", 1, 1, M('the page "{page}" (docs/{lang}/{page}.md) has no entry '
+                                                              "here; add one with id: {page}, nav, title and description",
+                                                              page=page, lang=languages[0])))
+        for page in sorted(page_entries.keys() - every):
+            line, col = page_entries[page]
+            errors.append(DataError("data/pages.yml", line, col, M('the entry "{page}" has no page in docs/; remove it, '
+                                                                 "or add docs/{lang}/{page}.md and its twin",
+                                                                 page=page, lang=languages[0])))
+    return errors, calls
+
+
+def _calls(layout: Layout) -> list[Call]:
+    return [step for step in layout if not isinstance(step, str)]

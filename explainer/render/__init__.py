@@ -1,0 +1,1 @@
+"""Pure renderers, (data, place) -> escaped HTML, and the strings, fonts and files they need."""

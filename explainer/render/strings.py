@@ -1,0 +1,69 @@
+"""Interface strings, plural forms, digits and dates: how the site speaks each language.
+
+Decision: Arabic pages use Arabic-Indic digits (٠١٢٣…) everywhere — prose, citations, dates, figures — as
+Syrian and Levantine print does. Latin names inside Arabic text keep Western digits ("1st Coastal Division").
+"""
+from __future__ import annotations
+
+from explainer.data.loader import SiteData
+
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def digits(text: str, lang: str) -> str:
+    return text.translate(_ARABIC_INDIC) if lang == "ar" else text
+
+
+def plural_category(n: int, lang: str) -> str:
+    """CLDR plural categories, the ones our two languages need."""
+    if lang == "ar":
+        if n == 0:
+            return "zero"
+        if n == 1:
+            return "one"
+        if n == 2:
+            return "two"
+        if 3 <= n % 100 <= 10:
+            return "few"
+        if 11 <= n % 100 <= 99:
+            return "many"
+        return "other"
+    return "one" if n == 1 else "other"
+
+
+def pick(data: SiteData, lang: str, key: str, n: int | None = None) -> str:
+    """The string `key` in `lang`, in the plural form that `n` needs, placeholders still in it."""
+    entry = data.strings[lang][key]
+    if isinstance(entry, dict):
+        category = plural_category(n if n is not None else 0, lang)
+        entry = entry.get(category) or entry["other"]
+    return entry
+
+
+def t(data: SiteData, lang: str, key: str, n: int | None = None, **values: str) -> str:
+    """The interface string `key` in `lang`, with {n} and other placeholders filled. Returns plain text."""
+    if n is not None:
+        values["n"] = digits(str(n), lang)
+    # Formatted even without values: a translator writes a literal brace doubled ("{{"), on every surface alike.
+    return pick(data, lang, key, n).format(**values)
+
+
+def format_date(data: SiteData, lang: str, iso: str) -> str:
+    """'2017-01-23' → '23 January 2017' / '٢٣ يناير/كانون الثاني ٢٠١٧'; '2017-02' → 'February 2017'."""
+    parts = iso.split("-")
+    year, month = parts[0], t(data, lang, f"month_{int(parts[1])}")
+    if len(parts) == 2:
+        text = t(data, lang, "month_only", month=month, year=year)
+    else:
+        text = t(data, lang, "full_date", day=str(int(parts[2])), month=month, year=year)
+    return digits(text, lang)
+
+
+def format_span(data: SiteData, lang: str, start: str, until: str | None) -> str:
+    if until is None:
+        return format_date(data, lang, start)
+    if start[:7] == until[:7]:
+        # "23–25 January 2017": the month once, as readers write it.
+        end = format_date(data, lang, until)
+        return digits(str(int(start[8:10])), lang) + "–" + end
+    return t(data, lang, "date_range", start=format_date(data, lang, start), end=format_date(data, lang, until))

@@ -1,0 +1,1 @@
+"""Command-line tools for editors and developers; the site's build never imports them."""

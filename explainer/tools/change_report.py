@@ -1,0 +1,544 @@
+"""What a change to data/ does to the site, for a pull request's job summary; and translation drift.
+
+    python -m explainer.tools.change_report BASE_DATA_DIR HEAD_DATA_DIR
+
+Both data folders are read with the one loader (explainer.pages.site.load_data). Every bilingual text (schema.Text)
+and every other value is matched by its place in the data, with list entries named by their id (or a paragraph
+by its number), so moving an entry is not a change and a renamed id is one entry removed and one added. The
+report is Markdown on standard output, with the pages that print each changed entry (explainer/pages/coverage.py, the
+same measurement as the pages' edit links). When one language of a text changed and the other did not, a warning goes to
+standard error, as a GitHub annotation at the line of the head file under GitHub Actions: the editor should check
+the other language.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explainer import PROJECT
+
+from pydantic import BaseModel
+
+from explainer.data import schema
+from explainer.data.errors import DataErrors, annotation_data, annotation_property, visible
+from explainer.pages.coverage import pages_showing
+from explainer.data.loader import STRINGS_DIR, SiteData
+from explainer.pages.registry import MACROS
+from explainer.pages.site import load_data
+from explainer.data.yamlread import read_yaml
+
+LANGS = schema.LANGUAGES
+NAMES = {"en": "English", "ar": "Arabic"}
+NAMES_AR = {"en": "الإنجليزي", "ar": "العربي"}  # of a text: النص الإنجليزي
+LANGUAGE_AR = {"en": "الإنجليزية", "ar": "العربية"}  # of a language: ملف اللغة العربية
+PROJECT_DOCS = PROJECT / "docs"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list entry in a key: its id (or "¶N" for a paragraph), or its position when it has neither."""
+
+    label: str
+    named: bool
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass
+class Value:
+    file: str  # "factions.yml", "i18n/en.yml"
+    key: tuple  # ("factions", Item("sham-legion"), "name")
+    raw: tuple  # ("factions", 3, "name"): the path in the YAML file, for its line
+    value: object  # a schema.Text, or a plain value (paras, camp, date…)
+
+
+@dataclass
+class Change:
+    file: str
+    key: tuple
+    kind: str  # "changed", "added", "removed"
+    before: dict[str, str] = field(default_factory=dict)  # lang (or "" for a plain value) -> text
+    after: dict[str, str] = field(default_factory=dict)
+    line: int | None = None  # in the head file (in the base file for a removal)
+    entry_added: bool = False  # the whole entry is new (or gone), not only this text
+    entry_line: int | None = None  # then: the line where the entry starts
+    raw: tuple = ()  # the path in the YAML file (of the base file for a removal), for the pages that print it
+
+
+def _label(item, index: int) -> Item:
+    if isinstance(getattr(item, "id", None), str):
+        return Item(item.id, True)
+    if isinstance(item, schema.Paragraph):
+        return Item(f"¶{item.n}", True)
+    return Item(str(index + 1), False)
+
+
+def _walk(value, file: str, key: tuple = (), raw: tuple = ()):
+    """Every Text, and every other leaf (lists of plain values count as one), with its key and its YAML path."""
+    if isinstance(value, schema.Text):
+        yield Value(file, key, raw, value)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), file, key + (name,), raw + (name,))
+    elif isinstance(value, list) and any(isinstance(item, BaseModel) for item in value):
+        for i, item in enumerate(value):
+            yield from _walk(item, file, key + (_label(item, i),), raw + (i,))
+    elif value is not None and value != [] and key and key[-1] != "id":
+        yield Value(file, key, raw, value)
+
+
+def values_of(data: SiteData) -> dict[tuple, Value]:
+    found: dict[tuple, Value] = {}
+    for file in schema.CONTENT_FILES:
+        model = getattr(data, file.removesuffix(".yml"))
+        for value in _walk(model, file):
+            found[(file, value.key)] = value
+    for lang in LANGS:
+        file = f"{STRINGS_DIR}/{lang}.yml"
+        for name, entry in data.strings.get(lang, {}).items():
+            found[(file, (name,))] = Value(file, (name,), (name,), entry)
+    return found
+
+
+def _entry(key: tuple) -> tuple:
+    """The key of the named entry a value belongs to (a faction, an event), or () at the top of a file."""
+    last = max((i for i, part in enumerate(key) if isinstance(part, Item) and part.named), default=None)
+    return key[: last + 1] if last is not None else ()
+
+
+def _plain(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
+def _texts(value, file: str = "") -> dict[str, str]:
+    if file.startswith(STRINGS_DIR + "/"):  # an interface string: one language per file
+        return {file.removeprefix(STRINGS_DIR + "/").removesuffix(".yml"): _plain(value)}
+    if isinstance(value, schema.Text):
+        return {lang: getattr(value, lang) for lang in LANGS}
+    return {"": _plain(value)}
+
+
+class _Lines:
+    """Line numbers in the data files, read with the loader's own YAML reader."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.cache = {}
+
+    def of(self, file: str, raw: tuple) -> tuple[int, int]:
+        if file not in self.cache:
+            self.cache[file] = read_yaml(self.root / file, f"data/{file}").positions
+        return self.cache[file].of_value(raw)
+
+
+def compare(base: SiteData, head: SiteData, base_root: Path, head_root: Path) -> list[Change]:
+    before, after = values_of(base), values_of(head)
+    head_lines, base_lines = _Lines(head_root), _Lines(base_root)
+    base_entries = {(f, _entry(k)) for f, k in before}
+    head_entries = {(f, _entry(k)) for f, k in after}
+    changes: list[Change] = []
+    for where in [*after, *(w for w in before if w not in after)]:
+        file, key = where
+        old, new = before.get(where), after.get(where)
+        if old is not None and new is not None:
+            a, b = _texts(old.value, file), _texts(new.value, file)
+            if a == b:
+                continue
+            lang = next((lg for lg in b if a.get(lg) != b[lg]), "")
+            line = head_lines.of(file, new.raw + ((lang,) if lang else ()))[0]
+            changes.append(Change(file, key, "changed", a, b, line, raw=new.raw))
+        elif new is not None:
+            new_entry = (file, _entry(key)) not in base_entries
+            start = head_lines.of(file, new.raw[: len(_entry(key))])[0]
+            changes.append(Change(file, key, "added", {}, _texts(new.value, file), head_lines.of(file, new.raw)[0],
+                                  new_entry, start, new.raw))
+        else:
+            gone = (file, _entry(key)) not in head_entries
+            start = base_lines.of(file, old.raw[: len(_entry(key))])[0]
+            changes.append(Change(file, key, "removed", _texts(old.value, file), {}, base_lines.of(file, old.raw)[0],
+                                  gone, start, old.raw))
+    return changes
+
+
+# ---------------------------------------------------------------- translation drift
+
+
+@dataclass(frozen=True)
+class Drift:
+    file: str  # "data/factions.yml"
+    line: int
+    col: int
+    changed: str  # the language that changed
+    other_line: int
+    other_file: str  # where the other language is: the same file, or the other i18n file
+
+    @property
+    def other(self) -> str:
+        return "ar" if self.changed == "en" else "en"
+
+    def there(self, code=str) -> tuple[str, str]:
+        """Where the other language is, in English and in Arabic. The Arabic names the other file in words: a path
+        inside a right-to-left sentence breaks it into pieces out of order."""
+        if self.other_file == self.file:
+            return f"line {self.other_line}", f"السطر {self.other_line}"
+        return (f"{code(self.other_file)} line {self.other_line}",
+                f"السطر {self.other_line} من ملف اللغة {LANGUAGE_AR[self.other]}")
+
+    def message(self) -> str:
+        there, there_ar = self.there()
+        return (f"the {NAMES[self.changed]} text changed but not the {NAMES[self.other]} ({there}); check "
+                f"that the {NAMES[self.other]} still says the same, and update it if needed / تغيّر النص "
+                f"{NAMES_AR[self.changed]} ولم يتغيّر النص {NAMES_AR[self.other]} ({there_ar})؛ تحقّق من أن النص "
+                f"{NAMES_AR[self.other]} ما زال يقول الشيء نفسه، وعدّله إن لزم")
+
+    def annotation(self) -> str:
+        props = (f"file={annotation_property(visible(self.file))},line={self.line},col={self.col},"
+                 f"title={annotation_property('Check the other language · راجع اللغة الأخرى')}")
+        return f"::warning {props}::{annotation_data(visible(self.message()))}"
+
+    def __str__(self) -> str:
+        return visible(f"{self.file}:{self.line}:{self.col}: warning: {self.message()}")
+
+
+def drifts(base: SiteData, head: SiteData, head_root: Path) -> list[Drift]:
+    """Texts (and interface strings) where exactly one language changed."""
+    before, after = values_of(base), values_of(head)
+    lines = _Lines(head_root)
+    found = []
+    for (file, key), new in after.items():
+        old = before.get((file, key))
+        if old is None:
+            continue
+        if isinstance(new.value, schema.Text) and isinstance(old.value, schema.Text):
+            moved = [lang for lang in LANGS if getattr(old.value, lang) != getattr(new.value, lang)]
+            if len(moved) == 1:
+                changed, other = moved[0], "ar" if moved[0] == "en" else "en"
+                line, col = lines.of(file, new.raw + (changed,))
+                found.append(Drift(f"data/{file}", line, col, changed, lines.of(file, new.raw + (other,))[0],
+                                   f"data/{file}"))
+        elif file.startswith(STRINGS_DIR + "/") and old.value != new.value:
+            # An interface string: its twin is the same key in the other language's file.
+            lang = file.removeprefix(STRINGS_DIR + "/").removesuffix(".yml")
+            twin = f"{STRINGS_DIR}/{'ar' if lang == 'en' else 'en'}.yml"
+            was, now = before.get((twin, key)), after.get((twin, key))
+            if was is not None and now is not None and was.value == now.value:
+                line, col = lines.of(file, new.raw)
+                found.append(Drift(f"data/{file}", line, col, lang, lines.of(twin, now.raw)[0], f"data/{twin}"))
+    return sorted(found, key=lambda d: (d.file, d.line, d.col))
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# What GitHub turns into a mention (which notifies: @name, @org/team, an address's @host too) or an issue link
+# (#N, GH-N, repo#N, owner/repo#N) in a summary or a comment.
+_REFERENCE = re.compile(r"[\w.+-]*@[\w-]+(?:[./][\w-]+)*|(?:[\w.-]+(?:/[\w.-]+)?)?#\d+|\bGH-\d+", re.IGNORECASE)
+
+
+def _literal(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def md(text: str) -> str:
+    """Data as literal text in Markdown (a table cell): no markup, no link, no mention, no HTML, one line.
+
+    A mention or an issue reference is set as code: GitHub's mention and reference filters leave text inside code
+    (and pre, a) alone (html-pipeline's IGNORE_PARENTS), and the words still read, and copy, exactly as written. A
+    zero-width joiner after the @ or # would break the match too, but only while GitHub's patterns treat it as a
+    word's end, which nothing documents, and an editor copying the text back into data would carry an invisible
+    character with it. The words hold only letters, digits and .+-_/@#, so a code span needs no escape."""
+    one_line = visible(" ".join(text.splitlines()))
+    out, at = [], 0
+    for found in _REFERENCE.finditer(one_line):
+        out += [_literal(one_line[at:found.start()]), f"`{found.group()}`"]
+        at = found.end()
+    return "".join(out) + _literal(one_line[at:])
+
+
+def _path(key: tuple) -> str:
+    return md(" › ".join(str(part) for part in key))
+
+
+BASE_BRANCH = "on the base branch (في الفرع الأساسي)"
+
+
+def _line(change: Change) -> str:
+    return f"line {change.line}" if change.kind != "removed" else f"line {change.line} {BASE_BRANCH}"
+
+
+def _rows(change: Change) -> list[str]:
+    """A changed, added or removed value: a row per language (one row for a plain value)."""
+    langs = [lg for lg in ("", *LANGS) if lg in change.before or lg in change.after]
+    tag = {"changed": "", "added": " (added · أُضيف)", "removed": " (removed · حُذف)"}[change.kind]
+    rows = []
+    for i, lang in enumerate(langs):
+        old, new = change.before.get(lang), change.after.get(lang)
+        if change.kind == "changed" and old == new:
+            cells = ("*unchanged · لم يتغيّر*",) * 2
+        else:
+            cells = (md(old) if old is not None else "—", md(new) if new is not None else "—")
+        head = f"{_line(change)}: {_path(change.key)}{tag}" if i == 0 else ""
+        rows.append(f"| {head} | {lang or '—'} | {cells[0]} | {cells[1]} |")
+    return rows
+
+
+def _entry_rows(entry: tuple, changes: list[Change]) -> list[str]:
+    """A whole entry added or removed: its texts a row per language, its other values together in one row."""
+    added = changes[0].kind == "added"
+    first = changes[0]
+    at = f"line {first.entry_line}" + ("" if added else f" {BASE_BRANCH}")
+    head = f"{at}: {_path(entry)} ({'new entry · مدخل جديد' if added else 'entry removed · مدخل محذوف'})"
+    rows, plain = [], []
+    for change in changes:
+        values = change.after if added else change.before
+        if "" in values:
+            plain.append(f"{_path(change.key[len(entry):])}: {md(values[''])}")
+            continue
+        for lang in LANGS:
+            text = md(f"{' › '.join(str(p) for p in change.key[len(entry):])}: {values[lang]}")
+            rows.append((lang, text))
+    if plain:
+        rows.append(("—", " · ".join(plain)))
+    out = []
+    for i, (lang, text) in enumerate(rows):
+        cells = ("—", text) if added else (text, "—")
+        out.append(f"| {head if i == 0 else ''} | {lang} | {cells[0]} | {cells[1]} |")
+    return out
+
+
+TABLE_HEAD = ["| where · الموضع | language · اللغة | before · قبل | after · بعد |", "| --- | --- | --- | --- |"]
+
+
+def _groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
+    """The table's rows, a group per change (or per whole entry added or removed), with the changes each shows."""
+    entries: dict[tuple, list[Change]] = {}
+    for change in changes:
+        if change.entry_added:
+            entries.setdefault((_entry(change.key), change.kind), []).append(change)
+    out, done = [], set()
+    for change in changes:
+        if not change.entry_added:
+            out.append((_rows(change), [change]))
+            continue
+        entry = (_entry(change.key), change.kind)
+        if entry not in done:
+            done.add(entry)
+            out.append((_entry_rows(entry[0], entries[entry]), entries[entry]))
+    return out
+
+
+def _page_name(data: SiteData, page_id: str) -> str:
+    meta = data.page(page_id)
+    name = f"{meta.nav.en} · {meta.nav.ar}" if meta else page_id
+    return f"{md(name)} (`/{'' if page_id == 'index' else page_id + '/'}`)"
+
+
+def _count(changes: list[Change]) -> tuple[str, str]:
+    """How many values and whole entries changed, in English and in Arabic (as "عدد …: N", so that it needs no plural
+    forms); a count of zero is not said."""
+    entries = {(c.file, _entry(c.key), c.kind) for c in changes if c.entry_added}
+    values = len([c for c in changes if not c.entry_added])
+    added = len([e for e in entries if e[2] == "added"])
+    removed = len([e for e in entries if e[2] == "removed"])
+    said = [(f"{values} value{'s' if values != 1 else ''} changed, added or removed",
+             f"عدد القيم التي تغيّرت أو أُضيفت أو حُذفت: {values}") if values else None,
+            (f"{added} new entr{'ies' if added != 1 else 'y'}", f"عدد المدخلات الجديدة: {added}") if added else None,
+            (f"{removed} entr{'ies' if removed != 1 else 'y'} removed",
+             f"عدد المدخلات المحذوفة: {removed}") if removed else None]
+    said = [pair for pair in said if pair]
+    return ", ".join(en for en, _ in said), "؛ ".join(ar for _, ar in said)
+
+
+def _both(en: str, ar: str) -> list[str]:
+    """A sentence for the editor, in English and then in Arabic, each its own paragraph (the summary sets each
+    paragraph's direction from its text)."""
+    return [en, "", ar]
+
+
+SUMMARY_LIMIT = 1024 * 1024  # GitHub drops a step's summary larger than 1 MiB (of UTF-8)
+# Changes are listed up to this size, then counted instead: a margin for the notes that say so, for anything a later
+# version adds outside the budget, and for a summary file that already holds a line.
+SUMMARY_BUDGET = SUMMARY_LIMIT - 64 * 1024
+
+
+def _size(lines: list[str]) -> int:
+    return sum(len(line.encode("utf-8")) + 1 for line in lines)
+
+
+class _Room:
+    """Room left in the summary: a group of lines is taken while it fits; what does not is counted, not shown."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.left_out: list[Change] = []
+        self.drifts_left_out = 0
+
+    def fits(self, lines: list[str]) -> bool:
+        if _size(lines) > self.size:
+            return False
+        self.size -= _size(lines)
+        return True
+
+
+def _left_out_note(changes: list[Change], drifts_left_out: int) -> list[str]:
+    """Said at the top when the summary could not list everything."""
+    count, count_ar = _count(changes) if changes else ("", "")
+    also = f"{drifts_left_out} text(s) to check in the other language" if drifts_left_out else ""
+    also_ar = f"عدد النصوص التي تجب مراجعة لغتها الأخرى: {drifts_left_out}" if drifts_left_out else ""
+    said, said_ar = "; ".join(x for x in (count, also) if x), "؛ ".join(x for x in (count_ar, also_ar) if x)
+    return _both(f"**Not everything is listed:** in full, this summary would be larger than GitHub shows (1 MiB), so "
+                 f"these are left out below: {said}. The pull request's *Files changed* tab (the diff of `data/`) "
+                 "shows every change, and the warnings on the files every text to check.",
+                 f"**لم يُدرَج كل شيء:** لو أُدرج كل تغيير لتجاوز هذا الملخص الحجم الذي يعرضه GitHub (1 ميبيبايت)، "
+                 f"فتُرك أدناه ما يلي: {said_ar}. ويعرض تبويب *Files changed* في طلب الدمج (الفروق في `data/`) كل "
+                 "تغيير، وتعرض التعليقات على أسطر الملفات كل نص تجب مراجعته.") + [""]
+
+
+def _file_note(changes: list[Change]) -> list[str]:
+    """Under a table that could not list every change of its file."""
+    count, count_ar = _count(changes)
+    return [""] + _both(f"*Not listed here: {count}. See the pull request's Files changed tab.*",
+                        f"*لم يُدرَج هنا: {count_ar}. انظر تبويب Files changed في طلب الدمج.*")
+
+
+def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_root: Path,
+           base_problems: int = 0, head_problems: int = 0) -> str:
+    out = ["## What this change does to the site · ما يغيّره هذا التعديل في الموقع", ""]
+    if head is None:
+        out += _both(f"The data of this pull request does not load ({head_problems} problem(s)): the validator's "
+                     "messages (annotations, and the *Validate data* step) say what to fix. This report follows once "
+                     "it loads.",
+                     f"تعذّر تحميل بيانات طلب الدمج هذا (عدد المشكلات: {head_problems})، ورسائل أداة التحقق (التعليقات "
+                     "على الأسطر، وخطوة *Validate data*) تقول ما يجب إصلاحه. وسيظهر هذا التقرير حين تُحمَّل البيانات.")
+        return "\n".join(out) + "\n"
+    if base is None:
+        out += _both(f"The base data (the target branch) does not load ({base_problems} problem(s)) with the code of "
+                     "this pull request, so there is nothing to compare this change with. Either the base branch is "
+                     "broken, or this pull request changes the shape of the data (explainer/data/schema.py) as well.",
+                     f"تعذّر تحميل بيانات الفرع الأساسي (الفرع المستهدَف) بشيفرة طلب الدمج هذا (عدد المشكلات: "
+                     f"{base_problems})، فلا يوجد ما يُقارَن به هذا التعديل: إمّا أن في الفرع الأساسي خللًا، "
+                     "وإمّا أن طلب الدمج يغيّر بنية البيانات أيضًا (explainer/data/schema.py).")
+        return "\n".join(out) + "\n"
+    changes = compare(base, head, base_root, head_root)
+    if not changes:
+        out += _both("No change to what the site shows: every text and value in `data/` is as on the base branch.",
+                     "لا تغيير فيما يعرضه الموقع: كل النصوص والقيم في المجلد `data` كما هي في الفرع الأساسي.")
+        return "\n".join(out) + "\n"
+
+    order = [p.id for p in head.pages.pages]
+    base.layouts = base.layouts or head.layouts  # a removed entry was printed where the pages print its kind
+
+    def pages_of(change: Change) -> list[str]:
+        # The pages that print this entry (coverage.py measures it), in the data it is in.
+        data = base if change.kind == "removed" else head
+        shown = pages_showing(data, MACROS, change.file, change.raw)
+        return [p for p in order if p in shown]
+
+    files = list(dict.fromkeys(c.file for c in changes))
+    per_page: dict[str, list[str]] = {}
+    for change in changes:
+        if change.file.startswith(STRINGS_DIR):
+            continue
+        for page in pages_of(change):
+            per_page.setdefault(page, [])
+            if change.file not in per_page[page]:
+                per_page[page].append(change.file)
+    count, count_ar = _count(changes)
+    out += _both(f"{count}, in {len(files)} file(s). The pages that show the changed data (built from it, "
+                 "in both languages):",
+                 f"{count_ar}؛ عدد الملفات: {len(files)}. الصفحات التي تعرض البيانات المتغيّرة (مبنيّة "
+                 "منها، باللغتين):")
+    out += ["", "| page · الصفحة | data changed · البيانات المتغيّرة |", "| --- | --- |"]
+    out += [f"| {_page_name(head, page)} | {', '.join(f'`{f}`' for f in per_page[page])} |"
+            for page in order if page in per_page]
+    strings = list(dict.fromkeys(f for f in files if f.startswith(STRINGS_DIR)))
+    if strings:
+        out.append(f"| every page (interface strings) · كل الصفحات (نصوص الواجهة) | "
+                   f"{', '.join(f'`{f}`' for f in strings)} |")
+    found = drifts(base, head, head_root)
+    of_file = {file: [c for c in changes if c.file == file] for file in files}
+    groups = {file: _groups(of_file[file]) for file in files}
+    sections = {file: _section(head, file, of_file[file], order, pages_of) for file in files}
+    # Room for the notes is kept with every count at its largest (all changes left out).
+    reserve = _size(_left_out_note(changes, len(found))) + sum(_size(_file_note(of_file[f])) for f in files)
+    room = _Room(SUMMARY_BUDGET - reserve - _size(out) - sum(_size(sections[f]) + _size(TABLE_HEAD) for f in files))
+    top = len(out)
+    if found:
+        out += [""] + _both(f"**Check the other language** ({len(found)}): one language of these texts changed and "
+                            "the other did not (see the warnings on the files):",
+                            f"**راجع اللغة الأخرى** ({len(found)}): عُدِّلت إحدى اللغتين في كل نص من هذه النصوص "
+                            "ولم تُعدَّل الأخرى (انظر التعليقات على أسطر الملفات):") + [""]
+        for d in found:
+            there, there_ar = d.there(code=lambda path: f"`{path}`")
+            item = (f"- `{d.file}` line {d.line}: the {NAMES[d.changed]} changed; the {NAMES[d.other]} ({there}) "
+                    f"did not · السطر {d.line}: تغيّر النص {NAMES_AR[d.changed]} ولم يتغيّر النص "
+                    f"{NAMES_AR[d.other]} ({there_ar})")
+            if room.fits([item]):
+                out.append(item)
+            else:
+                room.drifts_left_out += 1
+    for file in files:
+        out += sections[file] + TABLE_HEAD
+        left_out = []
+        for rows, shown in groups[file]:
+            if room.fits(rows):
+                out += rows
+            else:
+                left_out += shown
+        if left_out:
+            out += _file_note(left_out)
+            room.left_out += left_out
+    if room.left_out or room.drifts_left_out:
+        out[top:top] = [""] + _left_out_note(room.left_out, room.drifts_left_out)[:-1]
+    return "\n".join(out) + "\n"
+
+
+def _section(head: SiteData, file: str, changes: list[Change], order: list[str], pages_of) -> list[str]:
+    """A changed file's heading and the pages it shows on, in both languages."""
+    pages = {p for c in changes for p in pages_of(c)}
+    shown_on = [p for p in order if p in pages]
+    names = {lang: [getattr(head.page(p).nav, lang) if head.page(p) else p for p in shown_on] for lang in LANGS}
+    if file.startswith(STRINGS_DIR):
+        shown, shown_ar = "every page", "كل الصفحات"
+    else:
+        shown, shown_ar = md(", ".join(names["en"])) or "no page", md("، ".join(names["ar"]))
+    return ["", f"### `data/{file}`", ""] + _both(f"Shown on: {shown}.",
+                                                  f"يظهر في: {shown_ar}." if shown_ar else "لا يظهر في أي صفحة.") + [""]
+
+
+def _load(root: Path) -> tuple[SiteData | None, int]:
+    try:
+        docs = root.parent / "docs" if (root.parent / "docs").is_dir() else PROJECT_DOCS
+        return load_data(root, docs), 0
+    except DataErrors as exc:
+        return None, len(exc.errors)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("usage: python -m explainer.tools.change_report BASE_DATA_DIR HEAD_DATA_DIR", file=sys.stderr)
+        return 2
+    base_root, head_root = Path(args[0]), Path(args[1])
+    head, head_problems = _load(head_root)
+    base, base_problems = _load(base_root) if head is not None else (None, 0)
+    sys.stdout.write(report(base, head, base_root, head_root, base_problems, head_problems))
+    if base is not None and head is not None:
+        annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+        for drift in drifts(base, head, head_root):
+            print(drift.annotation() if annotate else drift, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""Command line: `python -m explainer.tools.validate [--lang en|ar] [DATA_DIR]` checks data/ (and the pages beside it)
+and the build's settings, and prints every problem, in the editor's language, as `FILE:LINE:COL: what is wrong;
+what to do` (a setting: `VARIABLE: what is wrong; what to do`)."""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+
+from explainer.data.errors import DataErrors, print_errors
+from explainer.pages.site import load_data
+from explainer.data.messages import LANGUAGES, M
+from explainer.data.settings import setting_errors
+
+SUMMARY = {
+    "en": "{count} problems found; fix them and run this again.",
+    "en-one": "1 problem found; fix it and run this again.",
+    "ar": "عدد المشكلات: {count}؛ أصلحها ثم شغّل هذا مرة أخرى.",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m explainer.tools.validate", description=__doc__)
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the messages")
+    parser.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    settings = setting_errors()
+    for problem in settings:
+        print(problem.text(args.lang), file=sys.stderr)
+    try:
+        # Rendering (to measure what each page shows) makes the edit links from the repository's address; a bad
+        # one is reported above, and must not stop the data's own check.
+        with _default_repository() if settings else contextlib.nullcontext():
+            data = load_data(args.data)
+    except DataErrors as exc:
+        print_errors(exc.errors, sys.stderr, args.lang)
+        return _summary(len(exc.errors) + len(settings), args.lang)
+    if settings:
+        return _summary(len(settings), args.lang)
+    print(M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
+            "events, {paragraphs} source paragraphs.", factions=len(data.factions.factions),
+            actors=len(data.actors.actors), places=len(data.places.places), quotes=len(data.quotes.quotes),
+            events=len(data.events.events), paragraphs=data.paragraph_count).say(args.lang))
+    return 0
+
+
+@contextlib.contextmanager
+def _default_repository():
+    saved = {k: os.environ.pop(k) for k in ("REPO_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY") if k in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
+
+
+def _summary(count: int, lang: str) -> int:
+    one = lang == "en" and count == 1
+    print(SUMMARY["en-one" if one else lang].format(count=count), file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
