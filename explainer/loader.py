@@ -391,8 +391,8 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
         ref("factions.yml", ("factions", i, "camp"), faction.get("camp"), camps, "camp")
     for i, actor in _entries(files, "actors.yml", "actors"):
         ref("actors.yml", ("actors", i, "group"), actor.get("group"), groups, "group")
+    speakers = {**factions, **actors, **camps} if factions and actors and camps else {}
     for i, quote in _entries(files, "quotes.yml", "quotes"):
-        speakers = {**factions, **actors, **camps} if factions and actors and camps else {}
         ref("quotes.yml", ("quotes", i, "speaker"), quote.get("speaker"), speakers, "speaker")
     for c, camp in _entries(files, "camps.yml", "camps"):
         reasons = camp.get("reasons") if isinstance(camp.get("reasons"), list) else []
