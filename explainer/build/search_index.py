@@ -10,16 +10,19 @@ every page the theme marks data-pagefind-body (all but NOT_INDEXED) and every fa
 from __future__ import annotations
 
 import asyncio
+import base64
 import gzip
 import json
 import logging
 import re
-import time
 import zlib
 from html.parser import HTMLParser
+from pathlib import Path
 
 from markupsafe import Markup
-from pathlib import Path
+from pagefind.index import IndexConfig
+from pagefind.service import PagefindService
+from pagefind.service.types import InternalResponseType
 
 from explainer.data import interface
 from explainer.data.loader import SiteData
@@ -130,39 +133,69 @@ def index_problems(site_dir: Path, expected: dict[str, set[str]]) -> list[str]:
 
 _GZIPPED = {".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter", ".pagefind"}
 _MAGIC = b"pagefind_dcd"
-# How long the service is kept alive for its writes to land; they take milliseconds unless the machine is loaded.
-_SETTLE_SECONDS = 30
 
 
-async def _written(site_dir: Path, records: list[dict]) -> list[str]:
-    start, expected = time.monotonic(), expected_urls(site_dir, records)
-    first = problems = index_problems(site_dir, expected)
-    while problems and time.monotonic() < start + _SETTLE_SECONDS:
-        await asyncio.sleep(0.05)
-        problems = index_problems(site_dir, expected)
-    if first and not problems:
-        log.info(f"explainer: waited {time.monotonic() - start:.2f} s for Pagefind to finish writing the search "
-                 f"index ({first[0]})")
-    return problems
+class _Service(PagefindService):
+    """Pagefind's service with a reader that does not wait and has no size limit.
+
+    pagefind 1.5.2's reader waits 0.1 s before reading each reply, so every custom record cost a tenth of a second
+    (six minutes with the factions ×100), and it cannot read a reply over 2 MiB. This one hands each reply to the
+    request that sent it as soon as it is whole, as the library's does (an error reply raises from that request),
+    and fails the requests still waiting if the service stops."""
+
+    async def _wait_for_responses(self) -> None:
+        reason = "its output ended"
+        try:
+            pending = bytearray()
+            while chunk := await self._backend.stdout.read(1 << 16):
+                *whole, rest = chunk.split(b",")  # each reply is base64 and ends with a comma
+                for part in whole:
+                    pending += part
+                    self._answer(bytes(pending))
+                    pending.clear()
+                pending += rest
+        except Exception as exc:  # it wrote nonsense
+            reason = repr(exc)
+        for future in self._responses.values():
+            if not future.done():
+                future.set_exception(RuntimeError(f"the Pagefind service stopped answering ({reason})"))
+
+    def _answer(self, raw: bytes) -> None:
+        reply = json.loads(base64.b64decode(raw))
+        if reply is None:
+            return
+        payload = reply["payload"]
+        message_id = reply.get("message_id")
+        if message_id is None and payload.get("original_message"):  # a request it could not parse
+            message_id = json.loads(payload["original_message"]).get("message_id")
+        future = self._responses.get(message_id)
+        if future is None or future.done():
+            return
+        if payload["type"] == InternalResponseType.ERROR.value:
+            future.set_exception(Exception(payload["message"], payload.get("original_message")))
+        else:
+            future.set_result(payload)
 
 
 async def _index(site_dir: Path, records: list[dict]) -> list[str]:
-    from pagefind.index import IndexConfig
-    from pagefind.service import PagefindService
-
-    # Pagefind's service answers "files written" once each file's bytes are handed to a writer thread (tokio's File,
-    # not flushed), and the Python API then stops it at once (SIGTERM): on a busy machine a file is left empty.
-    # Seen with six indexings at a time: 3 of 48 left one empty (pagefind-entry.json, a wasm file, a stylesheet);
-    # keeping the service alive, 1 of 48 was incomplete at the answer and whole 0.05 s later. So the service runs
-    # until the index on disk is whole. (PagefindIndex as a context manager writes again on leaving, with the same
-    # race, so the service is driven directly.)
-    async with PagefindService() as service:
-        index = await service.create_index(IndexConfig(output_path=str(site_dir / "pagefind")))
+    """Index the built site; the problems of the index written (none when it is complete)."""
+    service = await _Service().launch()
+    try:
+        index = await service.create_index(IndexConfig())
         await index.add_directory(str(site_dir))
         for record in records:
             await index.add_custom_record(**record)
-        await index.write_files()
-        return await _written(site_dir, records)
+        # Pagefind's service answers "files written" once each file's bytes are handed to a writer thread (not
+        # flushed), and stopping it then left a file empty (3 of 48 indexings six at a time). So the files come
+        # back in the reply (get_files) and are written here, whole, before they are checked.
+        files = await index.get_files()
+    finally:
+        await service.close()
+    for file in files:
+        target = site_dir / "pagefind" / file["path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file["content"])
+    return index_problems(site_dir, expected_urls(site_dir, records))
 
 
 def build_search_index(site_dir: Path, data: SiteData | None = None) -> None:

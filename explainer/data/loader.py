@@ -417,8 +417,8 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
                 err("actors.yml", ("groups",), M(
                     'the group "{group}" is missing or has no actor; the camps figure draws this group by its id: keep '
                     "a group with this id and at least one actor in it", group=group))
+    speakers = None if None in (factions, actors, camps) else {**factions, **actors, **camps}  # once, not per quote
     for i, quote in _entries(files, "quotes.yml", "quotes"):
-        speakers = None if None in (factions, actors, camps) else {**factions, **actors, **camps}
         ref("quotes.yml", ("quotes", i, "speaker"), quote.get("speaker"), speakers, "speaker")
     for c, camp in _entries(files, "camps.yml", "camps"):
         reasons = camp.get("reasons") if isinstance(camp.get("reasons"), list) else []

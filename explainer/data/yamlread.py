@@ -102,7 +102,11 @@ def _character_errors(text: str, name: str) -> tuple[list[DataError], bool]:
     """Every refused character written as it is, at its own line and column; and whether the file can still be
     parsed (YAML itself refuses raw control characters) or is tab-indented (parsed, it would be nonsense)."""
     errors, readable = [], True
-    for number, line in enumerate(text.split("\n"), start=1):
+    # Each distinct character is judged once; only lines holding a refused one are read character by character.
+    refused = {ch for ch in set(text) if problem_with(ch)}
+    for number, line in enumerate(text.split("\n") if refused else [], start=1):
+        if refused.isdisjoint(line):
+            continue
         indent = len(line) - len(line.lstrip(" \t"))
         for col, ch in enumerate(line, start=1):
             if ch == "\t" and col <= indent:

@@ -253,12 +253,15 @@ def reasons(data: SiteData, place: Place, camp_id: str) -> str:
 def actors(data: SiteData, place: Place) -> str:
     """Markdown: an h2 per group, then a card per actor with everything the source says of it."""
     blocks = []
+    said_by: dict[str, list[str]] = {}  # one pass over the quotes, not one per actor
+    for q in data.quotes.quotes:
+        said_by.setdefault(q.speaker, []).append(q.id)
     for group in data.actors.groups:
         members = [a for a in data.actors.actors if a.group == group.id]
         cards = []
         for actor in members:
             facts = "".join(claim(data, place, fact, "li") for fact in actor.facts)
-            said = "".join(quote(data, place, q.id) for q in data.quotes.quotes if q.speaker == actor.id)
+            said = "".join(quote(data, place, quote_id) for quote_id in said_by.get(actor.id, []))
             cards.append(
                 f'<article class="actor" id="{actor.id}"><h3 class="actor__name">{say(actor.name, place.lang)} '
                 f"{other_script(actor.name, place.lang)}</h3><p class=\"actor__kind\">"

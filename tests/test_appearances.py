@@ -1,0 +1,69 @@
+"""The names index's "appears on" links (explainer/pages/coverage.py finds every spelling in every text in one
+pass of one regular expression) against their definition: every spelling of every name looked for in every text
+each page prints (which grows with the square of the data)."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from explainer.data.schema import LANGUAGES as LANGS
+from explainer.pages.coverage import appearances, named, shown, spellings, text_at
+from explainer.pages.registry import MACROS
+from explainer.pages.site import load_data
+
+from .conftest import ROOT
+
+DATA = load_data(ROOT / "data")
+
+
+def by_definition(data, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Per page: the anchor where it prints the thing's own name (first), else the first text that names it."""
+    index_pages = {p for p, layout in data.layouts[lang].items() if any(s[0] == "names_index" for s in layout
+                                                                        if not isinstance(s, str))}
+    texts = [s for s in shown(data, MACROS) if s.lang == lang == s.text_lang and s.as_text and s.page not in index_pages]
+    order = [p.id for p in data.pages.pages]
+    result = {}
+    for file, key, i, item in named(data):
+        forms = spellings(item, lang)
+        own = {}
+        for s in texts:
+            if s.file == file and s.entry == (key, i) and s.path[2] in ("name", "aliases"):
+                own.setdefault(s.page, s.anchor)
+        links = {}
+        for s in texts:
+            if any(f in text_at(data, s.file, s.path, lang) for f in forms):
+                links.setdefault(s.page, s.anchor)
+        links.update(own)
+        result[item.id] = sorted(links.items(), key=lambda kv: order.index(kv[0]))
+    return result
+
+
+def _with_prefix_place(data):
+    """The data plus a place named by the first half of a faction's name: in a text that names the faction, the
+    place's name starts where the faction's does, so a search that keeps only the longest match there misses it."""
+    template = data.places.places[0]
+    halves = {lang: getattr(data.factions.factions[0].name, lang)[: max(3, len(getattr(data.factions.factions[0].name, lang)) // 2)]
+              for lang in LANGS}
+    place = template.model_copy(update={
+        "id": "test-prefix-place",
+        "name": template.name.model_copy(update=halves),
+        "aliases": template.aliases.model_copy(update={"en": [], "ar": []}),
+    })
+    return dataclasses.replace(data, places=data.places.model_copy(update={"places": [*data.places.places, place]}),
+                               cache={})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_appearances_on_the_real_data_are_those_of_the_definition(lang):
+    found = appearances(DATA, lang, MACROS)
+    assert sum(len(links) for links in found.values()) > len(found)  # some names are found beyond their own page
+    assert found == by_definition(DATA, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_name_that_starts_another_name_is_found_inside_it(lang):
+    data = _with_prefix_place(DATA)
+    found = appearances(data, lang, MACROS)
+    assert len(found["test-prefix-place"]) > 1, "the test place is named in no other text: the test proves nothing"
+    assert found == by_definition(data, lang)
