@@ -22,7 +22,7 @@ from .test_loader import data_dir, edit, position  # noqa: F401
 def templates() -> list[str]:
     """Every English template the code can produce: each M("…") literal, and the tables of templates."""
     found = []
-    for path in sorted((ROOT / "explainer").glob("*.py")):
+    for path in sorted((ROOT / "explainer").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "M" and node.args
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):

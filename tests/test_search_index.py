@@ -181,7 +181,7 @@ def test_every_alias_record_is_in_the_index_of_its_language(tmp_path: Path):
     for lang in LANGUAGES:
         page = tmp_path / ("" if lang == "en" else lang) / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(f'<!doctype html><html lang="{lang}"><body><main><h1>{lang}</h1><p>{lang} text</p></main>'
+        page.write_text(f'<!doctype html><html lang="{lang}"><body><main data-pagefind-body><h1>{lang}</h1><p>{lang} text</p></main>'
                         "</body></html>", encoding="utf-8")
     build_search_index(tmp_path, DATA)
     entry = json.loads((tmp_path / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
