@@ -28,6 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 from explainer.render.edit_links import edit_footer
+from explainer.data.languages import DEFAULT, LANGUAGES
 from explainer.build.finish import finish_pages
 from explainer.render.fonts import subset_fonts
 from explainer.build.glue import place_of, site_data
@@ -41,8 +42,6 @@ from explainer.pages.registry import MACROS
 from explainer.render.strings import digits, format_date, t
 
 log = logging.getLogger("mkdocs.explainer")
-RTL = {"ar"}
-DEFAULT = "en"
 _state: dict = {"not_found": {}, "open_builds": 0}
 
 
@@ -93,7 +92,7 @@ def on_env(env, config, files):
     # The masthead's dateline ("As of 2 February 2017", from data/source.yml) and the other language's name.
     env.globals["explainer_dateline"] = lambda lang: esc(digits(t(data, lang, "dateline",
                                                                   date=format_date(data, lang, data.source.date)), lang))
-    env.globals["explainer_language_name"] = lambda lang: {"en": "English", "ar": "العربية"}[lang]
+    env.globals["explainer_language_name"] = lambda lang: LANGUAGES[lang].name
     env.globals["explainer_search_strings"] = lambda lang: search_strings(data, lang)
     return env
 
@@ -122,7 +121,7 @@ def on_page_markdown(markdown, page, config, files):
         "title": esc(digits(getattr(meta.title, lang), lang)),
         "site_name": esc(digits(t(data, lang, "site_name"), lang)),
         "description": esc(digits(getattr(meta.description, lang), lang)),
-        "locale": {"en": "en_GB", "ar": "ar_SY"}[lang],
+        "locale": LANGUAGES[lang].locale,
         "alternates": _alternates(config, page),
         "pagefind": page_id not in NOT_INDEXED,
     }
@@ -137,7 +136,7 @@ _HTML_TAG = re.compile(r"<html\b([^>]*)>")
 
 def _with_dir(html: str, lang: str) -> str:
     # W3C: the base direction belongs on <html>; Material puts it on <body> only.
-    if lang not in RTL:
+    if LANGUAGES[lang].direction != "rtl":
         return html
     return _HTML_TAG.sub(lambda m: m.group(0) if "dir=" in m.group(1) else f'<html{m.group(1)} dir="rtl">', html, count=1)
 

@@ -24,6 +24,7 @@ from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 from pagefind.service.types import InternalResponseType
 
+from explainer.data.languages import CODES, OTHER
 from explainer.data import interface
 from explainer.data.loader import SiteData
 from explainer.render.strings import digits, t
@@ -49,7 +50,7 @@ def alias_records(data: SiteData, lang: str) -> list[dict]:
     records = []
     for faction in data.factions.factions:
         names = [faction.name.en, faction.name.ar, *faction.aliases.en, *faction.aliases.ar]
-        other = "ar" if lang == "en" else "en"
+        other = OTHER[lang]
         records.append({
             "url": f"/{'ar/' if lang == 'ar' else ''}camps/#{faction.id}",  # from the site's root, like pages
             "content": " · ".join(_spellings(names)),
@@ -200,7 +201,7 @@ async def _index(site_dir: Path, records: list[dict]) -> list[str]:
 
 def build_search_index(site_dir: Path, data: SiteData | None = None) -> None:
     """Index the built site, and fail unless Pagefind wrote a complete index."""
-    records = [r for lang in ("en", "ar") for r in alias_records(data, lang)] if data is not None else []
+    records = [r for lang in CODES for r in alias_records(data, lang)] if data is not None else []
     try:
         problems = asyncio.run(_index(site_dir, records))
     except Exception as exc:  # Pagefind's service reports its own errors; say which step failed

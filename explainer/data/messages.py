@@ -8,7 +8,7 @@ translated, and a template's braces never come from data, so data cannot change 
 """
 from __future__ import annotations
 
-LANGUAGES = ("en", "ar")
+from explainer.data.languages import CODES as LANGUAGES  # noqa: F401  (the messages' languages)
 
 
 class M(str):

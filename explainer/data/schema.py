@@ -17,6 +17,7 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
+from explainer.data.languages import CODES
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -399,4 +400,4 @@ CONTENT_FILES: dict[str, type[Strict]] = {
     "corrections.yml": CorrectionsFile,
     "pages.yml": PagesFile,
 }
-LANGUAGES = ("en", "ar")
+LANGUAGES = CODES  # explainer/data/languages.py

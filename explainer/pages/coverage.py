@@ -94,7 +94,7 @@ def _marked(data: SiteData) -> tuple[SiteData, dict[str, _Origin]]:
         if isinstance(value, schema.Aliases):
             return schema.Aliases.model_construct(**{
                 lang: [tag(a, file, path + (lang, i), lang) for i, a in enumerate(getattr(value, lang))]
-                for lang in ("en", "ar")})
+                for lang in schema.LANGUAGES})
         if isinstance(value, BaseModel):
             return type(value).model_construct(**{name: mark(getattr(value, name), file, path + (name,))
                                                   for name in type(value).model_fields})

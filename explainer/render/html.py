@@ -14,12 +14,10 @@ from markupsafe import Markup, escape
 from explainer.render import roster
 
 from explainer.data import schema
+from explainer.data.languages import DIRECTION, LIST_COMMA, OTHER  # noqa: F401  (used by other renderers)
 from explainer.data.loader import SiteData
 from explainer.render.strings import digits, format_date, format_span, pick
 
-OTHER = {"en": "ar", "ar": "en"}
-LIST_COMMA = {"en": ", ", "ar": "، "}
-DIRECTION = {"en": "ltr", "ar": "rtl"}
 
 # Characters Markdown or Jinja could act on, as entities; '#' stays as `escape` uses it in "&#39;".
 _INERT = str.maketrans({"{": "&#123;", "}": "&#125;", "*": "&#42;", "_": "&#95;", "`": "&#96;",

@@ -34,6 +34,7 @@ import io
 import json
 from pathlib import Path
 
+from explainer.data.languages import CODES
 from explainer.data.loader import SiteData
 from explainer.data.schema import SEPARATOR as BAR
 from explainer.render.strings import t
@@ -98,7 +99,7 @@ def roster_json(data: SiteData) -> bytes:
             "title_is_translation": src.title_is_translation,
             "date": src.date,
         },
-        "note": {lang: t(data, lang, "roster_note") for lang in ("en", "ar")},
+        "note": {lang: t(data, lang, "roster_note") for lang in CODES},
         "fields": FIELDS,
         "camps": [{"id": c.id, "name": {"en": c.name.en, "ar": c.name.ar}} for c in data.camps.camps],
         "factions": roster_rows(data),

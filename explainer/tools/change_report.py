@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from explainer.data import schema
 from explainer.data.errors import DataErrors, annotation_data, annotation_property, visible
+from explainer.data.languages import OTHER
 from explainer.pages.coverage import pages_showing
 from explainer.data.loader import STRINGS_DIR, SiteData
 from explainer.pages.registry import MACROS
@@ -221,7 +222,7 @@ def drifts(base: SiteData, head: SiteData, head_root: Path) -> list[Drift]:
         if isinstance(new.value, schema.Text) and isinstance(old.value, schema.Text):
             moved = [lang for lang in LANGS if getattr(old.value, lang) != getattr(new.value, lang)]
             if len(moved) == 1:
-                changed, other = moved[0], "ar" if moved[0] == "en" else "en"
+                changed, other = moved[0], OTHER[moved[0]]
                 line, col = lines.of(file, new.raw + (changed,))
                 found.append(Drift(f"data/{file}", line, col, changed, lines.of(file, new.raw + (other,))[0],
                                    f"data/{file}"))

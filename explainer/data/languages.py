@@ -1,0 +1,26 @@
+"""The site's languages, declared once: what differs by language and is not a translated string (those are in
+data/i18n/). The first is the default: its pages live at the site's root, the others under their code."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # in itself, for the language switch
+    direction: str  # "ltr" or "rtl"
+    locale: str  # Open Graph's og:locale
+    list_comma: str  # between the items of a list in running text
+
+
+LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
+    Language("en", "English", "ltr", "en_GB", ", "),
+    Language("ar", "العربية", "rtl", "ar_SY", "، "),
+)}
+CODES = tuple(LANGUAGES)
+DEFAULT = CODES[0]
+DIRECTION = {code: lang.direction for code, lang in LANGUAGES.items()}
+LIST_COMMA = {code: lang.list_comma for code, lang in LANGUAGES.items()}
+# The site has two languages: "the other" is the one a page's other-script names and its language switch show.
+OTHER = {code: next(c for c in CODES if c != code) for code in CODES}
