@@ -149,8 +149,9 @@ def test_values_and_types(project, name, seed, value, append):
     """A value replaced (by another type, a hostile string…), or a text with something added to its end."""
     data = yaml.safe_load(ORIGINAL[name])
     paths = list(_paths(data))
-    if append:  # a text an editor lengthened: most such cases are valid, and must come out escaped
-        path, old = random.Random(seed).choice([(p, v) for p, v in paths if isinstance(v, str)])
+    texts = [(p, v) for p, v in paths if isinstance(v, str)]
+    if append and texts:  # a text an editor lengthened: most such cases are valid, and must come out escaped
+        path, old = random.Random(seed).choice(texts)
         value = old + (value if isinstance(value, str) else str(value))
     else:
         path, old = random.Random(seed).choice(paths)
