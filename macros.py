@@ -1,5 +1,5 @@
 """mkdocs-macros entry point (`module_name: macros`); everything real lives in the explainer package."""
-from explainer.build.glue import register
+from explainer.publish.glue import register
 
 
 def define_env(env):

@@ -1,6 +1,6 @@
 """A build is all or nothing: the validator's checks (data and settings) run first, with one line per problem and
 never a traceback; a build that fails at any later step leaves the previous site as it was (or none), and no
-partial folder beside it (explainer/build/hooks.py builds into `.SITE.partial-XXXX` and renames it into place)."""
+partial folder beside it (explainer/publish/hooks.py builds into `.SITE.partial-XXXX` and renames it into place)."""
 from __future__ import annotations
 
 import os

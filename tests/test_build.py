@@ -161,7 +161,7 @@ def test_undefined_macro_variable_fails_the_build(tmp_path):
 
 
 def test_html_is_valid_for_the_nu_checker(site):
-    """Every page, both languages and both 404s, with no message allowed (explainer/build/finish.py fixes Material's)."""
+    """Every page, both languages and both 404s, with no message allowed (explainer/publish/finish.py fixes Material's)."""
     full_tier_only("the Nu HTML Checker")
     jar = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
     java = shutil.which("java")

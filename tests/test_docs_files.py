@@ -91,7 +91,7 @@ def test_the_theme_files_are_those_in_docs_assets_and_each_is_used():
     present = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs/assets").rglob("*") if p.is_file())
     assert present == sorted(docs_files.THEME_ASSETS)
     users = "".join(path.read_text(encoding="utf-8") for path in
-                    [ROOT / "mkdocs.yml", *(ROOT / "explainer/build/theme").rglob("*.html"), *(ROOT / "explainer").rglob("*.py")]
+                    [ROOT / "mkdocs.yml", *(ROOT / "explainer/publish/theme").rglob("*.html"), *(ROOT / "explainer").rglob("*.py")]
                     if path.name != "docs_files.py")
     for asset in docs_files.THEME_ASSETS:
         assert asset in users or Path(asset).name in users, f"docs/{asset} is used nowhere"

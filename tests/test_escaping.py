@@ -182,7 +182,7 @@ def test_search_results_show_data_as_written(page_of, lang, path):
 def test_striptags_cannot_unescape_data_in_the_theme():
     import jinja2
 
-    from explainer.build.hooks import on_env
+    from explainer.publish.hooks import on_env
     from explainer.render.html import esc
 
     class Config(dict):

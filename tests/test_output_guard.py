@@ -1,4 +1,4 @@
-"""The output guard (explainer/build/output_guard.py) and the known inline scripts the CSP allows (explainer/build/csp.py):
+"""The output guard (explainer/publish/output_guard.py) and the known inline scripts the CSP allows (explainer/publish/csp.py):
 attacks as small documents, Markdown as the build renders it, and the real build."""
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from explainer.build import output_guard
-from explainer.build.csp import KNOWN_SCRIPTS, URL, known_script, sha256_source, with_csp
-from explainer.build.output_guard import check_html, check_site, check_svg, url_scheme
+from explainer.publish import output_guard
+from explainer.publish.csp import KNOWN_SCRIPTS, URL, known_script, sha256_source, with_csp
+from explainer.publish.output_guard import check_html, check_site, check_svg, url_scheme
 
 from .conftest import ROOT, copy_project, mkdocs_build
 
@@ -195,7 +195,7 @@ def test_known_scripts_are_the_templates_own_text():
     assert template_script(material / "base.html", "{{ config.extra.scope | d(base_url) }}") == HELPERS
     assert template_script(material / "content.html") == TAB_RESTORER
     assert "content.tabs.link" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert template_script(ROOT / "explainer/build/theme/partials/palette.html") == PALETTE
+    assert template_script(ROOT / "explainer/publish/theme/partials/palette.html") == PALETTE
 
 
 # ---------------------------------------------------------------- SVG files
@@ -222,7 +222,7 @@ def page_ids() -> list[str]:
 
 
 def guard(site: Path, page_ids: list[str], project: Path = ROOT) -> list[str]:
-    return [str(p) for p in check_site(site, project, project / "docs", project / "explainer/build/theme", page_ids)]
+    return [str(p) for p in check_site(site, project, project / "docs", project / "explainer/publish/theme", page_ids)]
 
 
 def test_the_finished_real_site_passes_the_guard(site, page_ids):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.build import glue
+from explainer.publish import glue
 
 from explainer.pages import issue_form
 from explainer.data.errors import DataErrors

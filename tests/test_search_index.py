@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.build import search_index
-from explainer.build.search_index import _Service, alias_records, build_search_index, expected_urls, index_problems
+from explainer.publish import search_index
+from explainer.publish.search_index import _Service, alias_records, build_search_index, expected_urls, index_problems
 from explainer.data.loader import load_data
 from explainer.data.schema import LANGUAGES
 

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy every page carries (explainer/build/csp.py), in the built files and in a real browser."""
+"""The Content-Security-Policy every page carries (explainer/publish/csp.py), in the built files and in a real browser."""
 from __future__ import annotations
 
 import base64
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.build.csp import KNOWN_SCRIPTS, with_csp
+from explainer.publish.csp import KNOWN_SCRIPTS, with_csp
 
 from .conftest import LANGS, PAGES, html_file
 from .test_browser import PHONE
@@ -208,14 +208,14 @@ def test_navigation_drawer_works_under_the_policy(browser, server, lang):
     page.wait_for_load_state("networkidle")
     assert page.url == server + LANGS[lang] + "reasons/"
     assert violations(page, console) == []
-    # Back again, the drawer is closed: its toggle is not restored (see explainer/build/finish.py).
+    # Back again, the drawer is closed: its toggle is not restored (see explainer/publish/finish.py).
     page.go_back(wait_until="networkidle")
     assert not page.is_checked("#__drawer")
     context.close()
 
 
 def test_a_script_inside_the_page_content_is_never_hashed():
-    from explainer.build.csp import sha256_source
+    from explainer.publish.csp import sha256_source
 
     theme, content = TAB_RESTORER, "alert(1)"
     html = (f'<html><head><meta charset="utf-8"></head><body><script>{theme}</script>'

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from explainer.pages import coverage
 
-from explainer.build import glue
+from explainer.publish import glue
 
 from explainer.data import schema
 

@@ -305,7 +305,7 @@ AR = {
     "the menu's order); {fix}":
         "يجب أن يكون هذا الخيار «{label}»، وهو اسم الصفحة «{page}» في القائمة كما في data/pages.yml (باللغتين، "
         "وبترتيب القائمة)؛ {fix}",
-    # ---------------------------------------------------------------- the built site (explainer/build/output_guard.py)
+    # ---------------------------------------------------------------- the built site (explainer/publish/output_guard.py)
     "in the built {page}: {problem}": "في الصفحة المبنية {page}: {problem}",
     "this file is not one the site publishes (its pages, the theme's assets, the downloads and the search index); "
     "remove it from docs/":
@@ -335,8 +335,8 @@ AR = {
         "تحريك SVG ‏<{element}> (للخاصية {target}) قد يجعل الرابط برنامجًا نصيًا؛ احذفه",
     'the attribute {attribute}="…" on <{element}> points outside the drawing; remove it':
         "الخاصية {attribute}=\"…\" في العنصر <{element}> تشير إلى خارج الرسم؛ احذفها",
-    "an inline script that is not one of the theme's known scripts (explainer/build/csp.py KNOWN_SCRIPTS); remove it":
-        "برنامج نصي مضمَّن ليس من البرامج المعروفة للقالب (KNOWN_SCRIPTS في explainer/build/csp.py)؛ احذفه",
+    "an inline script that is not one of the theme's known scripts (explainer/publish/csp.py KNOWN_SCRIPTS); remove it":
+        "برنامج نصي مضمَّن ليس من البرامج المعروفة للقالب (KNOWN_SCRIPTS في explainer/publish/csp.py)؛ احذفه",
     "a script inside the page's content (pages hold prose, links and the site's macros); remove it":
         "برنامج نصي داخل محتوى الصفحة (لا تحوي الصفحات إلا النصوص والروابط وماكرو الموقع)؛ احذفه",
     "a script from a file inside the page's content; remove it": "برنامج نصي من ملف داخل محتوى الصفحة؛ احذفه",

@@ -6,7 +6,7 @@
 
 Each must be a plain web address: http(s), a host, an optional port and a path of plain characters, since it is
 written into every page's links. The validator (`python -m explainer.tools.validate`) and the build's first step
-(explainer/build/hooks.py, on_config) both call `setting_errors`, and say each problem in one line that names the
+(explainer/publish/hooks.py, on_config) both call `setting_errors`, and say each problem in one line that names the
 variable, what is wrong and what to do. MkDocs checks SITE_URL itself before any hook runs, and refuses one
 without a scheme in its own words (or, for an unparsable one like "http://[x", with a traceback); `make build`
 and `make serve` run the validator first, so an editor sees this module's line for those too.

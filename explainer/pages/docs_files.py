@@ -20,8 +20,8 @@ from explainer.data.messages import M
 # them from node_modules into the built site.
 THEME_ASSETS = (
     "assets/favicon.svg",  # mkdocs.yml, theme.favicon
-    "assets/javascripts/explainer.js",  # explainer/build/theme/main.html loads it on every page
-    "assets/stylesheets/explainer.css",  # explainer/build/slim.py folds it into the one stylesheet, site.css
+    "assets/javascripts/explainer.js",  # explainer/publish/theme/main.html loads it on every page
+    "assets/stylesheets/explainer.css",  # explainer/publish/slim.py folds it into the one stylesheet, site.css
 )
 
 

@@ -1,7 +1,7 @@
 """The roster as data: the factions of data/factions.yml as a CSV and a JSON file for download.
 
 Pure functions of the loaded data, except `write_downloads`, which the build calls once, after both languages
-are written (explainer/build/hooks.py, on_post_build), to put the two files at a language-neutral path:
+are written (explainer/publish/hooks.py, on_post_build), to put the two files at a language-neutral path:
 `downloads/factions.csv` and `downloads/factions.json`.
 
 Fields, in this order, in both files: id, name_en, name_ar, aliases_en, aliases_ar, camp, paras.

@@ -34,7 +34,7 @@ from pathlib import Path
 from explainer import PROJECT
 
 from explainer.data import yamlread
-from explainer.build.output_guard import check_site
+from explainer.publish.output_guard import check_site
 from explainer.pages.site import load_data
 
 ROOT = PROJECT
@@ -316,12 +316,12 @@ def _validation_time(data_dir: Path, runs: int = 5) -> float:
 
 
 def _guard_time(site: Path, runs: int = 5) -> float:
-    """explainer/build/output_guard.py over every published file, as the build runs it (the finished site passes too)."""
+    """explainer/publish/output_guard.py over every published file, as the build runs it (the finished site passes too)."""
     ids = [page.id for page in load_data(ROOT / "data").pages.pages]
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        check_site(site, ROOT, ROOT / "docs", ROOT / "explainer/build/theme", ids)
+        check_site(site, ROOT, ROOT / "docs", ROOT / "explainer/publish/theme", ids)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

@@ -1,13 +1,13 @@
 """The last pass over the built site's HTML (every page, both languages, both 404s): valid markup, then the CSP.
 
-Called once from explainer/build/hooks.py's on_post_build, after everything else that writes HTML, because the
+Called once from explainer/publish/hooks.py's on_post_build, after everything else that writes HTML, because the
 policy hashes the exact bytes of each page's inline scripts.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.build.csp import with_csp
+from explainer.publish.csp import with_csp
 
 # Material's base.html (not a partial, and outside any block, so no override can reach it short of copying the
 # whole base.html with its hashed asset names) writes its drawer and search toggles as
@@ -30,7 +30,7 @@ def valid_toggles(html: str) -> str:
     if first not in html:
         if _FORM in html:
             return html
-        raise ValueError("Material's drawer toggle has changed; update explainer/build/finish.py to the new markup")
+        raise ValueError("Material's drawer toggle has changed; update explainer/publish/finish.py to the new markup")
     html = html.replace(first, _FORM + "\n    " + first, 1)
     for name in _TOGGLES:
         html = html.replace(_toggle(name), _toggle(name).replace('autocomplete="off"', 'form="__md_toggles"'), 1)
@@ -38,7 +38,7 @@ def valid_toggles(html: str) -> str:
 
 
 def finish_pages(site_dir: Path, live_reload: bool = False) -> int:
-    """Rewrite every .html of the built site in place; returns how many pages (live_reload: see explainer/build/csp.py)."""
+    """Rewrite every .html of the built site in place; returns how many pages (live_reload: see explainer/publish/csp.py)."""
     pages = sorted(Path(site_dir).rglob("*.html"))
     for path in pages:
         text = path.read_text(encoding="utf-8")

@@ -3,8 +3,8 @@
 explainer/pages/pages_check.py reads docs/*.md before the build for early messages, but the reader gets what Markdown,
 its extensions (attr_list adds any attribute: `{: onclick="…" }`), the theme and the renderers make of them. So
 once everything is written, every published file is checked, and the build fails with one line per problem, all
-at once, naming the source page and line where the offending value can be found in it. explainer/build/hooks.py runs it
-just before explainer/build/finish.py's last pass, which adds only its own fixed markup (the policy <meta>, the toggles'
+at once, naming the source page and line where the offending value can be found in it. explainer/publish/hooks.py runs it
+just before explainer/publish/finish.py's last pass, which adds only its own fixed markup (the policy <meta>, the toggles'
 form), which the lists below allow too: the finished site passes (tests/test_output_guard.py).
 - its path must be one the site publishes (EXPECTED_FILES, the pages from data/pages.yml, the 404 pages);
 - every .html is parsed as a browser does (lexbor, an HTML5 parser, through selectolax), once with scripting on
@@ -12,7 +12,7 @@ form), which the lists below allow too: the finished site passes (tests/test_out
   every element and attribute must be in the lists below, derived from a build of the real site; no on…
   attribute, no style attribute; URLs only http, https, mailto or relative (after the character references are
   decoded by the parser and the WHATWG URL parser's stripping); no <base>, no <meta http-equiv="refresh">, no
-  SVG animation; inline scripts only those of explainer/build/csp.py's KNOWN_SCRIPTS, never inside the page's content;
+  SVG animation; inline scripts only those of explainer/publish/csp.py's KNOWN_SCRIPTS, never inside the page's content;
 - every .svg is parsed as XML (as a browser reads an SVG file) and held to the same SVG list, without a DOCTYPE.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from explainer.build.csp import known_script
+from explainer.publish.csp import known_script
 from explainer.data.errors import DataError
 from explainer.data.messages import LANGUAGES, M
 from explainer.render.roster import CSV_NAME, DOWNLOADS, JSON_NAME
@@ -42,13 +42,13 @@ GLOBAL_ATTRIBUTES = frozenset({
 })
 # Each HTML element the built site holds, with the attributes it needs beyond the global ones.
 HTML_ELEMENTS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in {
-    # the document (Material's base.html and explainer/build/theme/main.html)
+    # the document (Material's base.html and explainer/publish/theme/main.html)
     "html": (), "head": (), "title": (), "body": ("data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"),
     "meta": ("charset", "http-equiv", "content", "name", "property"),
     "link": ("rel", "href", "hreflang", "as", "type", "crossorigin"),
     "script": ("src", "defer", "type"),
     "noscript": (),  # the search page's message for readers without scripts (render.search_box)
-    # the masthead, menu, palette toggle and footer (main.html, partials/palette.html, explainer/build/finish.py)
+    # the masthead, menu, palette toggle and footer (main.html, partials/palette.html, explainer/publish/finish.py)
     "header": (), "nav": (), "main": (), "footer": (), "article": (), "aside": (), "section": (), "div": ("data-bundle", "data-label"),
     "form": ("autocomplete", "method"), "label": ("for",),
     "input": ("type", "form", "name", "placeholder", "autocomplete", "spellcheck", "data-md-toggle",
@@ -76,7 +76,7 @@ SVG_ELEMENTS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attr
 VALUES: dict[tuple[str, str], frozenset[str]] = {
     ("link", "rel"): frozenset({"alternate", "canonical", "icon", "next", "prev", "preload", "stylesheet"}),
     ("link", "as"): frozenset({"font"}),
-    ("meta", "http-equiv"): frozenset({"content-security-policy"}),  # explainer/build/csp.py's policy
+    ("meta", "http-equiv"): frozenset({"content-security-policy"}),  # explainer/publish/csp.py's policy
     ("script", "type"): frozenset({"application/json"}),  # data for explainer.js, never run
     ("input", "type"): frozenset({"checkbox", "radio", "search"}),
     ("form", "method"): frozenset({"get"}),
@@ -95,12 +95,12 @@ ANIMATION = frozenset({"set", "animate", "animateMotion", "animateTransform", "a
 EXPECTED_FILES = (
     "assets/favicon.svg",  # mkdocs.yml theme.favicon
     "assets/images/favicon.png",  # Material's own default favicon, copied by the theme whatever is configured
-    "assets/stylesheets/site.css",  # explainer/build/slim.py
+    "assets/stylesheets/site.css",  # explainer/publish/slim.py
     "assets/javascripts/explainer.js",
     "assets/fonts/*.woff2",  # explainer/render/fonts.py
     f"{DOWNLOADS}/{CSV_NAME}", f"{DOWNLOADS}/{JSON_NAME}",  # explainer/render/roster.py
     "sitemap.xml", "sitemap.xml.gz",  # MkDocs
-    "pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json",  # explainer/build/search_index.py
+    "pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json",  # explainer/publish/search_index.py
     "pagefind/wasm.*.pagefind", "pagefind/pagefind.*.pf_meta", "pagefind/index/*.pf_index",
     "pagefind/fragment/*.pf_fragment",
 )
@@ -219,7 +219,7 @@ def _script_problem(node, in_content: bool) -> M | None:
     if in_content:
         return M("a script inside the page's content (pages hold prose, links and the site's macros); remove it")
     if known_script(node.text(deep=True)) is None:
-        return M("an inline script that is not one of the theme's known scripts (explainer/build/csp.py KNOWN_SCRIPTS); "
+        return M("an inline script that is not one of the theme's known scripts (explainer/publish/csp.py KNOWN_SCRIPTS); "
                  "remove it")
     return None
 

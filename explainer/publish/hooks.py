@@ -29,14 +29,14 @@ from mkdocs.utils import CountHandler
 
 from explainer.render.edit_links import edit_footer
 from explainer.data.languages import DEFAULT, LANGUAGES
-from explainer.build.finish import finish_pages
+from explainer.publish.finish import finish_pages
 from explainer.render.fonts import subset_fonts
-from explainer.build.glue import place_of, site_data
-from explainer.build.output_guard import guard_site
+from explainer.publish.glue import place_of, site_data
+from explainer.publish.output_guard import guard_site
 from explainer.render.html import esc
 from explainer.render.roster import write_downloads
-from explainer.build.search_index import NOT_INDEXED, build_search_index, search_strings
-from explainer.build.slim import prune, purge_css
+from explainer.publish.search_index import NOT_INDEXED, build_search_index, search_strings
+from explainer.publish.slim import prune, purge_css
 from explainer.pages.coverage import page_files
 from explainer.pages.registry import MACROS
 from explainer.render.strings import digits, format_date, t
@@ -223,13 +223,13 @@ def on_post_build(config):
         write_downloads(site_data(config), site_root)  # the factions as CSV and JSON, once for both languages
         build_search_index(site_root, site_data(config))
         sizes = subset_fonts(project, site_root)
-        purge_css(project, site_root)  # one stylesheet, cut to what the pages use (explainer/build/slim.py)
+        purge_css(project, site_root)  # one stylesheet, cut to what the pages use (explainer/publish/slim.py)
         prune(site_root)  # and only the files readers fetch
-        # Every published file held to the allow-list, all problems at once (explainer/build/output_guard.py); before
+        # Every published file held to the allow-list, all problems at once (explainer/publish/output_guard.py); before
         # the last pass, which adds only its own fixed markup and would stop at the first page it cannot finish.
         seconds = guard_site(site_root, project, _state["docs_dir"], _state["theme_dir"],
                              [page.id for page in site_data(config).pages.pages])
-        # Last, as it hashes each page's inline scripts for its Content-Security-Policy (explainer/build/finish.py).
+        # Last, as it hashes each page's inline scripts for its Content-Security-Policy (explainer/publish/finish.py).
         finish_pages(site_root, live_reload=_state.get("serving", False))
     except (RuntimeError, FileNotFoundError, ValueError) as exc:
         raise PluginError(str(exc)) from None
@@ -242,7 +242,7 @@ def on_post_build(config):
 
 
 def on_startup(command, dirty):
-    # `mkdocs serve` injects an inline live-reload script that no hash can allow (explainer/build/csp.py).
+    # `mkdocs serve` injects an inline live-reload script that no hash can allow (explainer/publish/csp.py).
     _state["serving"] = command == "serve"
     _state["dirty"] = dirty
 

@@ -1,6 +1,6 @@
 """Deploy only what readers fetch: one purged stylesheet, and none of the theme's or Pagefind's unused files.
 
-Run by explainer/build/hooks.py once both languages are written (before the CSP pass, which reads HTML only).
+Run by explainer/publish/hooks.py once both languages are written (before the CSP pass, which reads HTML only).
 - site.css: Material's main.css and palette.css and our explainer.css, cut by PurgeCSS (npm, pinned in
   package.json) to the rules whose selectors the built pages and explainer.js can match, in that order.
 - Removed: Material's bundle.js (explainer.js does what the pages use of it), its search worker and lunr word
@@ -38,7 +38,7 @@ def purge_css(project_dir: Path, site_dir: Path) -> int:
     sources = [*sorted(styles.glob("main.*.min.css")), *sorted(styles.glob("palette.*.min.css")), styles / "explainer.css"]
     missing = [str(p) for p in sources if not p.exists()]
     if missing or len(sources) != 3:
-        raise FileNotFoundError(f"explainer/build/slim.py: stylesheets missing from the build: {missing or sources}")
+        raise FileNotFoundError(f"explainer/publish/slim.py: stylesheets missing from the build: {missing or sources}")
     tool = project_dir / PURGECSS
     if not tool.exists():
         raise FileNotFoundError(f"{tool} is missing; run `npm ci` (or `make setup`) to install PurgeCSS")

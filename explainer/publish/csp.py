@@ -1,6 +1,6 @@
 """Content-Security-Policy: one <meta> per page, with a sha256 hash for each inline script that page carries.
 
-Run by explainer/build/hooks.py once the whole site (both languages, both 404s) is written and nothing else will
+Run by explainer/publish/hooks.py once the whole site (both languages, both 404s) is written and nothing else will
 change its HTML: a hash is of the exact bytes between <script> and </script>, so it must be taken last.
 
 What the policy allows, and why:
@@ -8,7 +8,7 @@ What the policy allows, and why:
   Plus one 'sha256-…' per inline script of the page that is one of KNOWN_SCRIPTS below, listed here by content:
   Material's localStorage helpers and tab restorer, and our palette partial's saved colour scheme. The first
   holds a relative URL that differs per page, so each page has its own hashes, always of the exact bytes it
-  carries. Any other inline script is a build error, never a new hash: explainer/build/output_guard.py, which runs
+  carries. Any other inline script is a build error, never a new hash: explainer/publish/output_guard.py, which runs
   before this pass, refuses it with its page and line, and policy() raises if one ever gets here.
   No 'unsafe-inline': an injected inline script or on* handler does not run.
   'wasm-unsafe-eval': Pagefind compiles its WebAssembly search core (on the page when its worker is not
@@ -69,7 +69,7 @@ KNOWN_SCRIPTS = {
     "Material's tab restorer (material/templates/partials/javascripts/content.html)":
         'var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
         '(target.checked=target.name.startsWith("__tabbed_"))',
-    "the saved colour scheme (explainer/build/theme/partials/palette.html)":
+    "the saved colour scheme (explainer/publish/theme/partials/palette.html)":
         '(function(){var s=null;try{var p=__md_get("__palette");s=p&&p.color&&p.color.scheme}catch(e){}'
         'if(s!=="default"&&s!=="slate")s=matchMedia("(prefers-color-scheme: dark)").matches?"slate":"default";'
         'document.body.setAttribute("data-md-color-scheme",s);var i=document.querySelector(\'[data-md-component=palette] '
@@ -104,8 +104,8 @@ def sha256_source(script: str) -> str:
 
 def policy(html: str, live_reload: bool = False) -> str:
     unknown = [s for s in inline_scripts(html) if known_script(s) is None]
-    if unknown:  # explainer/build/output_guard.py has refused it already, with its page and line; this is the backstop
-        raise ValueError(f"an inline script that is not one of explainer/build/csp.py's KNOWN_SCRIPTS: {unknown[0][:60]!r}")
+    if unknown:  # explainer/publish/output_guard.py has refused it already, with its page and line; this is the backstop
+        raise ValueError(f"an inline script that is not one of explainer/publish/csp.py's KNOWN_SCRIPTS: {unknown[0][:60]!r}")
     hashes = list(dict.fromkeys(sha256_source(s) for s in inline_scripts(html)))
     inline = ["'unsafe-inline'"] if live_reload else hashes
     directives = {"default-src": FIXED["default-src"], "script-src": ["'self'", "'wasm-unsafe-eval'", *inline]}
