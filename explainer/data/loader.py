@@ -560,24 +560,18 @@ def read_data(root: Path | str = "data") -> Loaded:
     errors: list[DataError] = []
     files: dict[str, _File] = {}
     models: dict[str, object] = {}
-    for relative, model in schema.CONTENT_FILES.items():
-        file = _read(root, relative, errors)
-        if file is None:
-            continue
-        files[relative] = file
-        validated = _validate(file, model, errors)
-        if validated is not None:
-            models[relative] = validated
     strings: dict[str, dict] = {}
-    for lang in schema.LANGUAGES:
-        relative = f"{STRINGS_DIR}/{lang}.yml"
+    # The content files, then each language's interface strings: (file, what it holds, where the result goes).
+    readings = [*((relative, model, models, relative) for relative, model in schema.CONTENT_FILES.items()),
+                *((f"{STRINGS_DIR}/{lang}.yml", _STRINGS, strings, lang) for lang in schema.LANGUAGES)]
+    for relative, adapter, results, key in readings:
         file = _read(root, relative, errors)
         if file is None:
             continue
         files[relative] = file
-        validated = _validate(file, _STRINGS, errors)
+        validated = _validate(file, adapter, errors)
         if validated is not None:
-            strings[lang] = validated
+            results[key] = validated
     errors += _unknown_files(root)
     errors += _cross_check(files)
     if len(strings) == len(schema.LANGUAGES):
