@@ -85,6 +85,17 @@ def test_bad_data_stops_the_build_before_anything_is_written(project, tmp_path):
     assert not (out / "site").exists() and leftovers(out) == []
 
 
+def test_an_interrupted_build_leaves_no_partial_folder(tmp_path):
+    """Ctrl-C skips on_build_error; MkDocs' `build` command still calls on_shutdown in its `finally`."""
+    from explainer import hooks
+
+    partial = tmp_path / ".site.partial-test"
+    (partial / "en").mkdir(parents=True)
+    hooks._state.update(partial=partial, final=tmp_path / "site")
+    hooks.on_shutdown()
+    assert leftovers(tmp_path) == [] and "partial" not in hooks._state
+
+
 # ---------------------------------------------------------------- settings
 
 BAD_SETTINGS = {

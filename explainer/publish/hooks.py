@@ -247,6 +247,11 @@ def on_startup(command, dirty):
     _state["dirty"] = dirty
 
 
+def on_shutdown():
+    # Ctrl-C stops a build without on_build_error (KeyboardInterrupt is not an Exception); MkDocs still shuts down.
+    _discard_partial()
+
+
 def on_build_error(error):
     # A failed build must not leave the counter up, or `mkdocs serve` would never finish the next one. It may be
     # called twice (the nested Arabic build's error passes through the English build): the second finds nothing.
