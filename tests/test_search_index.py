@@ -102,7 +102,6 @@ def test_a_file_cut_short_is_refused(site, folder):
 def test_an_incomplete_index_fails_the_build_step_in_one_line(site, monkeypatch):
     """build_search_index runs Pagefind and then the check (the hook turns the error into a PluginError)."""
     shutil.rmtree(site / "pagefind")
-    monkeypatch.setattr(search_index, "_SETTLE_SECONDS", 0.5)
     real = search_index.expected_pages
     monkeypatch.setattr(search_index, "expected_pages", lambda d: {**real(d), "en": real(d)["en"] | {"/gone/"}})
     with pytest.raises(RuntimeError) as raised:
