@@ -85,11 +85,17 @@ def _label(path: tuple) -> str:
     return out
 
 
+def _spellings_of_source(path: tuple, key: str) -> bool:
+    return key == "source" and path[-1:] in (("aliases",), ("former",))
+
+
 def _poison_data(value, path: tuple, lang: str | None, rel: str, tags, markers: list[Marker]):
-    """Every string under an en:/ar: key (a Text field, or a list of aliases) gets its marker; ids, dates and
-    other values the schema constrains stay as they are."""
+    """Every string under an en:/ar: key (a Text field, or a list of aliases) gets its marker, and so does each of
+    the source's spellings (`aliases.source`, `former.source`: Latin); ids, dates and other values the schema
+    constrains stay as they are."""
     if isinstance(value, dict):
-        return {k: _poison_data(v, path + (k,), k if k in LANGS else lang, rel, tags, markers)
+        return {k: _poison_data(v, path + (k,), k if k in LANGS else "en" if _spellings_of_source(path, k) else lang,
+                                rel, tags, markers)
                 for k, v in value.items()}
     if isinstance(value, list):
         return [_poison_data(v, path + (i,), lang, rel, tags, markers) for i, v in enumerate(value)]

@@ -332,26 +332,55 @@ def _entries(data: SiteData) -> list[tuple[str, object, str]]:
     return rows
 
 
+def named_in(item) -> list[int]:
+    """The paragraphs an entry of the names index cites for its spellings: where the source names it in its camp (a
+    faction), or what the entry's facts cite (an actor, a place: each fact names it)."""
+    paras = set(getattr(item, "paras", []))
+    for fact in item.facts:
+        paras.update(fact.paras)
+    return sorted(paras)
+
+
+def _spelling_list(values: list[tuple[str, str]]) -> str:
+    # One item per spelling, each a block in its own direction: Latin spellings joined by a comma inside an
+    # Arabic line would be reordered by the bidi algorithm and read scrambled. The language and direction go on
+    # the item itself, not on a <bdi> inside it: this page is the heaviest to lay out, and one element fewer per
+    # value took about a fifth off its style and layout time.
+    return "".join(f'<li lang="{al}" dir="{DIRECTION[al]}">{esc(digits(a, al))}</li>' for a, al in values)
+
+
+def _spelling_rows(data: SiteData, place: Place, item) -> list[str]:
+    """The two kinds of spelling, each under its own label: the article's (cited), and ours, said to be ours."""
+    rows = []
+    theirs = [(s, "en") for s in roster.source_spellings(item)]
+    rows.append(f"<dt>{ui(data, place, 'in_source')}</dt> <dd><ul class=\"aliases aliases--source\">"
+                f"{_spelling_list(theirs)}</ul>{cite(data, place, named_in(item))}</dd>")
+    former = item.former
+    if former.source:
+        formerly = [(s, "en") for s in former.source]
+        paras = [p for fact in item.facts for p in fact.paras if any(s in fact.text.en for s in former.source)]
+        rows.append(f"<dt>{ui(data, place, 'former_in_source')}</dt> <dd><ul class=\"aliases aliases--source\">"
+                    f"{_spelling_list(formerly)}</ul>{cite(data, place, sorted(set(paras)) or named_in(item))}</dd>")
+    for key, group in (("also_spelled", item.aliases), ("former_ours", former)):
+        ours = [(a, "en") for a in group.en] + [(a, "ar") for a in group.ar]
+        if ours:
+            rows.append(f"<dt>{ui(data, place, key)}</dt> <dd><ul class=\"aliases aliases--ours\">{_spelling_list(ours)}</ul></dd>")
+    return rows
+
+
 def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[str, str]]]) -> str:
     lang = place.lang
     rows = sorted(_entries(data), key=lambda row: sort_key(getattr(row[1].name, lang), lang))
     groups: dict[str, list[str]] = {}
     for entity_id, item, role in rows:
         letter = sort_key(getattr(item.name, lang), lang)[:1].upper()
-        aliases = [(a, "en") for a in item.aliases.en] + [(a, "ar") for a in item.aliases.ar]
         comma = LIST_COMMA[lang]
-        # One item per spelling, each a block in its own direction: Latin spellings joined by a comma inside an
-        # Arabic line would be reordered by the bidi algorithm and read scrambled. The language and direction go on
-        # the item itself, not on a <bdi> inside it: this page is the heaviest to lay out, and one element fewer per
-        # value took about a fifth off its style and layout time.
-        alias_html = "".join(f'<li lang="{al}" dir="{DIRECTION[al]}">{esc(digits(a, al))}</li>' for a, al in aliases)
         links = comma.join(
             f'<a href="{place.link(page_id, anchor)}">{say(data.page(page_id).nav, lang)}</a>'
             for page_id, anchor in appearances.get(entity_id, [])
         )
         details = [f"<dt>{ui(data, place, 'in_other_script')}</dt> {other_script(item.name, lang, tag='dd')}"]
-        if alias_html:
-            details.append(f"<dt>{ui(data, place, 'also_spelled')}</dt> <dd><ul class=\"aliases\">{alias_html}</ul></dd>")
+        details += _spelling_rows(data, place, item)
         if links:
             details.append(f"<dt>{ui(data, place, 'appears_on')}</dt> <dd class=\"name-entry__appears\">{links}</dd>")
         if isinstance(item, schema.Place):
