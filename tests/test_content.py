@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from explainer.pages.coverage import spellings
 from explainer.data import schema
 from explainer.pages.site import load_data
+from explainer.render.figures import figure_paras
 from explainer.render.html import esc
 from explainer.render.roster import FIELDS
 from explainer.render.strings import digits, format_date, t
@@ -354,3 +355,24 @@ def test_the_about_page_lists_the_roster_columns_in_order_in_the_pages_direction
     if lang == "ar":
         assert not any(run.find("code", string="name_en") for run in listing.find_all("bdi"))
         assert all(c.next_sibling.startswith("، و") for c in listing.find_all("code")[start:start + len(FIELDS) - 1])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_diagram_is_cited_in_its_text_alternative_its_caption_and_its_list(site, lang):
+    """The diagram makes claims like any text: its description names the paragraphs, its caption links them, and each
+    part of its list version (a camp, the delegation, each group of actors) cites its own."""
+    paras = figure_paras(DATA)
+    figure = article(site, lang, "").select_one("#camps-figure")
+    for desc in figure.select("desc"):
+        assert all(digits(str(n), lang) in desc.get_text() for n in paras)
+    assert len(figure.select("figcaption .cite a")) == len(paras)
+    items = figure.select("details > ul > li")
+    assert items and all(li.find(class_="cite", recursive=False) for li in items)
+    delegation = [li for li in figure.select("details li li") if li.find(class_="cite", recursive=False)]
+    assert len(delegation) == 1
+
+
+@pytest.mark.parametrize("page", ["camps/", "outlook/"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_openings_that_state_what_the_source_says_are_cited(site, lang, page):
+    assert article(site, lang, page).select_one("p.lede .cite") is not None

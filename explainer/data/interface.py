@@ -20,6 +20,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "month_only": {"month", "year"},
     "full_date": {"day", "month", "year"},
     "diagram_desc_camps": {"went", "refused"},
+    "diagram_sources": {"paras"},
     "diagram_delegation": {"name"},
     "correction_dated": {"date"},
     "roster_downloads": {"csv", "json"},
@@ -31,7 +32,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
 _PLAIN = [
     "site_name", "site_description", "cite_link_label", "delegation_head", "technical_team", "chosen_by",
     "not_in_source", "also_spelled", "in_source", "former_in_source", "former_ours", "in_other_script", "appears_on", "quote_note", "kind_place", "undated",
-    "timeline_source_published", "figure_as_list", "diagram_title_camps", "diagram_called_by", "diagram_left_out",
+    "timeline_source_published", "figure_as_list", "diagram_title_camps", "diagram_called_by", "diagram_drawn_from", "diagram_left_out",
     "diagram_also_rejected", "paragraph", "source_title", "source_date", "source_publisher",
     "source_publisher_none", "corrections_none", "jump_to_letter", "section_cards_label", "sections_of_source",
     "not_found_title", "not_found_text", "not_found_home", "search_label", "search_hint", "report_mistake_link",

@@ -311,6 +311,7 @@ FIGURE_GROUPS = ("sponsors", "left-out", "kurdish-side")
 class ActorGroup(Strict):
     id: Id
     title: Text
+    paras: list[Annotated[int, Field(ge=1)]] = []  # where the source puts these actors in that role (cited by the camps figure)
 
 
 class Actor(Strict):
