@@ -8,18 +8,20 @@ from explainer.data import schema
 
 # key: the {placeholders} it may use. A key not listed takes none.
 PLACEHOLDERS: dict[str, set[str]] = {
-    "factions_count": {"n"},
-    "camp_line": {"count", "summary"},
+    "factions_count": {"n"},  # as a subject or standing alone (nominative)
+    "factions_count_object": {"n"},  # as the object of a verb (accusative)
+    "camp_line": {"count", "summary", "n"},  # counted: the sentence changes around its count (a negated verb for none)
+
     "edit_data": {"site", "files"},
     "report_mistake": {"link"},
     "page_report": {"link"},
-    "camp_count_heading": {"name", "count"},
+    "camp_count_heading": {"name", "count", "n"},  # counted: the pronoun agrees with the count
     "delegation_head_of": {"faction"},
     "quote_said": {"speaker", "occasion"},
     "date_range": {"start", "end"},
     "month_only": {"month", "year"},
     "full_date": {"day", "month", "year"},
-    "diagram_desc_camps": {"went", "refused"},
+    "diagram_desc_camps": {"camps"},
     "diagram_sources": {"paras"},
     "diagram_delegation": {"name"},
     "correction_dated": {"date"},

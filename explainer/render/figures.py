@@ -152,6 +152,13 @@ def _columns(canvas: _Canvas, top: float, cells: list[list[str]], cls: list[str]
     return bottoms
 
 
+def camp_count_heading(data: SiteData, lang: str, camp) -> str:
+    """A camp's name and count as plain text (the figure's head, its description)."""
+    n = len(data.factions_in(camp.id))
+    return t(data, lang, "camp_count_heading", n=n, name=getattr(camp.name, lang),
+             count=t(data, lang, "factions_count", n=n))
+
+
 def camps_figure(data: SiteData, place: Place) -> str:
     """The figure twice: laid out for a phone's column and for a wide one; the stylesheet shows one of them."""
     return (_camps_svg(data, place, WIDTH, 1, "camps-figure", "figure-svg figure-svg--narrow")
@@ -183,11 +190,7 @@ def _camps_svg(data: SiteData, place: Place, width: int, split: int, svg_id: str
         )
     y = bottom
     camps = data.camps.camps
-    heads = [
-        t(data, lang, "camp_count_heading", name=getattr(c.name, lang),
-          count=t(data, lang, "factions_count", n=len(data.factions_in(c.id))))
-        for c in camps
-    ]
+    heads = [camp_count_heading(data, lang, c) for c in camps]
     bottoms = _columns(canvas, y, [[h] for h in heads],
                        [f"fig-box fig-box--{c.id}-head" for c in camps], "fig-text fig-text--strong fig-text--on-accent")
     y = max(bottoms) + ROW_GAP
@@ -210,9 +213,7 @@ def _camps_svg(data: SiteData, place: Place, width: int, split: int, svg_id: str
     bottoms = _columns(canvas, y, [_names(data, lang, "left-out"), _names(data, lang, "kurdish-side")],
                        ["fig-box fig-box--apart", "fig-box fig-box--apart"])
     height = max(bottoms) + 2
-    went, refused = (len(data.factions_in(c.id)) for c in camps)
-    desc = t(data, lang, "diagram_desc_camps",
-             went=t(data, lang, "factions_count", n=went), refused=t(data, lang, "factions_count", n=refused))
+    desc = t(data, lang, "diagram_desc_camps", camps=("؛ " if lang == "ar" else "; ").join(heads))
     desc += " " + t(data, lang, "diagram_sources", paras=LIST_COMMA[lang].join(str(n) for n in figure_paras(data)))
     return canvas.svg(height, svg_id, t(data, lang, "diagram_title_camps"), desc, cls)
 
@@ -255,8 +256,9 @@ def camps_figure_as_list(data: SiteData, place: Place) -> str:
         if camp.id == first:
             led = ui(data, place, "diagram_delegation", name=say(head.name, lang))
             names += f"<li>{led}{cite(data, place, delegation.summary.paras)}</li>"
-        count = ui(data, place, "factions_count", n=len(data.factions_in(camp.id)))
-        heading = ui(data, place, 'camp_count_heading', name=say(camp.name, lang), count=count)
+        n = len(data.factions_in(camp.id))
+        count = ui(data, place, "factions_count", n=n)
+        heading = ui(data, place, 'camp_count_heading', n=n, name=say(camp.name, lang), count=count)
         items.append(f"<li>{heading}{cite(data, place, _camp_paras(data, camp.id))}<ul>{names}</ul></li>")
     for key, group in (("diagram_called_by", "sponsors"), ("diagram_left_out", "left-out"),
                        ("diagram_also_rejected", "kurdish-side")):

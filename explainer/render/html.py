@@ -115,8 +115,9 @@ def _speaker_name(data: SiteData, speaker_id: str) -> schema.Text:
     return speaker.members if isinstance(speaker, schema.Camp) else speaker.name
 
 
-def count_phrase(data: SiteData, place: Place, camp_id: str) -> str:
-    return ui(data, place, "factions_count", n=len(data.factions_in(camp_id)))
+def count_phrase(data: SiteData, place: Place, camp_id: str, key: str = "factions_count") -> str:
+    """A camp's count of factions, in the form its place in the sentence needs (factions_count_object as an object)."""
+    return ui(data, place, key, n=len(data.factions_in(camp_id)))
 
 
 # ---------------------------------------------------------------- home
@@ -138,8 +139,10 @@ def story(data: SiteData, place: Place, part: str) -> str:
 def camps_at_a_glance(data: SiteData, place: Place) -> str:
     lines = []
     for camp in data.camps.camps:
-        count = f'<a class="camp-count" href="{place.link("camps", camp.id)}">{count_phrase(data, place, camp.id)}</a>'
-        text = ui(data, place, "camp_line", count=count, summary=say(camp.summary.text, place.lang))
+        phrase = count_phrase(data, place, camp.id, "factions_count_object")
+        count = f'<a class="camp-count" href="{place.link("camps", camp.id)}">{phrase}</a>'
+        text = ui(data, place, "camp_line", n=len(data.factions_in(camp.id)), count=count,
+                  summary=say(camp.summary.text, place.lang))
         lines.append(f'<p class="camp-line camp-line--{camp.id}">{text}{cite(data, place, camp.summary.paras)}</p>')
     return '<div class="camp-lines">' + "".join(lines) + "</div>"
 
@@ -163,7 +166,7 @@ def section_cards(data: SiteData, place: Place) -> str:
 
 def camp_heading(data: SiteData, place: Place, camp_id: str) -> str:
     camp = _entity(data, camp_id)
-    return ui(data, place, "camp_count_heading", name=say(camp.name, place.lang),
+    return ui(data, place, "camp_count_heading", n=len(data.factions_in(camp_id)), name=say(camp.name, place.lang),
               count=count_phrase(data, place, camp_id))
 
 
