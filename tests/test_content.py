@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from explainer.pages.coverage import spellings
 from explainer.data import schema
 from explainer.pages.site import load_data
+from explainer.render.figures import figure_paras
 from explainer.render.html import esc
 from explainer.render.roster import FIELDS
 from explainer.render.strings import digits, format_date, t
@@ -64,8 +65,39 @@ def test_every_named_thing_is_on_the_names_page(site, lang):
         assert entry is not None, item.id
         text = entry.get_text(" ")
         assert item.name.en in text and item.name.ar in text
-        for alias in item.aliases.en + item.aliases.ar:
+        for alias in [*item.aliases.source, *item.aliases.en, *item.aliases.ar, *item.former.source, *item.former.en,
+                      *item.former.ar]:
             assert alias in text
+
+
+def _listed(entry, key: str, data=DATA, lang: str = "en") -> list[str] | None:
+    """The spellings the names page lists under the label `key` in this entry, or None without that label."""
+    label = t(data, lang, key)
+    for dt in entry.select("dt"):
+        if dt.get_text() == label:
+            return [li.get_text() for li in dt.find_next_sibling("dd").select("ul.aliases > li")]
+    return None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_names_page_keeps_the_sources_spellings_apart_from_ours(site, lang):
+    """Two kinds of spelling, each under its own label: the article's (cited), and ours, labelled as ours. An
+    outside spelling is never listed as the source's, and a former name is never an "also written"."""
+    page = article(site, lang, "names/")
+    for item in [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places]:
+        entry = page.select_one(f"#{item.id}")
+        theirs = _listed(entry, "in_source", lang=lang)
+        assert theirs == (list(item.aliases.source) or [item.name.en]), item.id
+        assert entry.find("dt", string=t(DATA, lang, "in_source")).find_next_sibling("dd").select(".cite"), item.id
+        assert _listed(entry, "former_in_source", lang=lang) == (list(item.former.source) or None), item.id
+        ours = [*item.aliases.en, *item.aliases.ar]
+        assert _listed(entry, "also_spelled", lang=lang) == (ours or None), item.id
+        former_ours = [*item.former.en, *item.former.ar]
+        assert _listed(entry, "former_ours", lang=lang) == (former_ours or None), item.id
+        assert not set(ours + former_ours) & set(theirs), item.id
+    # The labels say whose each kind is.
+    assert "source" in t(DATA, "en", "in_source") and "ours" in t(DATA, "en", "also_spelled")
+    assert "المصدر" in t(DATA, "ar", "in_source") and "من عندنا" in t(DATA, "ar", "also_spelled")
 
 
 _ALEF_FORMS = str.maketrans("أإآٱ", "اااا")
@@ -289,7 +321,8 @@ def test_each_other_spelling_is_an_item_of_its_own(site, lang):
     page = article(site, lang, "names/")
     for item in [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places]:
         shown = [li.get_text() for li in page.select(f"#{item.id} ul.aliases > li")]
-        assert shown == [*item.aliases.en, *item.aliases.ar], item.id
+        assert shown == [*(item.aliases.source or [item.name.en]), *item.former.source, *item.aliases.en,
+                         *item.aliases.ar, *item.former.en, *item.former.ar], item.id
         for li in page.select(f"#{item.id} ul.aliases > li"):
             assert li["dir"] == ("rtl" if li["lang"] == "ar" else "ltr")
 
@@ -322,3 +355,24 @@ def test_the_about_page_lists_the_roster_columns_in_order_in_the_pages_direction
     if lang == "ar":
         assert not any(run.find("code", string="name_en") for run in listing.find_all("bdi"))
         assert all(c.next_sibling.startswith("، و") for c in listing.find_all("code")[start:start + len(FIELDS) - 1])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_diagram_is_cited_in_its_text_alternative_its_caption_and_its_list(site, lang):
+    """The diagram makes claims like any text: its description names the paragraphs, its caption links them, and each
+    part of its list version (a camp, the delegation, each group of actors) cites its own."""
+    paras = figure_paras(DATA)
+    figure = article(site, lang, "").select_one("#camps-figure")
+    for desc in figure.select("desc"):
+        assert all(digits(str(n), lang) in desc.get_text() for n in paras)
+    assert len(figure.select("figcaption .cite a")) == len(paras)
+    items = figure.select("details > ul > li")
+    assert items and all(li.find(class_="cite", recursive=False) for li in items)
+    delegation = [li for li in figure.select("details li li") if li.find(class_="cite", recursive=False)]
+    assert len(delegation) == 1
+
+
+@pytest.mark.parametrize("page", ["camps/", "outlook/"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_openings_that_state_what_the_source_says_are_cited(site, lang, page):
+    assert article(site, lang, page).select_one("p.lede .cite") is not None

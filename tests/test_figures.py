@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.render.figures import _greedy, _wrap, text_width
+from explainer.render.figures import _greedy, _wrap, camp_count_heading, text_width
 from explainer.pages.site import load_data
-from explainer.render.strings import t
 
 from .conftest import LANGS, ROOT
 
 DATA = load_data(ROOT / "data")
 LABELS = {lang: [getattr(f.name, lang) for f in DATA.factions.factions]
-          + [t(DATA, lang, "camp_count_heading", name=getattr(c.name, lang),
-               count=t(DATA, lang, "factions_count", n=len(DATA.factions_in(c.id)))) for c in DATA.camps.camps]
+          + [camp_count_heading(DATA, lang, c) for c in DATA.camps.camps]
           for lang in LANGS}
 
 

@@ -29,7 +29,8 @@ BOM = b"\xef\xbb\xbf"
 def expected(data=DATA) -> list[dict]:
     """Each faction as data/factions.yml has it, written out here rather than taken from explainer/render/roster.py."""
     return [
-        {"id": f.id, "name_en": f.name.en, "name_ar": f.name.ar, "aliases_en": list(f.aliases.en),
+        {"id": f.id, "name_en": f.name.en, "name_ar": f.name.ar,
+         "source_spellings": list(f.aliases.source) or [f.name.en], "aliases_en": list(f.aliases.en),
          "aliases_ar": list(f.aliases.ar), "camp": f.camp, "paras": list(f.paras)}
         for f in data.factions.factions
     ]
@@ -40,7 +41,7 @@ def read_csv(raw: bytes) -> tuple[list[str], list[dict]]:
     reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
     rows = []
     for row in reader:
-        for name in ("aliases_en", "aliases_ar", "paras"):
+        for name in ("source_spellings", "aliases_en", "aliases_ar", "paras"):
             row[name] = row[name].split(" | ") if row[name] else []
         row["paras"] = [int(n) for n in row["paras"]]
         rows.append(row)
@@ -59,7 +60,12 @@ def test_csv_download_has_a_bom_and_matches_the_data(site):
     assert raw.startswith(BOM), "Excel needs the UTF-8 byte-order mark to read the Arabic"
     assert not raw.startswith(BOM * 2)
     fields, rows = read_csv(raw)
-    assert fields == ["id", "name_en", "name_ar", "aliases_en", "aliases_ar", "camp", "paras"]
+    assert fields == ["id", "name_en", "name_ar", "source_spellings", "aliases_en", "aliases_ar", "camp", "paras",
+                      "note_en", "note_ar"]
+    # The caveat travels with every row (a line of prose above the header would break the table).
+    notes = {lang: t(DATA, lang, "roster_note") for lang in LANGS}
+    assert all(row.pop("note_en") == notes["en"] and row.pop("note_ar") == notes["ar"] for row in rows)
+    assert "most prominent" in notes["en"] and "source_spellings" in notes["en"] and "ours" in notes["en"]
     assert rows == expected()
     # Every line ends CRLF, and every field is quoted (RFC 4180).
     lines = raw.decode("utf-8-sig").split("\r\n")

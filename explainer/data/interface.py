@@ -8,18 +8,21 @@ from explainer.data import schema
 
 # key: the {placeholders} it may use. A key not listed takes none.
 PLACEHOLDERS: dict[str, set[str]] = {
-    "factions_count": {"n"},
-    "camp_line": {"count", "summary"},
+    "factions_count": {"n"},  # as a subject or standing alone (nominative)
+    "factions_count_object": {"n"},  # as the object of a verb (accusative)
+    "camp_line": {"count", "summary", "n"},  # counted: the sentence changes around its count (a negated verb for none)
+
     "edit_data": {"site", "files"},
     "report_mistake": {"link"},
     "page_report": {"link"},
-    "camp_count_heading": {"name", "count"},
+    "camp_count_heading": {"name", "count", "n"},  # counted: the pronoun agrees with the count
     "delegation_head_of": {"faction"},
     "quote_said": {"speaker", "occasion"},
     "date_range": {"start", "end"},
     "month_only": {"month", "year"},
     "full_date": {"day", "month", "year"},
-    "diagram_desc_camps": {"went", "refused"},
+    "diagram_desc_camps": {"camps"},
+    "diagram_sources": {"paras"},
     "diagram_delegation": {"name"},
     "correction_dated": {"date"},
     "roster_downloads": {"csv", "json"},
@@ -30,8 +33,8 @@ PLACEHOLDERS: dict[str, set[str]] = {
 
 _PLAIN = [
     "site_name", "site_description", "cite_link_label", "delegation_head", "technical_team", "chosen_by",
-    "not_in_source", "also_spelled", "in_other_script", "appears_on", "quote_note", "kind_place", "undated",
-    "timeline_source_published", "figure_as_list", "diagram_title_camps", "diagram_called_by", "diagram_left_out",
+    "not_in_source", "also_spelled", "in_source", "former_in_source", "former_ours", "in_other_script", "appears_on", "quote_note", "kind_place", "undated",
+    "timeline_source_published", "figure_as_list", "diagram_title_camps", "diagram_called_by", "diagram_drawn_from", "diagram_left_out",
     "diagram_also_rejected", "paragraph", "source_title", "source_date", "source_publisher",
     "source_publisher_none", "corrections_none", "jump_to_letter", "section_cards_label", "sections_of_source",
     "not_found_title", "not_found_text", "not_found_home", "search_label", "search_hint", "report_mistake_link",

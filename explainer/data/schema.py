@@ -169,10 +169,17 @@ class Name(Text):
 
 
 class Aliases(Strict):
-    """Other spellings a reader may meet, used by the names index and by search."""
+    """Spellings of a name besides `name`, used by the names index, the roster downloads and search. Two kinds, kept
+    apart because the site must never present ours as the article's words: `source`, the article's own spellings, and
+    `en`/`ar`, spellings in common use that are ours (the article is in English, so `source` is Latin only)."""
 
-    en: list[EnAlias] = []
-    ar: list[ArAlias] = []
+    source: list[EnAlias] = []  # how the article writes the name, each spelling it uses; leave out when it writes exactly name.en
+    en: list[EnAlias] = []  # ours: other Latin spellings, translations and fuller forms in common use
+    ar: list[ArAlias] = []  # ours: other Arabic spellings in common use
+
+    def every(self, lang: str) -> list[str]:
+        """Both kinds, for finding a name (search, the pages' mentions): a reader may type either."""
+        return [*self.source, *self.en] if lang == "en" else list(self.ar)
 
 
 class Claim(Strict):
@@ -272,6 +279,7 @@ class Faction(Strict):
     id: Id
     name: Name
     aliases: Aliases = Aliases()
+    former: Aliases = Aliases()  # earlier names the article gives (“formerly …”), and ours for them
     camp: Ref
     paras: Paras
     facts: list[Claim] = []
@@ -304,6 +312,7 @@ FIGURE_GROUPS = ("sponsors", "left-out", "kurdish-side")
 class ActorGroup(Strict):
     id: Id
     title: Text
+    paras: list[Annotated[int, Field(ge=1)]] = []  # where the source puts these actors in that role (cited by the camps figure)
 
 
 class Actor(Strict):
@@ -312,6 +321,7 @@ class Actor(Strict):
     group: Ref
     name: Name
     aliases: Aliases = Aliases()
+    former: Aliases = Aliases()  # earlier names the article gives (“formerly …”), and ours for them
     facts: Annotated[list[Claim], Field(min_length=1)]
 
 
@@ -324,6 +334,7 @@ class Place(Strict):
     id: Id
     name: Name
     aliases: Aliases = Aliases()
+    former: Aliases = Aliases()  # earlier names the article gives (“formerly …”), and ours for them
     facts: Annotated[list[Claim], Field(min_length=1)]
 
 

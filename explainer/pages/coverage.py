@@ -93,8 +93,8 @@ def _marked(data: SiteData) -> tuple[SiteData, dict[str, _Origin]]:
             return schema.Text.model_construct(en=tag(value.en, file, path, "en"), ar=tag(value.ar, file, path, "ar"))
         if isinstance(value, schema.Aliases):
             return schema.Aliases.model_construct(**{
-                lang: [tag(a, file, path + (lang, i), lang) for i, a in enumerate(getattr(value, lang))]
-                for lang in schema.LANGUAGES})
+                key: [tag(a, file, path + (key, i), "ar" if key == "ar" else "en") for i, a in enumerate(getattr(value, key))]
+                for key in type(value).model_fields})
         if isinstance(value, BaseModel):
             return type(value).model_construct(**{name: mark(getattr(value, name), file, path + (name,))
                                                   for name in type(value).model_fields})
@@ -246,7 +246,7 @@ def named(data: SiteData) -> list[tuple[str, str, int, object]]:
 def spellings(item, lang: str) -> list[str]:
     """The forms of a name that prose may use: the name, its aliases, and each without its article where prose
     drops it (Arabic "ال" after a preposition or in a construct; English "The" in mid-sentence, "the Kurds")."""
-    names = [getattr(item.name, lang), *getattr(item.aliases, lang)]
+    names = [getattr(item.name, lang), *item.aliases.every(lang), *item.former.every(lang)]
     if lang == "ar":
         return names + [s.removeprefix("ال") for s in names if s.startswith("ال") and " " not in s]
     return names + [s.removeprefix("The ") for s in names if s.startswith("The ")]

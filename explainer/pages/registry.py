@@ -37,7 +37,8 @@ def names_index(data: SiteData, place: Place) -> str:
 
 
 def camps_figure(data: SiteData, place: Place) -> str:
-    return figures.figure(figures.camps_figure(data, place), figures.camps_figure_as_list(data, place), "camps-figure")
+    return figures.figure(figures.camps_figure(data, place), figures.camps_figure_as_list(data, place), "camps-figure",
+                          figures.camps_figure_sources(data, place))
 
 
 MACROS: dict[str, Macro] = {macro.name: macro for macro in (

@@ -49,7 +49,8 @@ def alias_records(data: SiteData, lang: str) -> list[dict]:
     """One custom record per faction: its names in both scripts, at its entry on this language's camps page."""
     records = []
     for faction in data.factions.factions:
-        names = [faction.name.en, faction.name.ar, *faction.aliases.en, *faction.aliases.ar]
+        names = [faction.name.en, faction.name.ar,
+                 *(a for group in (faction.aliases, faction.former) for lg in CODES for a in group.every(lg))]
         other = OTHER[lang]
         records.append({
             "url": f"/{'ar/' if lang == 'ar' else ''}camps/#{faction.id}",  # from the site's root, like pages

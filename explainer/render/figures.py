@@ -17,7 +17,7 @@ from explainer import PROJECT
 from explainer.render.fonts import FACES, FONTSOURCE
 from explainer.data.loader import SiteData
 from explainer.data.schema import FIGURE_GROUPS
-from explainer.render.html import Place, esc, other_script, say, ui
+from explainer.render.html import LIST_COMMA, Place, cite, esc, other_script, say, ui
 from explainer.render.strings import digits, t
 
 WIDTH = 320  # phones: 20em wide
@@ -152,6 +152,13 @@ def _columns(canvas: _Canvas, top: float, cells: list[list[str]], cls: list[str]
     return bottoms
 
 
+def camp_count_heading(data: SiteData, lang: str, camp) -> str:
+    """A camp's name and count as plain text (the figure's head, its description)."""
+    n = len(data.factions_in(camp.id))
+    return t(data, lang, "camp_count_heading", n=n, name=getattr(camp.name, lang),
+             count=t(data, lang, "factions_count", n=n))
+
+
 def camps_figure(data: SiteData, place: Place) -> str:
     """The figure twice: laid out for a phone's column and for a wide one; the stylesheet shows one of them."""
     return (_camps_svg(data, place, WIDTH, 1, "camps-figure", "figure-svg figure-svg--narrow")
@@ -183,11 +190,7 @@ def _camps_svg(data: SiteData, place: Place, width: int, split: int, svg_id: str
         )
     y = bottom
     camps = data.camps.camps
-    heads = [
-        t(data, lang, "camp_count_heading", name=getattr(c.name, lang),
-          count=t(data, lang, "factions_count", n=len(data.factions_in(c.id))))
-        for c in camps
-    ]
+    heads = [camp_count_heading(data, lang, c) for c in camps]
     bottoms = _columns(canvas, y, [[h] for h in heads],
                        [f"fig-box fig-box--{c.id}-head" for c in camps], "fig-text fig-text--strong fig-text--on-accent")
     y = max(bottoms) + ROW_GAP
@@ -210,32 +213,63 @@ def _camps_svg(data: SiteData, place: Place, width: int, split: int, svg_id: str
     bottoms = _columns(canvas, y, [_names(data, lang, "left-out"), _names(data, lang, "kurdish-side")],
                        ["fig-box fig-box--apart", "fig-box fig-box--apart"])
     height = max(bottoms) + 2
-    went, refused = (len(data.factions_in(c.id)) for c in camps)
-    desc = t(data, lang, "diagram_desc_camps",
-             went=t(data, lang, "factions_count", n=went), refused=t(data, lang, "factions_count", n=refused))
+    desc = t(data, lang, "diagram_desc_camps", camps=("؛ " if lang == "ar" else "; ").join(heads))
+    desc += " " + t(data, lang, "diagram_sources", paras=LIST_COMMA[lang].join(str(n) for n in figure_paras(data)))
     return canvas.svg(height, svg_id, t(data, lang, "diagram_title_camps"), desc, cls)
 
 
+def _camp_paras(data: SiteData, camp_id: str) -> list[int]:
+    return sorted({n for f in data.factions_in(camp_id) for n in f.paras})
+
+
+def _group_paras(data: SiteData, group_id: str) -> list[int]:
+    return next(g.paras for g in data.actors.groups if g.id == group_id)
+
+
+def figure_paras(data: SiteData) -> list[int]:
+    """Every paragraph the camps figure draws on: its camps, its delegation note and the groups it shows."""
+    paras = {n for c in data.camps.camps for n in _camp_paras(data, c.id)}
+    paras.update(data.camps.delegation.summary.paras)
+    for group in FIGURE_GROUPS:
+        paras.update(_group_paras(data, group))
+    return sorted(paras)
+
+
+def camps_figure_sources(data: SiteData, place: Place) -> str:
+    """The figure's citation, visible under it (an SVG's own text cannot carry the links)."""
+    return ui(data, place, "diagram_drawn_from") + cite(data, place, figure_paras(data))
+
+
 def camps_figure_as_list(data: SiteData, place: Place) -> str:
-    """The same content as the figure, as nested lists, for screen readers and anyone who prefers text."""
+    """The same content as the figure, as nested lists, for screen readers and anyone who prefers text; each part
+    cites the paragraphs it comes from."""
     lang = place.lang
     items = []
+    delegation = data.camps.delegation
+    head = data.by_id[delegation.head]
+    first = data.factions.factions[0].camp
     for camp in data.camps.camps:
         names = "".join(
             f'<li><a href="{place.link("camps", f.id)}">{say(f.name, lang)}</a> {other_script(f.name, lang)}</li>'
             for f in data.factions_in(camp.id)
         )
-        count = ui(data, place, "factions_count", n=len(data.factions_in(camp.id)))
-        items.append(f"<li>{ui(data, place, 'camp_count_heading', name=say(camp.name, lang), count=count)}<ul>{names}</ul></li>")
+        if camp.id == first:
+            led = ui(data, place, "diagram_delegation", name=say(head.name, lang))
+            names += f"<li>{led}{cite(data, place, delegation.summary.paras)}</li>"
+        n = len(data.factions_in(camp.id))
+        count = ui(data, place, "factions_count", n=n)
+        heading = ui(data, place, 'camp_count_heading', n=n, name=say(camp.name, lang), count=count)
+        items.append(f"<li>{heading}{cite(data, place, _camp_paras(data, camp.id))}<ul>{names}</ul></li>")
     for key, group in (("diagram_called_by", "sponsors"), ("diagram_left_out", "left-out"),
                        ("diagram_also_rejected", "kurdish-side")):
         names = "".join(
             f'<li><a href="{place.link("actors", a.id)}">{say(a.name, lang)}</a></li>'
             for a in data.actors.actors if a.group == group
         )
-        items.append(f"<li>{ui(data, place, key)}<ul>{names}</ul></li>")
+        items.append(f"<li>{ui(data, place, key)}{cite(data, place, _group_paras(data, group))}<ul>{names}</ul></li>")
     return f'<details class="figure-text"><summary>{ui(data, place, "figure_as_list")}</summary><ul>{"".join(items)}</ul></details>'
 
 
-def figure(svg: str, text_alternative: str, figure_id: str) -> str:
-    return f'<figure class="figure" id="{figure_id}">{svg}{text_alternative}</figure>'
+def figure(svg: str, text_alternative: str, figure_id: str, caption: str = "") -> str:
+    caption = f'<figcaption class="figure-sources">{caption}</figcaption>' if caption else ""
+    return f'<figure class="figure" id="{figure_id}">{svg}{caption}{text_alternative}</figure>'

@@ -113,8 +113,9 @@ def _speaker_name(data: SiteData, speaker_id: str) -> schema.Text:
     return speaker.members if isinstance(speaker, schema.Camp) else speaker.name
 
 
-def count_phrase(data: SiteData, place: Place, camp_id: str) -> str:
-    return ui(data, place, "factions_count", n=len(data.factions_in(camp_id)))
+def count_phrase(data: SiteData, place: Place, camp_id: str, key: str = "factions_count") -> str:
+    """A camp's count of factions, in the form its place in the sentence needs (factions_count_object as an object)."""
+    return ui(data, place, key, n=len(data.factions_in(camp_id)))
 
 
 # ---------------------------------------------------------------- home
@@ -136,8 +137,10 @@ def story(data: SiteData, place: Place, part: str) -> str:
 def camps_at_a_glance(data: SiteData, place: Place) -> str:
     lines = []
     for camp in data.camps.camps:
-        count = f'<a class="camp-count" href="{place.link("camps", camp.id)}">{count_phrase(data, place, camp.id)}</a>'
-        text = ui(data, place, "camp_line", count=count, summary=say(camp.summary.text, place.lang))
+        phrase = count_phrase(data, place, camp.id, "factions_count_object")
+        count = f'<a class="camp-count" href="{place.link("camps", camp.id)}">{phrase}</a>'
+        text = ui(data, place, "camp_line", n=len(data.factions_in(camp.id)), count=count,
+                  summary=say(camp.summary.text, place.lang))
         lines.append(f'<p class="camp-line camp-line--{camp.id}">{text}{cite(data, place, camp.summary.paras)}</p>')
     return '<div class="camp-lines">' + "".join(lines) + "</div>"
 
@@ -161,7 +164,7 @@ def section_cards(data: SiteData, place: Place) -> str:
 
 def camp_heading(data: SiteData, place: Place, camp_id: str) -> str:
     camp = _entity(data, camp_id)
-    return ui(data, place, "camp_count_heading", name=say(camp.name, place.lang),
+    return ui(data, place, "camp_count_heading", n=len(data.factions_in(camp_id)), name=say(camp.name, place.lang),
               count=count_phrase(data, place, camp_id))
 
 
@@ -330,26 +333,55 @@ def _entries(data: SiteData) -> list[tuple[str, object, str]]:
     return rows
 
 
+def named_in(item) -> list[int]:
+    """The paragraphs an entry of the names index cites for its spellings: where the source names it in its camp (a
+    faction), or what the entry's facts cite (an actor, a place: each fact names it)."""
+    paras = set(getattr(item, "paras", []))
+    for fact in item.facts:
+        paras.update(fact.paras)
+    return sorted(paras)
+
+
+def _spelling_list(values: list[tuple[str, str]]) -> str:
+    # One item per spelling, each a block in its own direction: Latin spellings joined by a comma inside an
+    # Arabic line would be reordered by the bidi algorithm and read scrambled. The language and direction go on
+    # the item itself, not on a <bdi> inside it: this page is the heaviest to lay out, and one element fewer per
+    # value took about a fifth off its style and layout time.
+    return "".join(f'<li lang="{al}" dir="{DIRECTION[al]}">{esc(digits(a, al))}</li>' for a, al in values)
+
+
+def _spelling_rows(data: SiteData, place: Place, item) -> list[str]:
+    """The two kinds of spelling, each under its own label: the article's (cited), and ours, said to be ours."""
+    rows = []
+    theirs = [(s, "en") for s in roster.source_spellings(item)]
+    rows.append(f"<dt>{ui(data, place, 'in_source')}</dt> <dd><ul class=\"aliases aliases--source\">"
+                f"{_spelling_list(theirs)}</ul>{cite(data, place, named_in(item))}</dd>")
+    former = item.former
+    if former.source:
+        formerly = [(s, "en") for s in former.source]
+        paras = [p for fact in item.facts for p in fact.paras if any(s in fact.text.en for s in former.source)]
+        rows.append(f"<dt>{ui(data, place, 'former_in_source')}</dt> <dd><ul class=\"aliases aliases--source\">"
+                    f"{_spelling_list(formerly)}</ul>{cite(data, place, sorted(set(paras)) or named_in(item))}</dd>")
+    for key, group in (("also_spelled", item.aliases), ("former_ours", former)):
+        ours = [(a, "en") for a in group.en] + [(a, "ar") for a in group.ar]
+        if ours:
+            rows.append(f"<dt>{ui(data, place, key)}</dt> <dd><ul class=\"aliases aliases--ours\">{_spelling_list(ours)}</ul></dd>")
+    return rows
+
+
 def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[str, str]]]) -> str:
     lang = place.lang
     rows = sorted(_entries(data), key=lambda row: sort_key(getattr(row[1].name, lang), lang))
     groups: dict[str, list[str]] = {}
     for entity_id, item, role in rows:
         letter = sort_key(getattr(item.name, lang), lang)[:1].upper()
-        aliases = [(a, "en") for a in item.aliases.en] + [(a, "ar") for a in item.aliases.ar]
         comma = LIST_COMMA[lang]
-        # One item per spelling, each a block in its own direction: Latin spellings joined by a comma inside an
-        # Arabic line would be reordered by the bidi algorithm and read scrambled. The language and direction go on
-        # the item itself, not on a <bdi> inside it: this page is the heaviest to lay out, and one element fewer per
-        # value took about a fifth off its style and layout time.
-        alias_html = "".join(f'<li lang="{al}" dir="{DIRECTION[al]}">{esc(digits(a, al))}</li>' for a, al in aliases)
         links = comma.join(
             f'<a href="{place.link(page_id, anchor)}">{say(data.page(page_id).nav, lang)}</a>'
             for page_id, anchor in appearances.get(entity_id, [])
         )
         details = [f"<dt>{ui(data, place, 'in_other_script')}</dt> {other_script(item.name, lang, tag='dd')}"]
-        if alias_html:
-            details.append(f"<dt>{ui(data, place, 'also_spelled')}</dt> <dd><ul class=\"aliases\">{alias_html}</ul></dd>")
+        details += _spelling_rows(data, place, item)
         if links:
             details.append(f"<dt>{ui(data, place, 'appears_on')}</dt> <dd class=\"name-entry__appears\">{links}</dd>")
         if isinstance(item, schema.Place):

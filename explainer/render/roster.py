@@ -4,7 +4,12 @@ Pure functions of the loaded data, except `write_downloads`, which the build cal
 are written (explainer/publish/hooks.py, on_post_build), to put the two files at a language-neutral path:
 `downloads/factions.csv` and `downloads/factions.json`.
 
-Fields, in this order, in both files: id, name_en, name_ar, aliases_en, aliases_ar, camp, paras.
+Fields, in this order, in both files: id, name_en, name_ar, source_spellings, aliases_en, aliases_ar, camp, paras.
+`source_spellings` are the article's own spellings of the name; `aliases_en` and `aliases_ar` are spellings in
+common use that are ours, never the article's (schema.Aliases), and both files say so: the JSON in its `note`, the
+CSV in two last columns, `note_en` and `note_ar`, that repeat the note on every row. A spreadsheet opens a CSV
+with a line of prose above the header as a broken table, and a row dropped by sorting or filtering would lose a
+note kept in one place only; a column keeps the header first and the note beside every faction.
 `paras` are the source paragraphs cited beside the faction's name on the camps page (where the source names it
 in its camp); `camp` is an id from camps.yml (the JSON also gives each camp's name in both languages).
 
@@ -19,7 +24,7 @@ CSV rules (documented for readers on the About page, #downloads):
   and metabase/metabase#7029 (LibreOffice, Google Sheets), azavea/django-queryset-csv#71 (Excel for Mac 2011).)
   Python reads it with encoding="utf-8-sig".
 - Comma-separated, every field quoted, rows ending CRLF (RFC 4180).
-- ONE rule for every multi-valued field (aliases_en, aliases_ar, paras): the values joined by " | " (space,
+- ONE rule for every multi-valued field (source_spellings, aliases_en, aliases_ar, paras): the values joined by " | " (space,
   vertical bar, space), in the data's order; an empty field means none. A value that contains "|" would make
   the field ambiguous: the validator refuses such an alias at its line (schema.SEPARATOR), and this module
   still stops rather than write a file that cannot be split back, should anything get past it.
@@ -39,14 +44,20 @@ from explainer.data.loader import SiteData
 from explainer.data.schema import SEPARATOR as BAR
 from explainer.render.strings import t
 
-FIELDS = ["id", "name_en", "name_ar", "aliases_en", "aliases_ar", "camp", "paras"]
-LISTS = {"aliases_en", "aliases_ar", "paras"}
+FIELDS = ["id", "name_en", "name_ar", "source_spellings", "aliases_en", "aliases_ar", "camp", "paras"]
+LISTS = {"source_spellings", "aliases_en", "aliases_ar", "paras"}
+NOTES = ["note_en", "note_ar"]  # the CSV's last columns: the JSON's `note`, on every row
 SEPARATOR = f" {BAR} "
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DOWNLOADS = "downloads"
 CSV_NAME = "factions.csv"
 JSON_NAME = "factions.json"
+
+
+def source_spellings(item) -> list[str]:
+    """How the article writes a name: the spellings listed as the source's, or else the English name itself."""
+    return list(item.aliases.source) or [item.name.en]
 
 
 def roster_rows(data: SiteData) -> list[dict]:
@@ -56,6 +67,7 @@ def roster_rows(data: SiteData) -> list[dict]:
             "id": f.id,
             "name_en": f.name.en,
             "name_ar": f.name.ar,
+            "source_spellings": source_spellings(f),
             "aliases_en": list(f.aliases.en),
             "aliases_ar": list(f.aliases.ar),
             "camp": f.camp,
@@ -85,9 +97,10 @@ def _cell(row: dict, name: str) -> str:
 def roster_csv(data: SiteData) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(FIELDS)
+    writer.writerow(FIELDS + NOTES)
+    notes = [neutralise(t(data, name.removeprefix("note_"), "roster_note")) for name in NOTES]
     for row in roster_rows(data):
-        writer.writerow([_cell(row, name) for name in FIELDS])
+        writer.writerow([_cell(row, name) for name in FIELDS] + notes)
     return (BOM + out.getvalue()).encode("utf-8")
 
 

@@ -5,6 +5,10 @@ Syrian and Levantine print does. Latin names inside Arabic text keep Western dig
 """
 from __future__ import annotations
 
+import functools
+
+from babel import Locale
+
 from explainer.data.loader import SiteData
 
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -14,21 +18,19 @@ def digits(text: str, lang: str) -> str:
     return text.translate(_ARABIC_INDIC) if lang == "ar" else text
 
 
+@functools.lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
 def plural_category(n: int, lang: str) -> str:
-    """CLDR plural categories, the ones our two languages need."""
-    if lang == "ar":
-        if n == 0:
-            return "zero"
-        if n == 1:
-            return "one"
-        if n == 2:
-            return "two"
-        if 3 <= n % 100 <= 10:
-            return "few"
-        if 11 <= n % 100 <= 99:
-            return "many"
-        return "other"
-    return "one" if n == 1 else "other"
+    """The CLDR plural category of n in `lang` (zero, one, two, few, many, other), from Babel's copy of CLDR.
+
+    A category says which form of the noun a number takes, not its case: Arabic's `one`, `two` and `zero` forms
+    change with the noun's place in the sentence (فصيلان as a subject, فصيلين as an object). So a count that
+    stands as an object has its own string (factions_count_object), and a sentence that must change around its
+    count (a negated verb for none, a pronoun agreeing with one or two) is itself counted, by the same categories."""
+    return _locale(lang).plural_form(n)
 
 
 def pick(data: SiteData, lang: str, key: str, n: int | None = None) -> str:
