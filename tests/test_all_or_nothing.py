@@ -87,7 +87,7 @@ def test_bad_data_stops_the_build_before_anything_is_written(project, tmp_path):
 
 def test_an_interrupted_build_leaves_no_partial_folder(tmp_path):
     """Ctrl-C skips on_build_error; MkDocs' `build` command still calls on_shutdown in its `finally`."""
-    from explainer import hooks
+    from explainer.publish import hooks
 
     partial = tmp_path / ".site.partial-test"
     (partial / "en").mkdir(parents=True)
