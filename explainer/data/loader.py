@@ -5,6 +5,7 @@ and the tests call; nothing else reads data/.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -426,6 +427,10 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
             listed = reason.get("quotes") if isinstance(reason, dict) and isinstance(reason.get("quotes"), list) else []
             for q, quote_id in enumerate(listed):
                 ref("camps.yml", ("camps", c, "reasons", r, "quotes", q), quote_id, quotes, "quote")
+                _quote_of_other_camp(camp, quote_id, quotes, factions, camps, lambda m, p=("camps", c, "reasons", r, "quotes", q): err("camps.yml", p, m))
+    _check_quote_marks(files, err)
+    _check_aliases(files, err)
+    _check_corrections(files, err)
     delegation = files["camps.yml"].value.get("delegation") if "camps.yml" in files and isinstance(files["camps.yml"].value, dict) else None
     if isinstance(delegation, dict):
         # With no person in actors.yml at all, the head is still checked (against none), never skipped: the camps
@@ -435,6 +440,85 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
         ref("camps.yml", ("delegation", "head_of"), delegation.get("head_of"), factions, M("head_of (a faction)"))
         ref("camps.yml", ("delegation", "chosen_by"), delegation.get("chosen_by"), actors, M("chosen_by (an actor)"))
     return errors
+
+
+def _quote_of_other_camp(camp: dict, quote_id, quotes: dict | None, factions: dict | None, camps: dict | None, err) -> None:
+    """A camp's reasons show its own side's words: a quote of the other camp (or of one of its factions) listed
+    there would be published as this camp's reason."""
+    quote = (quotes or {}).get(quote_id) if isinstance(quote_id, str) else None
+    speaker = quote.get("speaker") if isinstance(quote, dict) else None
+    if not isinstance(speaker, str) or not isinstance(camp.get("id"), str):
+        return
+    side = speaker if speaker in (camps or {}) else ((factions or {}).get(speaker) or {}).get("camp")
+    if isinstance(side, str) and side in (camps or {}) and side != camp["id"]:
+        err(M('the quote "{quote}" is by "{speaker}", of the camp "{side}", but it is listed under a reason of the camp '
+              '"{camp}"; list it under a reason of "{side}"', quote=quote_id, speaker=speaker, side=side, camp=camp["id"]))
+
+
+# The page sets each quote in the marks of its language and ends the Arabic sentence itself.
+_QUOTE_MARKS = {"en": ("“\"‘«", "”\"’»"), "ar": ("«“\"", "»”\"")}
+
+
+def _check_quote_marks(files: dict[str, _File], err) -> None:
+    for i, quote in _entries(files, "quotes.yml", "quotes"):
+        text = quote.get("text") if isinstance(quote.get("text"), dict) else {}
+        for lang, (opening, closing) in _QUOTE_MARKS.items():
+            value = text.get(lang)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            value = value.strip()
+            marks = [ch for ch in (value[0], value.rstrip(".۔")[-1:]) if ch and ch in opening + closing]
+            if marks and not schema.wrapped(value):  # a wholly wrapped text is the schema's to report
+                err("quotes.yml", ("quotes", i, "text", lang), M(
+                    "the quote begins or ends with {mark}, but the page puts the quotation marks around it itself "
+                    "(it would show {mark}{mark}); remove the marks at the start and the end", mark=marks[0]))
+            elif lang == "ar" and value[-1] in ".۔":
+                err("quotes.yml", ("quotes", i, "text", lang), M(
+                    "the Arabic quote ends with a full stop, which the page would show inside the quotation marks "
+                    "(«….»); remove it: the sentence around the quote takes the punctuation"))
+
+
+def _check_aliases(files: dict[str, _File], err) -> None:
+    """Another spelling identical to the name, or listed twice, would be listed twice in the names index."""
+    for rel, key in (("factions.yml", "factions"), ("actors.yml", "actors"), ("places.yml", "places")):
+        for i, item in _entries(files, rel, key):
+            name = item.get("name") if isinstance(item.get("name"), dict) else {}
+            aliases = item.get("aliases") if isinstance(item.get("aliases"), dict) else {}
+            for lang, listed in aliases.items():
+                seen = {name.get(lang)}
+                for a, alias in enumerate(listed if isinstance(listed, list) else []):
+                    if not isinstance(alias, str):
+                        continue
+                    if alias == name.get(lang):
+                        err(rel, (key, i, "aliases", lang, a), M(
+                            'the other spelling "{alias}" is the name itself; remove it from aliases ({lang})',
+                            alias=alias, lang=lang))
+                    elif alias in seen:
+                        err(rel, (key, i, "aliases", lang, a), M(
+                            'the other spelling "{alias}" is listed twice; remove one', alias=alias))
+                    seen.add(alias)
+
+
+def _check_corrections(files: dict[str, _File], err) -> None:
+    """Corrections are dated to the day, newest first, and never in the future: readers see them as a log."""
+    newer, today = None, dt.date.today().isoformat()
+    for i, correction in _entries(files, "corrections.yml", "corrections"):
+        date = correction.get("date")
+        if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
+            continue  # the schema reports it
+        if len(date) == 7:
+            err("corrections.yml", ("corrections", i, "date"), M(
+                'the correction date "{date}" gives only the month; write the day of the fix too (YYYY-MM-DD)', date=date))
+            continue
+        if date > today:
+            err("corrections.yml", ("corrections", i, "date"), M(
+                'the correction date "{date}" is in the future (today is {today}); write the day the fix was made',
+                date=date, today=today))
+        elif newer is not None and date > newer:
+            err("corrections.yml", ("corrections", i, "date"), M(
+                'the correction of {date} is listed below an older one ({newer}); list corrections newest first: move '
+                "it up", date=date, newer=newer))
+        newer = date
 
 
 def _placeholder_problem(form: str, allowed: set[str]) -> str | None:
@@ -583,6 +667,42 @@ def read_data(root: Path | str = "data") -> Loaded:
     if len(strings) == len(schema.LANGUAGES):
         errors += _check_strings(files, strings)
     return Loaded(root, files, models, strings, errors)
+
+
+_NAMED_FILES = (("factions.yml", "factions"), ("actors.yml", "actors"), ("places.yml", "places"))
+
+
+def renamed_spellings(base: Loaded, head: Loaded) -> list[DataError]:
+    """Warnings, one per text, where a name changed since `base`, its old spelling was kept among the other
+    spellings, and the text still uses the old one. Kept as an alias, the old spelling still links the text to the
+    thing, so no check fails; the editor is told which texts to look at, and may keep the old one on purpose."""
+    before = {(rel, item["id"]): item.get("name") for rel, key in _NAMED_FILES
+              for _, item in base.entries(rel, key) if isinstance(item.get("id"), str)}
+    old: dict[str, dict[str, str]] = {lang: {} for lang in schema.LANGUAGES}
+    for rel, key in _NAMED_FILES:
+        for _, item in head.entries(rel, key):
+            was, name, aliases = before.get((rel, item.get("id"))), item.get("name"), item.get("aliases")
+            if not (isinstance(was, dict) and isinstance(name, dict) and isinstance(aliases, dict)):
+                continue
+            for lang in old:
+                spelling, now = was.get(lang), name.get(lang)
+                listed = aliases.get(lang) if isinstance(aliases.get(lang), list) else []
+                if isinstance(spelling, str) and isinstance(now, str) and spelling != now and spelling in listed:
+                    old[lang][spelling] = now
+    warnings = []
+    named = {rel for rel, _ in _NAMED_FILES}
+    for rel, file in head.files.items():
+        for path, value in _walk(file.value):
+            if not isinstance(value, str) or not path or path[-1] not in old or \
+                    (rel in named and len(path) > 2 and path[2] in ("name", "aliases")):
+                continue
+            for spelling, now in old[path[-1]].items():
+                if spelling in value.replace(now, ""):
+                    line, col = file.positions.of_value(path)
+                    warnings.append(DataError(file.name, line, col, M(
+                        'this text still uses "{old}", the old spelling of "{new}" (kept among its other spellings); '
+                        'write "{new}" here, unless the old spelling is meant', old=spelling, new=now), warning=True))
+    return sorted(warnings)
 
 
 def load_data(root: Path | str = "data") -> SiteData:

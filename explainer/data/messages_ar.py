@@ -345,4 +345,36 @@ AR = {
     "an SVG file may not declare a DOCTYPE, entities or processing instructions; remove them":
         "لا يجوز أن يعلن ملف SVG عن DOCTYPE أو كيانات أو تعليمات معالجة؛ احذفها",
     "this SVG file is not well-formed XML ({detail}); correct it": "ملف SVG هذا ليس XML سليم البنية ({detail})؛ صحّحه",
+    # ---------------------------------------------------------------- no silent path (issue 20)
+    "the text is wrapped in {opening}…{closing}, which would be published as part of it; remove them (to quote a whole "
+    'value in YAML, use straight double quotes: "…")':
+        "النص محاط بـ{opening}…{closing}، وستُنشر جزءًا منه؛ احذفهما (ولإحاطة القيمة كلها في YAML استعمل علامتي "
+        "التنصيص المستقيمتين: \"…\")",
+    'the quote "{quote}" is by "{speaker}", of the camp "{side}", but it is listed under a reason of the camp "{camp}"; '
+    'list it under a reason of "{side}"':
+        "الاقتباس «{quote}» قاله «{speaker}» من معسكر «{side}»، لكنه مُدرج تحت سبب من أسباب معسكر «{camp}»؛ "
+        "أدرجه تحت سبب من أسباب «{side}»",
+    "the quote begins or ends with {mark}, but the page puts the quotation marks around it itself (it would show "
+    "{mark}{mark}); remove the marks at the start and the end":
+        "يبدأ الاقتباس أو ينتهي بـ{mark}، لكن الصفحة تضع علامات التنصيص حوله بنفسها (فتظهر {mark}{mark})؛ "
+        "احذف العلامات من أوله وآخره",
+    "the Arabic quote ends with a full stop, which the page would show inside the quotation marks («….»); remove it: "
+    "the sentence around the quote takes the punctuation":
+        "ينتهي الاقتباس العربي بنقطة، وستظهرها الصفحة داخل علامتي التنصيص («….»)؛ احذفها: فعلامة الترقيم للجملة "
+        "المحيطة بالاقتباس",
+    'the other spelling "{alias}" is the name itself; remove it from aliases ({lang})':
+        "الصيغة الأخرى «{alias}» هي الاسم نفسه؛ احذفها من aliases ({lang})",
+    'the other spelling "{alias}" is listed twice; remove one':
+        "الصيغة الأخرى «{alias}» مذكورة مرتين؛ احذف إحداهما",
+    'the correction date "{date}" gives only the month; write the day of the fix too (YYYY-MM-DD)':
+        "تاريخ التصحيح «{date}» يذكر الشهر وحده؛ اكتب يوم التصحيح أيضًا (YYYY-MM-DD)",
+    'the correction date "{date}" is in the future (today is {today}); write the day the fix was made':
+        "تاريخ التصحيح «{date}» في المستقبل (اليوم {today})؛ اكتب اليوم الذي صُحّح فيه",
+    'the correction of {date} is listed below an older one ({newer}); list corrections newest first: move it up':
+        "تصحيح {date} مُدرج تحت تصحيح أقدم منه ({newer})؛ رتّب التصحيحات من الأحدث إلى الأقدم: انقله إلى أعلى",
+    'this text still uses "{old}", the old spelling of "{new}" (kept among its other spellings); write "{new}" here, '
+    "unless the old spelling is meant":
+        "ما زال هذا النص يستعمل «{old}»، وهي الصيغة القديمة لـ«{new}» (المحفوظة بين صيغه الأخرى)؛ اكتب «{new}» هنا، "
+        "إلا إذا كانت الصيغة القديمة مقصودة",
+    "warning: {message}": "تنبيه: {message}",
 }

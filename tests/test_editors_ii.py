@@ -1,0 +1,157 @@
+"""Issue 20, "Editors II": each mistake a new editor made, with the exact input the issue gives, is refused at its
+line with a message that says the right fix (in English and Arabic), or is shown right; nothing passes in silence."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from explainer.data.errors import DataErrors
+from explainer.data.loader import read_data, renamed_spellings
+from explainer.pages.site import load_data
+
+from .conftest import ROOT
+from .test_loader import data_dir, edit, position  # noqa: F401
+
+
+def problems(data_dir) -> list:
+    with pytest.raises(DataErrors) as caught:
+        load_data(data_dir)
+    return caught.value.errors
+
+
+def only(data_dir):
+    found = problems(data_dir)
+    assert len(found) == 1, [str(e) for e in found]
+    return found[0]
+
+
+# ---------------------------------------------------------------- silent paths
+
+
+@pytest.mark.parametrize("old, new, mark", [
+    ('name: {en: "Sham Legion",', "name: {en: “Sham Legion”,", "“"),
+    ('ar: "فيلق الشام"}', "ar: «فيلق الشام»}", "«"),
+])
+def test_curly_quotes_around_a_whole_value_are_refused_at_the_value(data_dir, old, new, mark):
+    text = edit(data_dir, "factions.yml", old, new)
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, new.split(": ")[-1].lstrip("{en: "))
+    assert f"wrapped in {mark}" in str(error) and 'straight double quotes' in str(error)
+    assert error.message.say("ar").startswith("النص محاط")
+
+
+def test_an_alias_identical_to_the_name_is_refused(data_dir):
+    text = edit(data_dir, "factions.yml", 'aliases: {en: ["Faylaq al-Sham"]}', 'aliases: {en: ["Sham Legion"]}')
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, '"Sham Legion"]')
+    assert 'the other spelling "Sham Legion" is the name itself; remove it' in str(error)
+
+
+def rename_de_mistura(data_dir):
+    """The guide's "Fix a name": the name changed, the old spelling kept among the aliases."""
+    edit(data_dir, "actors.yml",
+         'name: {en: "Staffan de Mistura", ar: "ستافان دي ميستورا"}\n    aliases: {ar: ["ستيفان دي ميستورا", "دي ميستورا"]}',
+         'name: {en: "Staffan de Mistura", ar: "ستيفان دي ميستورا"}\n    aliases: {ar: ["ستافان دي ميستورا", "دي ميستورا"]}')
+
+
+def old_spelling_lines(data_dir, old: str) -> list[str]:
+    """FILE:LINE of every text (not the entry's own name or aliases) still holding `old`, read from the files."""
+    found = []
+    for path in sorted(data_dir.glob("*.yml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            if old in line and "name:" not in line and "aliases:" not in line:
+                found.append(f"data/{path.name}:{number}")
+    return found
+
+
+def test_after_a_rename_each_text_with_the_old_spelling_is_warned_of(tmp_path, data_dir):
+    base = tmp_path / "base"
+    shutil.copytree(data_dir, base)
+    rename_de_mistura(data_dir)
+    load_data(data_dir)  # accepted: the old spelling is an alias, so the texts still name him
+    warnings = renamed_spellings(read_data(base), read_data(data_dir))
+    expected = old_spelling_lines(data_dir, "ستافان دي ميستورا")
+    assert expected and [f"{w.file}:{w.line}" for w in warnings] == expected
+    assert all(w.warning and "the old spelling of" in str(w) for w in warnings)
+
+
+def test_the_validator_prints_the_rename_warnings_and_passes(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "data", project / "data")
+    git = ["git", "-C", str(project), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    subprocess.run([*git, "add", "data"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], check=True)
+    rename_de_mistura(project / "data")
+    env = {k: v for k, v in os.environ.items() if k not in ("BASE_SHA", "GITHUB_ACTIONS")}
+    run = subprocess.run([sys.executable, "-m", "explainer.tools.validate", "--lang", "ar", str(project / "data")],
+                         capture_output=True, text=True, cwd=ROOT, env=env)
+    assert run.returncode == 0, run.stderr
+    expected = old_spelling_lines(project / "data", "ستافان دي ميستورا")
+    warned = [line for line in run.stderr.splitlines() if "تنبيه" in line]
+    assert [":".join(w.split(":")[:2]) for w in warned] == expected
+
+
+def test_a_quote_of_the_camp_that_stayed_away_under_a_reason_of_the_camp_that_went(data_dir):
+    edit(data_dir, "camps.yml", "        quotes: [buying-time]\n", "")
+    text = edit(data_dir, "camps.yml", "quotes: [fastaqim-value]", "quotes: [fastaqim-value, buying-time]")
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, "buying-time]")
+    assert 'listed under a reason of the camp "attended"; list it under a reason of "refused"' in str(error)
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ('ar: "لمؤتمر أستانا قيمة سياسية كما أن له قيمة عسكرية"', 'ar: "«لمؤتمر أستانا قيمة سياسية كما أن له قيمة عسكرية».', "«"),
+    ('ar: "لمؤتمر أستانا قيمة سياسية كما أن له قيمة عسكرية"', 'ar: "“لمؤتمر أستانا قيمة سياسية” كما أن له قيمة عسكرية', "“"),
+    ('en: "The Astana Conference has political value just as there is military value."',
+     'en: "“The Astana Conference has political value” just as there is military value."', "“"),
+])
+def test_quotation_marks_typed_inside_a_quote_are_refused(data_dir, old, new, shown):
+    text = edit(data_dir, "quotes.yml", old, new + ('"' if not new.endswith('"') else ""))
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, new.split(": ", 1)[1])
+    assert f"it would show {shown}{shown}" in str(error)
+
+
+def test_an_arabic_full_stop_at_the_end_of_a_quote_is_refused(data_dir):
+    text = edit(data_dir, "quotes.yml", "له قيمة عسكرية\"", "له قيمة عسكرية.\"")
+    error = only(data_dir)
+    assert error.line == position(text, "له قيمة عسكرية.")[0]
+    assert "ends with a full stop" in str(error)
+
+
+def corrections(data_dir, *dates: str) -> str:
+    entries = "".join(f'  - date: "{d}"\n    text: {{en: "A fix.", ar: "تصحيح."}}\n' for d in dates)
+    return edit(data_dir, "corrections.yml", "corrections: []", "corrections:\n" + entries.rstrip("\n"))
+
+
+def test_a_correction_in_the_future_is_refused(data_dir):
+    future = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    text = corrections(data_dir, future)
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, f'"{future}"')
+    assert "is in the future" in str(error)
+
+
+def test_corrections_oldest_first_are_refused(data_dir):
+    text = corrections(data_dir, "2026-01-05", "2026-03-01")
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, '"2026-03-01"')
+    assert "newest first" in str(error)
+
+
+def test_a_correction_dated_to_the_month_only_is_refused(data_dir):
+    text = corrections(data_dir, "2026-01")
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, '"2026-01"')
+    assert "gives only the month" in str(error)
+
+
+def test_corrections_newest_first_and_dated_to_the_day_pass(data_dir):
+    corrections(data_dir, "2026-03-01", "2026-01-05")
+    load_data(data_dir)
