@@ -155,3 +155,61 @@ def test_a_correction_dated_to_the_month_only_is_refused(data_dir):
 def test_corrections_newest_first_and_dated_to_the_day_pass(data_dir):
     corrections(data_dir, "2026-03-01", "2026-01-05")
     load_data(data_dir)
+
+
+# ---------------------------------------------------------------- messages that said the wrong fix
+
+FACTION_CAMP = "camp: attended\n    paras: [3]\n  - id: sultan"
+# (case, file, what was there, what the editor typed, where the message points (needle, offset), English, Arabic)
+MISLEADING = [
+    ("1 straight quote inside a text", "quotes.yml", 'en: "The Astana Conference has political value',
+     'en: "The Astana Conference has "political" value', ('"political"', 0),
+     'a straight " inside a text ends the text here; inside a text, use “ ” (English) or « » (Arabic)',
+     "داخل النص تُنهي النص هنا"),
+    ("2 curly closing quote", "factions.yml", 'name: {en: "Sham Legion",', 'name: {en: "Sham Legion”,', ("”", 0),
+     'closed with ” here, but opened with a straight "; YAML needs a straight " at both ends: replace ” with "',
+     "ضع \" مكان ”"),
+    ("3 a camp in capitals", "factions.yml", FACTION_CAMP, FACTION_CAMP.replace("attended", "Refused"),
+     ("Refused", 0), 'camp "Refused" is not one of: attended, refused; did you mean "refused"?',
+     "ليس من بين: attended, refused"),
+    ("3 a camp in curly quotes", "factions.yml", FACTION_CAMP, FACTION_CAMP.replace("attended", "“attended”"),
+     ("“attended”", 0), 'camp "“attended”" is not one of: attended, refused; did you mean "attended"?',
+     "ليس من بين: attended, refused"),
+    ("4 a speaker's id cut short", "quotes.yml", "speaker: fastaqim-union", "speaker: fastaqim", ("fastaqim\n", 0),
+     'speaker "fastaqim" is not the id of a faction, an actor or a camp; did you mean "fastaqim-union"?',
+     "ليست معرّف فصيل أو طرف أو معسكر؛ هل تقصد «fastaqim-union»؟"),
+    ("5 a claim's paras indented too little", "factions.yml", "        paras: [5]\n  - id: jaysh-al-islam",
+     "    paras: [5]\n  - id: jaysh-al-islam", ("    paras: [5]\n  - id: jaysh-al-islam", 4),
+     'belongs to the entry at line {entry} above (it is indented too little); indent it to line up with "text"',
+     "زد مسافته البادئة ليحاذي «text»"),
+    ("6 a tab after the colon", "factions.yml", FACTION_CAMP, FACTION_CAMP.replace("camp: ", "camp:\t"), ("\t", 0),
+     "(a tab) is not allowed in data; replace it with a space", "ضع مكانه مسافة عادية"),
+    ("7 an Arabic-Indic digit", "factions.yml", FACTION_CAMP, FACTION_CAMP.replace("[3]", "[٣]"), ("٣", 0),
+     '"paras" is written in Arabic-Indic digits (٣); write Western digits: 3', "اكتبه بالأرقام الغربية: 3"),
+    ("9 no space after the colon", "factions.yml", 'name: {en: "Sham Legion",', 'name: {en:"Sham Legion",',
+     ('en:"Sham', 0), 'a space is missing after "en:"; write `en: "Sham Legion"`', "تنقص مسافة بعد «en:»"),
+]
+
+
+@pytest.mark.parametrize("case, file, old, new, at, english, arabic", MISLEADING, ids=[m[0] for m in MISLEADING])
+def test_each_misleading_message_now_says_the_fix(data_dir, case, file, old, new, at, english, arabic):
+    text = edit(data_dir, file, old, new)
+    error = only(data_dir)  # one message: none of the wrong ones beside it
+    assert (error.line, error.col) == position(text, *at)
+    entry = text.count("\n", 0, text.index(new)) + 1 - (3 if case.startswith("5") else 0)
+    assert english.format(entry=entry) in str(error)
+    assert arabic in error.message.say("ar")
+    assert "rename it" not in str(error) and "put the value in double quotes" not in str(error)
+
+
+def test_a_bare_paragraph_number_says_the_brackets_and_the_range(data_dir):
+    count = len(read_data(data_dir).entries("source.yml", "paragraphs"))
+    typed = FACTION_CAMP.replace("[3]", str(count + 1))
+    text = edit(data_dir, "factions.yml", FACTION_CAMP, typed)
+    found = problems(data_dir)
+    where = position(text, f"paras: {count + 1}", len("paras: "))
+    assert {(e.line, e.col) for e in found} == {where}
+    said = [str(e).split(": ", 1)[1] for e in found]
+    assert f'"paras" is a list: write it in square brackets, [{count + 1}]' in said
+    assert f"use a number from 1 to {count}" in said[0] + said[1]
+    assert not any("own line" in s for s in said)

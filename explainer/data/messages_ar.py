@@ -36,7 +36,6 @@ AR = {
     '"{name}"': "«{name}»",
     "this value": "هذه القيمة",
     "none": "لا شيء",
-    "see the list in the file": "انظر القائمة في الملف",
     "head (a person in actors.yml)": "head (شخص في actors.yml)",
     "head_of (a faction)": "head_of (فصيل)",
     "chosen_by (an actor)": "chosen_by (طرف من الأطراف)",
@@ -377,4 +376,27 @@ AR = {
         "ما زال هذا النص يستعمل «{old}»، وهي الصيغة القديمة لـ«{new}» (المحفوظة بين صيغه الأخرى)؛ اكتب «{new}» هنا، "
         "إلا إذا كانت الصيغة القديمة مقصودة",
     "warning: {message}": "تنبيه: {message}",
+    # ---------------------------------------------------------------- messages that said the wrong fix (issue 20)
+    "a camp": "معسكر", "a group": "مجموعة", "a person": "شخص", "a faction": "فصيل", "an actor": "طرف",
+    "a quote": "اقتباس", "a faction, an actor or a camp": "فصيل أو طرف أو معسكر",
+    'line {line} belongs to the entry at line {entry} above (it is indented too little); indent it to line up with '
+    '"{line_up}"':
+        "السطر {line} جزء من المُدخل الذي في السطر {entry} أعلاه (مسافته البادئة أقل مما ينبغي)؛ زد مسافته البادئة "
+        "ليحاذي «{line_up}»",
+    '{what} "{value}" is not the id of {kinds}; did you mean {close}?':
+        "القيمة «{value}» في {what} ليست معرّف {kinds}؛ هل تقصد {close}؟",
+    '{what} "{value}" is not the id of {kinds}; use an id listed in {files}':
+        "القيمة «{value}» في {what} ليست معرّف {kinds}؛ استعمل معرّفًا مذكورًا في {files}",
+    'a space is missing after "{key}:"; write `{key}: {value}`':
+        "تنقص مسافة بعد «{key}:»؛ اكتب `{key}: {value}`",
+    "{label} is written in Arabic-Indic digits ({given}); write Western digits: {digits}":
+        "كُتب {label} بالأرقام العربية المشرقية ({given})؛ اكتبه بالأرقام الغربية: {digits}",
+    "{label} is a list: write it in square brackets, [{given}]":
+        "قيمة {label} قائمة: اكتبها بين قوسين معقوفين، [{given}]",
+    'the text in quotes is closed with {mark} here, but opened with a straight "; YAML needs a straight " at both '
+    'ends: replace {mark} with "':
+        "أُغلق النص هنا بـ{mark}، لكنه فُتح بعلامة تنصيص مستقيمة \"؛ تحتاج YAML إلى \" مستقيمة في الطرفين: ضع \" مكان {mark}",
+    'a straight " inside a text ends the text here; inside a text, use “ ” (English) or « » (Arabic) instead of "':
+        "علامة التنصيص المستقيمة \" داخل النص تُنهي النص هنا؛ استعمل داخل النص “ ” (في الإنجليزية) أو « » (في العربية) "
+        "بدلًا من \"",
 }

@@ -164,7 +164,9 @@ def _alias(value: str) -> str:
 
 
 Id = Annotated[str, Field(max_length=MAX_ID), AfterValidator(_id)]
-Ref = Annotated[str, Field(max_length=MAX_ID), AfterValidator(_id)]  # an id defined elsewhere; the loader checks that it exists
+# An id defined elsewhere. The loader checks that it exists and names the ones that do: the id rule here would add
+# a second, misleading message ("rename it") to a reference that only has to be one of them.
+Ref = Annotated[str, Field(max_length=MAX_ID)]
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
 Paras = Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
 EnText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_english)]
