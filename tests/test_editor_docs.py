@@ -97,6 +97,8 @@ def quoted_messages(guide: Path) -> list[str]:
 
 def masked(message: str) -> str:
     """A message without the numbers that move when data/ is edited: its LINE:COL and any "line N" inside it."""
+    # The isolates that lay an Arabic message out right to left in a terminal are invisible: a guide shows the text.
+    message = re.sub("[\u2066-\u2069]", "", message)
     file, _, _, text = MESSAGE.match(message).groups()
     return f"{file}:LINE:COL: " + re.sub(r"\bline \d+", "line N", text)
 

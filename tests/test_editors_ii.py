@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
+import string
 import subprocess
 import sys
+import unicodedata
 
 import pytest
+from bidi import get_display
 
-from explainer.data.errors import DataErrors
+from explainer.data.errors import DataError, DataErrors
+from explainer.data.messages import M
+from explainer.data.messages_ar import AR
 from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_project
 from .test_loader import data_dir, edit, position  # noqa: F401
 
 
@@ -171,10 +177,10 @@ MISLEADING = [
      "ضع \" مكان ”"),
     ("3 a camp in capitals", "factions.yml", FACTION_CAMP, FACTION_CAMP.replace("attended", "Refused"),
      ("Refused", 0), 'camp "Refused" is not one of: attended, refused; did you mean "refused"?',
-     "ليس من بين: attended, refused"),
+     "ليست من بين: attended, refused"),
     ("3 a camp in curly quotes", "factions.yml", FACTION_CAMP, FACTION_CAMP.replace("attended", "“attended”"),
      ("“attended”", 0), 'camp "“attended”" is not one of: attended, refused; did you mean "attended"?',
-     "ليس من بين: attended, refused"),
+     "ليست من بين: attended, refused"),
     ("4 a speaker's id cut short", "quotes.yml", "speaker: fastaqim-union", "speaker: fastaqim", ("fastaqim\n", 0),
      'speaker "fastaqim" is not the id of a faction, an actor or a camp; did you mean "fastaqim-union"?',
      "ليست معرّف فصيل أو طرف أو معسكر؛ هل تقصد «fastaqim-union»؟"),
@@ -213,3 +219,69 @@ def test_a_bare_paragraph_number_says_the_brackets_and_the_range(data_dir):
     assert f'"paras" is a list: write it in square brackets, [{count + 1}]' in said
     assert f"use a number from 1 to {count}" in said[0] + said[1]
     assert not any("own line" in s for s in said)
+
+
+# ---------------------------------------------------------------- Arabic that reads right in a terminal
+
+_ARABIC_WORD = re.compile(r"[\u0600-\u06FF]+")
+# A Latin run as a reader takes it in: from a letter or digit to a letter or digit, with no Arabic between.
+_TOKEN = re.compile(r"[\u0600-\u06FF]+|[A-Za-z0-9](?:[^\u0600-\u06FF«»]*[A-Za-z0-9])?")
+
+
+def sample(english: str) -> M:
+    """The message with every value filled in with Latin text (keys, ids and file names are Latin); a label with
+    the form the loader gives it."""
+    values = {name: "key-1" for _, name, _, _ in string.Formatter().parse(english) if name}
+    if "label" in values:
+        values["label"] = M('"{name}"', name="paras")
+    return M(english, **values)
+
+
+def reading_order(line: str, prefix: str) -> list[str]:
+    """The words of `line` as python-bidi lays it out (the reference of Unicode's algorithm), in the order a reader
+    of Arabic meets them: right to left, after the left-to-right `FILE:LINE:COL:` prefix."""
+    shown = get_display(line)
+    assert shown.startswith(prefix), shown
+    tokens = _TOKEN.findall(shown[len(prefix):])
+    return [t[::-1] if _ARABIC_WORD.fullmatch(t) else t for t in reversed(tokens)]
+
+
+@pytest.mark.parametrize("english", sorted(AR))
+def test_every_arabic_message_starts_with_an_arabic_word_and_reads_right_to_left(english):
+    message = sample(english)
+    arabic = message.say("ar")
+    first = next(ch for ch in arabic if unicodedata.bidirectional(ch) in ("L", "R", "AL"))
+    assert unicodedata.bidirectional(first) in ("R", "AL"), f"starts with a Latin word: {arabic!r}"
+    line = DataError("data/factions.yml", 3, 5, message).text("ar")
+    assert reading_order(line, "data/factions.yml:3:5: ") == _TOKEN.findall(arabic), line
+
+
+def test_an_english_message_is_left_as_it_is():
+    message = sample('unknown key "{key}"; did you mean "{close}"? Correct the spelling')
+    assert DataError("data/factions.yml", 3, 5, message).text("en") == f"data/factions.yml:3:5: {message}"
+
+
+def test_the_build_prints_each_error_once_in_the_chosen_language(tmp_path):
+    project = copy_project(tmp_path / "project")
+    text = edit(project / "data", "quotes.yml", "speaker: fastaqim-union", "speaker: fastaqim")
+    line, col = position(text, "fastaqim\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_LANG": "ar", "GITHUB_ACTIONS": ""}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                         cwd=project, env=env, capture_output=True, text=True)
+    assert run.returncode != 0 and not (tmp_path / "site").exists()
+    output = re.sub("[\u2066-\u2069]", "", run.stdout + run.stderr)
+    prefix = f"data/quotes.yml:{line}:{col}: "
+    assert output.count(prefix) == 1, output
+    assert f"{prefix}القيمة «fastaqim» في speaker ليست معرّف فصيل أو طرف أو معسكر" in output
+    assert "is not the id" not in output  # not in English too
+    assert "مشكلة واحدة في data/ أو docs/ (أعلاه)؛ لم يُبنَ شيء" in output
+
+
+def test_a_language_the_messages_do_not_have_is_named_as_a_setting():
+    from explainer.data.settings import message_language, setting_errors
+
+    assert message_language({"EXPLAINER_LANG": "ar"}) == ("ar", None)
+    assert message_language({}) == ("en", None)
+    problems = [p for p in setting_errors({"EXPLAINER_LANG": "fr"}) if p.variable == "EXPLAINER_LANG"]
+    assert [str(p) for p in problems] == [
+        'EXPLAINER_LANG: "fr" is not a language of the messages (en, ar); set EXPLAINER_LANG to one of them, or unset it']

@@ -294,7 +294,7 @@ def test_validator_prints_github_annotations_under_actions(data_dir):
     # Both languages in one annotation: the pull request's readers may be either kind of editor.
     assert (
         f'::error file=data/factions.yml,line={line},col={col}::camp "atended" is not one of: attended, refused; did you mean "attended"?'
-        " · camp «atended» ليس من بين: attended, refused؛ هل تقصد «attended»؟"
+        " · القيمة «atended» في camp ليست من بين: attended, refused؛ هل تقصد «attended»؟"
         in result.stderr.splitlines()
     )
 

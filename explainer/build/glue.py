@@ -14,7 +14,7 @@ from explainer.data.errors import DataErrors, print_errors
 from explainer.data.loader import SiteData
 from explainer.pages.registry import MACROS, Macro
 from explainer.render.html import Place
-from explainer.data.settings import setting_errors
+from explainer.data.settings import message_language, setting_errors
 from explainer.pages.site import load_data_once
 
 LANGS = schema.LANGUAGES
@@ -23,15 +23,17 @@ LANGS = schema.LANGUAGES
 def site_data(config) -> SiteData:
     """data/ beside mkdocs.yml, loaded once per build; bad settings or data stop the build with every error
     listed. The build's first step: mkdocs-macros asks for the data before any hook runs."""
+    lang = message_language()[0]
     problems = setting_errors(site_url=config.get("site_url"))
     if problems:
-        raise PluginError("\n".join(str(p) for p in problems))
+        raise PluginError("\n".join(p.text(lang) for p in problems))
     root = Path(config["config_file_path"]).parent / "data"
     try:
         return load_data_once(root)
     except DataErrors as exc:
-        print_errors(exc.errors, sys.stderr)
-        raise PluginError(exc.report()) from None
+        # Each error once, in the editor's language; MkDocs' own ERROR line only counts them.
+        print_errors(exc.errors, sys.stderr, lang)
+        raise PluginError(exc.summary(lang)) from None
 
 
 def place_of(src_uri: str, url: str) -> Place:

@@ -5,7 +5,7 @@ import os
 import unicodedata
 from dataclasses import dataclass
 
-from explainer.data.messages import M, say
+from explainer.data.messages import M, laid_out, say
 
 
 def visible(text: str) -> str:
@@ -52,7 +52,8 @@ class DataError:
 
     def text(self, lang: str) -> str:
         # Every part is made visible, so one error is always one line, whatever a file name or value holds.
-        return visible(f"{self.file}:{self.line}:{self.col}: {self.says(lang)}")
+        # The isolates are added after: they are ours, not data's, and lay the Arabic out right to left.
+        return f"{visible(f'{self.file}:{self.line}:{self.col}:')} {laid_out(visible(self.says(lang)), lang)}"
 
     def annotation(self) -> str:
         # GitHub turns this into a comment on the pull request's diff.
@@ -73,9 +74,14 @@ class DataErrors(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
+        return "\n".join([self.summary("en") + ":", *(str(e) for e in self.errors)])
+
+    def summary(self, lang: str) -> str:
+        """One line for the end of a failed build, the errors themselves having been printed."""
         count = len(self.errors)
-        head = f"{count} problem{'s' if count != 1 else ''} in data/ or docs/; nothing was built:"
-        return "\n".join([head, *(str(e) for e in self.errors)])
+        message = M("1 problem in data/ or docs/ (above); nothing was built") if count == 1 else \
+            M("{count} problems in data/ or docs/ (above); nothing was built", count=count)
+        return laid_out(say(message, lang), lang)
 
 
 def _cell(text: str) -> str:

@@ -33,12 +33,12 @@ AR = {
     "an entry with keys": "مُدخل ذو مفاتيح",
     "the English text (en)": "النص الإنجليزي (en)",
     "the Arabic text (ar)": "النص العربي (ar)",
-    '"{name}"': "«{name}»",
+    '"{name}"': "الحقل «{name}»",
     "this value": "هذه القيمة",
     "none": "لا شيء",
-    "head (a person in actors.yml)": "head (شخص في actors.yml)",
-    "head_of (a faction)": "head_of (فصيل)",
-    "chosen_by (an actor)": "chosen_by (طرف من الأطراف)",
+    "head (a person in actors.yml)": "الحقل head (شخص في actors.yml)",
+    "head_of (a faction)": "الحقل head_of (فصيل)",
+    "chosen_by (an actor)": "الحقل chosen_by (طرف من الأطراف)",
     "write the number without quotes": "اكتب الرقم دون علامتي تنصيص",
     "write a whole number, such as 3": "اكتب عددًا صحيحًا، مثل 3",
     # ---------------------------------------------------------------- keys and shapes
@@ -55,9 +55,9 @@ AR = {
         "زد مسافته البادئة ليكون على استقامة المفاتيح داخل «{holder}»",
     "{label} is missing; add `{key}: {hint}` to this entry": "{label} غير موجود؛ أضف `{key}: {hint}` إلى هذا المُدخل",
     '{what} "{value}" is not one of: {options}; use one of them':
-        "{what} «{value}» ليس من بين: {options}؛ استعمل واحدًا منها",
+        "القيمة «{value}» في {what} ليست من بين: {options}؛ استعمل واحدة منها",
     '{label} "{given}" is not one of: {options}; use one of them':
-        "{label} «{given}» ليس من بين: {options}؛ استعمل واحدًا منها",
+        "القيمة «{given}» في {label} ليست من بين: {options}؛ استعمل واحدة منها",
     "{label} should be text, but is {given}; write it as text (in quotes if needed)":
         "يجب أن يكون {label} نصًا، لكنه {given}؛ اكتبه نصًا (بين علامتي تنصيص عند الحاجة)",
     "{label} should be a whole number, but is {given}; {fix}": "يجب أن يكون {label} عددًا صحيحًا، لكنه {given}؛ {fix}",
@@ -74,7 +74,7 @@ AR = {
     "{label} should be true or false, but is {given}; write true or false":
         "يجب أن يكون {label} true أو false، لكنه {given}؛ اكتب true أو false",
     "{label} is not valid here ({detail}); compare it with the entries around it":
-        "{label} غير صالح هنا ({detail})؛ قارنه بالمُدخلات المحيطة به",
+        "قيمة {label} غير صالحة هنا ({detail})؛ قارنها بالمُدخلات المحيطة بها",
     # ---------------------------------------------------------------- between entries and files
     "paragraph number {n} is out of order; number the paragraphs 1, 2, 3… (expected {expected} here)":
         "رقم الفقرة {n} ليس في ترتيبه؛ رقّم الفقرات 1، 2، 3… (المتوقع هنا {expected})",
@@ -134,7 +134,7 @@ AR = {
         "لا يوجد سطر `*  OWNERS` يسمّي مالكي الملفات كلها؛ اكتبه في أعلى الملف، مثل `*  @my-org/site-maintainers`، "
         "ثم شغّل {command}",
     '"{owner}" is not an owner GitHub accepts; write @user, @org/team or an e-mail address':
-        "«{owner}» ليس مالكًا يقبله GitHub؛ اكتب ‎@user أو ‎@org/team أو عنوان بريد إلكتروني",
+        "المالك «{owner}» لا يقبله GitHub؛ اكتب @user أو @org/team أو عنوان بريد إلكتروني",
     'this file is not what data/pages.yml, the data files and the site\'s languages give (here: "{expected}"); run '
     "{command} and commit it":
         "هذا الملف لا يطابق ما تعطيه data/pages.yml وملفات البيانات ولغات الموقع (هنا: «{expected}»)؛ شغّل {command} "
@@ -224,8 +224,8 @@ AR = {
     'there is no macro "{macro}"; use one of: {known}': "لا يوجد ماكرو باسم «{macro}»؛ استعمل واحدًا من: {known}",
     "{macro}(…) takes {shown}; correct the call": "يأخذ {macro}(…) {shown}؛ صحّح الاستدعاء",
     'this argument must be an id in quotes, like "{example}"': "يجب أن تكون هذه القيمة معرّفًا بين علامتي تنصيص، مثل \"{example}\"",
-    '"{value}" is not a {kind} id; use one of: {known}': "«{value}» ليس معرّفًا من نوع {kind}؛ استعمل واحدًا من: {known}",
-    "{macro}(…): {problem}": "{macro}(…): {problem}",
+    '"{value}" is not a {kind} id; use one of: {known}': "القيمة «{value}» ليست معرّفًا من نوع {kind}؛ استعمل واحدًا من: {known}",
+    "{macro}(…): {problem}": "في {macro}(…): {problem}",
     "this argument must be true or false": "يجب أن تكون هذه القيمة true أو false",
     "cite needs a list of paragraph numbers, like cite([3, 7])": "يحتاج cite إلى قائمة بأرقام الفقرات، مثل cite([3, 7])",
     "paragraph {n} does not exist: the source has paragraphs 1 to {count}":
@@ -233,7 +233,7 @@ AR = {
     '{{% %}} is not allowed in a page; pages hold prose and macro calls like {{{{ gap("host") }}}}':
         "لا يُسمح بـ {{% %}} في الصفحات؛ لا تحوي الصفحات إلا النصوص واستدعاءات الماكرو مثل {{{{ gap(\"host\") }}}}",
     "the HTML element <{tag}> is not allowed in a page; remove it (pages hold text, links and the site's macros)":
-        "عنصر HTML ‏<{tag}> غير مسموح به في الصفحات؛ احذفه (لا تحوي الصفحات إلا النصوص والروابط وماكرو الموقع)",
+        "عنصر HTML <{tag}> غير مسموح به في الصفحات؛ احذفه (لا تحوي الصفحات إلا النصوص والروابط وماكرو الموقع)",
     'the attribute {name}="…" would run a script; remove it': "الخاصية {name}=\"…\" تشغّل برنامجًا نصيًا؛ احذفها",
     "the attribute style=\"…\" is not allowed (the site's stylesheet sets the look); remove it, or use a class":
         "الخاصية style=\"…\" غير مسموح بها (ورقة أنماط الموقع هي التي تحدد المظهر)؛ احذفها، أو استعمل class",
@@ -243,7 +243,7 @@ AR = {
         "هنا {{{{ }}}} أو {{% %}} لم يُغلق أو ليس استدعاء ماكرو ({detail})؛ اكتب استدعاء الماكرو هكذا {{{{ name(…) }}}}",
     "this page has no {lang} twin; add docs/{lang}/{page}.md": "ليست لهذه الصفحة نظيرة بلغة {lang}؛ أضف docs/{lang}/{page}.md",
     'the page "{page}" (docs/{lang}/{page}.md) has no entry here; add one with id: {page}, nav, title and description':
-        "ليس للصفحة «{page}» ‏(docs/{lang}/{page}.md) مُدخل هنا؛ أضف مُدخلًا فيه id: {page} وnav وtitle وdescription",
+        "ليس للصفحة «{page}» (docs/{lang}/{page}.md) مُدخل هنا؛ أضف مُدخلًا فيه id: {page} وnav وtitle وdescription",
     'the entry "{page}" has no page in docs/; remove it, or add docs/{lang}/{page}.md and its twin':
         "ليس للمُدخل «{page}» صفحة في docs/؛ احذفه، أو أضف docs/{lang}/{page}.md ونظيرتها",
     # ---------------------------------------------------------------- the command line (explainer/tools/validate.py)
@@ -258,10 +258,10 @@ AR = {
     # ---------------------------------------------------------------- settings (explainer/data/settings.py)
     '"{value}" is not a plain web address like https://github.com/OWNER/REPO; set {variable} to the repository\'s '
     "address, or unset it":
-        "«{value}» ليس عنوان ويب بسيطًا مثل https://github.com/OWNER/REPO؛ اجعل {variable} عنوان المستودع، أو احذفه",
+        "القيمة «{value}» ليست عنوان ويب بسيطًا مثل https://github.com/OWNER/REPO؛ اجعل {variable} عنوان المستودع، أو احذفه",
     '"{value}" is not a plain web address like https://OWNER.github.io/REPO/; set SITE_URL to the address the site '
     "is published at, or unset it":
-        "«{value}» ليس عنوان ويب بسيطًا مثل https://OWNER.github.io/REPO/؛ اجعل SITE_URL العنوان الذي يُنشر عليه "
+        "القيمة «{value}» ليست عنوان ويب بسيطًا مثل https://OWNER.github.io/REPO/؛ اجعل SITE_URL العنوان الذي يُنشر عليه "
         "الموقع، أو احذفه",
     # ---------------------------------------------------------------- nothing vanishes (explainer/data/loader.py)
     'the quote "{id}" is shown on no page; list its id under `quotes:` of the reason it supports in data/camps.yml '
@@ -280,19 +280,19 @@ AR = {
     "English": "الإنجليزي",
     "this page calls other macros than docs/{first}/{page}.md ({mine} here, {theirs} there); twin pages show the same "
     "facts: make the calls the same":
-        "تستدعي هذه الصفحة ماكرو غير التي تستدعيها docs/{first}/{page}.md ‏({mine} هنا، و{theirs} هناك)؛ "
+        "تستدعي هذه الصفحة ماكرو غير التي تستدعيها docs/{first}/{page}.md ({mine} هنا، و{theirs} هناك)؛ "
         "الصفحتان النظيرتان تعرضان المعلومات نفسها: اجعل الاستدعاءات واحدة",
     "{macro} is a macro: call it with brackets, like {{{{ {macro}() }}}}":
-        "{macro} ماكرو: استدعِه بقوسين، هكذا {{{{ {macro}() }}}}",
+        "الاسم {macro} ماكرو: استدعِه بقوسين، هكذا {{{{ {macro}() }}}}",
     'YAML cannot read this line ({line_text}): the text in quotes that starts here is not closed; add " at the end of '
     "the text":
         "تعذّرت قراءة هذا السطر ({line_text}): النص الذي يبدأ هنا بعلامة تنصيص لم يُغلق؛ أضف \" في نهاية النص",
     'the key "{key}" belongs inside "{holder}" above: indent it to line up with "{line_up}"':
         "المفتاح «{key}» مكانه داخل «{holder}» أعلاه: زد مسافته البادئة ليكون على استقامة «{line_up}»",
     '{label} "{given}" is not one of: {options}; did you mean "{close}"?':
-        "{label} «{given}» ليس من بين: {options}؛ هل تقصد «{close}»؟",
+        "القيمة «{given}» في {label} ليست من بين: {options}؛ هل تقصد «{close}»؟",
     '{what} "{value}" is not one of: {options}; did you mean "{close}"?':
-        "{what} «{value}» ليس من بين: {options}؛ هل تقصد «{close}»؟",
+        "القيمة «{value}» في {what} ليست من بين: {options}؛ هل تقصد «{close}»؟",
     # ---------------------------------------------------------------- the issue form (explainer/pages/issue_form.py)
     "run `python -m explainer.pages.issue_form --write` (or `make issue-form`) to write the list from data/pages.yml":
         "شغّل `python -m explainer.pages.issue_form --write` (أو `make issue-form`) لتُكتب القائمة من data/pages.yml",
@@ -331,7 +331,7 @@ AR = {
     '<meta http-equiv="refresh"> would send the reader to another page; remove it':
         "العنصر <meta http-equiv=\"refresh\"> ينقل القارئ إلى صفحة أخرى؛ احذفه",
     "the SVG animation <{element}> (of {target}) could turn a link into a script; remove it":
-        "تحريك SVG ‏<{element}> (للخاصية {target}) قد يجعل الرابط برنامجًا نصيًا؛ احذفه",
+        "تحريك SVG <{element}> (للخاصية {target}) قد يجعل الرابط برنامجًا نصيًا؛ احذفه",
     'the attribute {attribute}="…" on <{element}> points outside the drawing; remove it':
         "الخاصية {attribute}=\"…\" في العنصر <{element}> تشير إلى خارج الرسم؛ احذفها",
     "an inline script that is not one of the theme's known scripts (explainer/build/csp.py KNOWN_SCRIPTS); remove it":
@@ -399,4 +399,10 @@ AR = {
     'a straight " inside a text ends the text here; inside a text, use “ ” (English) or « » (Arabic) instead of "':
         "علامة التنصيص المستقيمة \" داخل النص تُنهي النص هنا؛ استعمل داخل النص “ ” (في الإنجليزية) أو « » (في العربية) "
         "بدلًا من \"",
+    # ---------------------------------------------------------------- the build's last line, the language setting
+    "1 problem in data/ or docs/ (above); nothing was built": "مشكلة واحدة في data/ أو docs/ (أعلاه)؛ لم يُبنَ شيء",
+    "{count} problems in data/ or docs/ (above); nothing was built":
+        "عدد المشكلات في data/ أو docs/: {count} (أعلاه)؛ لم يُبنَ شيء",
+    '"{value}" is not a language of the messages ({languages}); set {variable} to one of them, or unset it':
+        "القيمة «{value}» ليست من لغات الرسائل ({languages})؛ اجعل {variable} واحدة منها، أو احذفه",
 }

@@ -16,8 +16,8 @@ from pathlib import Path
 from explainer.data.errors import DataError, DataErrors, print_errors
 from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
-from explainer.data.messages import LANGUAGES, M
-from explainer.data.settings import setting_errors
+from explainer.data.messages import LANGUAGES, M, laid_out
+from explainer.data.settings import message_language, setting_errors
 
 SUMMARY = {
     "en": "{count} problems found; fix them and run this again.",
@@ -28,7 +28,8 @@ SUMMARY = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer.tools.validate", description=__doc__)
-    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the messages")
+    parser.add_argument("--lang", choices=LANGUAGES, default=message_language()[0],
+                        help="the language of the messages (default: $EXPLAINER_LANG, else en)")
     parser.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
     parser.add_argument("--since", default=os.environ.get("BASE_SHA") or "HEAD", metavar="REVISION",
                         help="warn of texts still using a name's old spelling, renamed since this git revision "
@@ -50,10 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     warnings = _renamed_since(args.since, Path(args.data))
     if warnings:
         print_errors(warnings, sys.stderr, args.lang)
-    print(M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
+    print(laid_out(M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
             "events, {paragraphs} source paragraphs.", factions=len(data.factions.factions),
             actors=len(data.actors.actors), places=len(data.places.places), quotes=len(data.quotes.quotes),
-            events=len(data.events.events), paragraphs=data.paragraph_count).say(args.lang))
+            events=len(data.events.events), paragraphs=data.paragraph_count).say(args.lang), args.lang))
     return 0
 
 
@@ -86,7 +87,7 @@ def _default_repository():
 
 def _summary(count: int, lang: str) -> int:
     one = lang == "en" and count == 1
-    print(SUMMARY["en-one" if one else lang].format(count=count), file=sys.stderr)
+    print(laid_out(SUMMARY["en-one" if one else lang].format(count=count), lang), file=sys.stderr)
     return 1
 
 
