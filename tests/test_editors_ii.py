@@ -9,10 +9,16 @@ import shutil
 import string
 import subprocess
 import sys
+import time
 import unicodedata
+import urllib.request
+from types import SimpleNamespace
 
 import pytest
+import yaml
 from bidi import get_display
+
+from explainer.build import glue, hooks
 
 from explainer.data.errors import DataError, DataErrors
 from explainer.data.messages import M
@@ -20,7 +26,7 @@ from explainer.data.messages_ar import AR
 from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, copy_project, free_port, full_tier_only
 from .test_loader import data_dir, edit, position  # noqa: F401
 
 
@@ -285,3 +291,67 @@ def test_a_language_the_messages_do_not_have_is_named_as_a_setting():
     problems = [p for p in setting_errors({"EXPLAINER_LANG": "fr"}) if p.variable == "EXPLAINER_LANG"]
     assert [str(p) for p in problems] == [
         'EXPLAINER_LANG: "fr" is not a language of the messages (en, ar); set EXPLAINER_LANG to one of them, or unset it']
+
+
+# ---------------------------------------------------------------- live preview of data
+
+
+def test_make_serve_watches_the_data_folder():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    watched = {(ROOT / item).resolve() for item in config.get("watch", [])}
+    assert read_data(ROOT / "data").root.resolve() in watched
+
+
+def test_a_failed_rebuild_under_serve_shows_the_messages_in_place_of_the_pages(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    edit(project / "data", "quotes.yml", "speaker: fastaqim-union", "speaker: fastaqim")
+    served = tmp_path / "served"
+    (served / "ar").mkdir(parents=True)
+    for page in (served / "index.html", served / "ar" / "index.html"):
+        page.write_text("<html>the last good site</html>", encoding="utf-8")
+    monkeypatch.setenv("EXPLAINER_LANG", "ar")
+
+    def builder():
+        glue.site_data({"site_url": None, "config_file_path": str(project / "mkdocs.yml")})
+
+    server = SimpleNamespace(root=str(served), builder=builder)
+    hooks.on_serve(server, config=None, builder=builder)
+    server.builder()  # does not raise: the browsers reload, into the messages
+    for page in (served / "index.html", served / "ar" / "index.html", served / "404.html"):
+        shown = page.read_text(encoding="utf-8")
+        assert "the last good site" not in shown and 'dir="rtl"' in shown
+        assert "data/quotes.yml:" in shown and "ليست معرّف فصيل أو طرف أو معسكر" in shown
+
+
+def test_make_serve_rebuilds_on_a_data_change_and_shows_the_mistake(tmp_path):
+    full_tier_only("a real `mkdocs serve`")
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/astana-2017/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": ""}
+    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        def page_until(condition) -> str:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                try:
+                    body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+                    if condition(body):
+                        return body
+                except OSError:
+                    pass
+                time.sleep(0.5)
+            raise AssertionError("the served page did not change")
+
+        page_until(lambda body: "<h1" in body and "could not be built" not in body)
+        edit(project / "data", "quotes.yml", "speaker: fastaqim-union", "speaker: fastaqim")
+        broken = page_until(lambda body: "could not be built" in body)
+        assert 'speaker &#34;fastaqim&#34; is not the id of a faction' in broken
+        edit(project / "data", "quotes.yml", "speaker: fastaqim\n", "speaker: fastaqim-union\n")
+        page_until(lambda body: "could not be built" not in body)
+    finally:
+        serve.terminate()
+        output = serve.communicate(timeout=30)[0]
+    assert output.count('data/quotes.yml:') == 1, output  # said once in the terminal
+    assert "Traceback" not in output

@@ -18,21 +18,27 @@ from explainer.data.settings import message_language, setting_errors
 from explainer.pages.site import load_data_once
 
 LANGS = schema.LANGUAGES
+# The lines of the last build stopped by bad settings or data, in the editor's language: `make serve` shows them
+# in place of the site (hooks.py, on_serve). Emptied by each build that gets past the data.
+LAST_FAILURE: list[str] = []
 
 
 def site_data(config) -> SiteData:
     """data/ beside mkdocs.yml, loaded once per build; bad settings or data stop the build with every error
     listed. The build's first step: mkdocs-macros asks for the data before any hook runs."""
     lang = message_language()[0]
+    LAST_FAILURE.clear()
     problems = setting_errors(site_url=config.get("site_url"))
     if problems:
-        raise PluginError("\n".join(p.text(lang) for p in problems))
+        LAST_FAILURE.extend(p.text(lang) for p in problems)
+        raise PluginError("\n".join(LAST_FAILURE))
     root = Path(config["config_file_path"]).parent / "data"
     try:
         return load_data_once(root)
     except DataErrors as exc:
         # Each error once, in the editor's language; MkDocs' own ERROR line only counts them.
         print_errors(exc.errors, sys.stderr, lang)
+        LAST_FAILURE.extend([*(e.text(lang) for e in exc.errors), exc.summary(lang)])
         raise PluginError(exc.summary(lang)) from None
 
 

@@ -405,4 +405,12 @@ AR = {
         "عدد المشكلات في data/ أو docs/: {count} (أعلاه)؛ لم يُبنَ شيء",
     '"{value}" is not a language of the messages ({languages}); set {variable} to one of them, or unset it':
         "القيمة «{value}» ليست من لغات الرسائل ({languages})؛ اجعل {variable} واحدة منها، أو احذفه",
+    # ---------------------------------------------------------------- make serve (explainer/build/hooks.py)
+    "the build failed; the messages are in the terminal where `make serve` runs":
+        "تعذّر البناء؛ الرسائل في الطرفية التي يعمل فيها `make serve`",
+    "the site could not be built; the pages show the messages until the next good build":
+        "تعذّر بناء الموقع؛ تعرض الصفحات الرسائل حتى ينجح البناء التالي",
+    "The site could not be built": "تعذّر بناء الموقع",
+    "Correct each line below in the file it names and save: this page reloads by itself.":
+        "صحّح كل سطر أدناه في الملف الذي يذكره ثم احفظه: تُعاد هذه الصفحة وحدها.",
 }
