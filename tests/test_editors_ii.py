@@ -355,3 +355,35 @@ def test_make_serve_rebuilds_on_a_data_change_and_shows_the_mistake(tmp_path):
         output = serve.communicate(timeout=30)[0]
     assert output.count('data/quotes.yml:') == 1, output  # said once in the terminal
     assert "Traceback" not in output
+
+
+# ---------------------------------------------------------------- the guides
+
+
+def test_the_arabic_guide_names_each_page_as_the_site_does():
+    pages = load_data(ROOT / "data").pages.pages
+    labels = {p.nav.ar for p in pages} | {p.title.ar for p in pages}
+    guide = (ROOT / "CONTRIBUTING.ar.md").read_text(encoding="utf-8")
+    named = [re.sub(r"\s+", " ", n) for n in re.findall(r"صفحة\s+«([^»]+)»", guide)]
+    assert named and [n for n in named if n not in labels] == []
+
+
+def test_the_guides_say_how_to_use_the_schemas_in_github_dev():
+    settings = (ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8")
+    assert "schemas/" in settings
+    for guide in ("CONTRIBUTING.md", "CONTRIBUTING.ar.md"):
+        text = (ROOT / guide).read_text(encoding="utf-8")
+        assert "github.dev" in text and "schemas/" in text and ".vscode/settings.json" in text, guide
+
+
+@pytest.mark.parametrize("date, valid", [("2017-02", True), ("2016-12-30", True), ("2026-13-01", False),
+                                         ("2016-12-32", False), ("2017-00", False)])
+def test_the_schemas_underline_an_impossible_date_as_the_readme_says(date, valid):
+    import json
+
+    import jsonschema
+
+    schema = json.loads((ROOT / "schemas" / "corrections.schema.json").read_text(encoding="utf-8"))
+    document = {"corrections": [{"date": date, "text": {"en": "A fix.", "ar": "تصحيح."}}]}
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(document))
+    assert (errors == []) == valid, [e.message for e in errors]

@@ -153,7 +153,7 @@ AR = {
     'a colon followed by a space (": ") inside a value; put the whole value in double quotes':
         "نقطتان تليهما مسافة (\": \") داخل قيمة؛ ضع القيمة كلها بين علامتي تنصيص مزدوجتين",
     "this line is indented differently from the lines of the same entry; line it up with them":
-        "المسافة البادئة لهذا السطر تختلف عن أسطر المُدخل نفسه؛ اجعله على استقامتها",
+        "المسافة البادئة لهذا السطر تختلف عن أسطر المُدخل نفسه؛ اجعل بدايته محاذية لبداياتها",
     "a key without its colon, or a quoted value that is not closed; write `key: value`":
         "مفتاح بلا نقطتين، أو قيمة بين علامتي تنصيص لم تُغلق؛ اكتب `key: value`",
     "a list [ … ] or an entry {{ … }} opened here is not closed, a quote inside it is not closed, or its items are "
@@ -274,7 +274,7 @@ AR = {
         "التصريح «{id}» يظهر في الصفحة «{where}»، ومكان تصريحات هذا المتحدث الصفحة «{page}»؛ انقله إليها",
     '"{name}" is not found in the {language} of texts that name it in {other_language} ({texts}), on the page(s) '
     "{pages}; use this spelling there, or add the spelling used there to aliases ({lang})":
-        "لا يرد «{name}» في النص {language} لنصوص تذكره بالنص {other_language} ({texts})، في الصفحة أو الصفحات "
+        "الاسم «{name}» غائب عن النص {language} في نصوص يرد فيها اسمه في النص {other_language} ({texts})، في الصفحة أو الصفحات "
         "{pages}؛ استعمل هذه الصيغة هناك، أو أضف الصيغة المستعملة هناك إلى aliases ({lang})",
     "Arabic": "العربي",
     "English": "الإنجليزي",
