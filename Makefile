@@ -35,7 +35,7 @@ build-properdocs: $(PD_VENV)/bin/.installed node_modules/.installed  ## the same
 	$(PD_VENV)/bin/properdocs build --strict
 
 validate: setup  ## check data/ and the pages; `make validate lang=ar` for the messages in Arabic
-	$(BIN)/python -m explainer.tools.validate --lang $(or $(lang),en)
+	$(BIN)/python -m explainer.tools.validate $(if $(lang),--lang $(lang))
 
 issue-form: setup  ## rewrite the issue form's page list from data/pages.yml
 	$(BIN)/python -m explainer.pages.issue_form --write

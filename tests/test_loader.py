@@ -158,8 +158,9 @@ def test_reference_to_an_id_that_does_not_exist(data_dir):
     line, col = position(text, "fastaqim\n", 0)
     found = errors(data_dir)
     assert len(found) == 1
-    assert found[0].startswith(f'data/quotes.yml:{line}:{col}: speaker "fastaqim" is not one of: fastaqim-union')
-    assert found[0].endswith("; use one of them")
+    # Not "is not one of: fastaqim-union", which read as if one speaker only were allowed (issue 20).
+    assert found[0] == (f'data/quotes.yml:{line}:{col}: speaker "fastaqim" is not the id of a faction, an actor or a '
+                        'camp; did you mean "fastaqim-union"?')
 
 
 def test_duplicate_id(data_dir):
@@ -260,7 +261,7 @@ def test_every_problem_in_every_file_at_once(data_dir):
     assert 'the key "head" appears twice' in found[0]
     assert "a tab is used for indentation" in found[4]
     assert 'unknown key "population"' in found[5]
-    assert 'speaker "fastaqim" is not one of' in found[6]
+    assert 'speaker "fastaqim" is not the id of a faction' in found[6]
 
 
 def test_missing_file(data_dir):
@@ -293,7 +294,7 @@ def test_validator_prints_github_annotations_under_actions(data_dir):
     # Both languages in one annotation: the pull request's readers may be either kind of editor.
     assert (
         f'::error file=data/factions.yml,line={line},col={col}::camp "atended" is not one of: attended, refused; did you mean "attended"?'
-        " · camp «atended» ليس من بين: attended, refused؛ هل تقصد «attended»؟"
+        " · القيمة «atended» في camp ليست من بين: attended, refused؛ هل تقصد «attended»؟"
         in result.stderr.splitlines()
     )
 

@@ -13,8 +13,8 @@ CASES = [
     ("head", "alloush", "nobody", 'head (a person in actors.yml) "nobody" is not one of'),
     # An actor that exists but is not a person: the delegation is led by someone.
     ("head", "alloush", "hnc", 'head (a person in actors.yml) "hnc" is not one of'),
-    ("head_of", "jaysh-al-islam", "no-such-faction", 'head_of (a faction) "no-such-faction" is not one of'),
-    ("chosen_by", "hnc", "nobody", 'chosen_by (an actor) "nobody" is not one of'),
+    ("head_of", "jaysh-al-islam", "no-such-faction", 'head_of (a faction) "no-such-faction" is not the id of a faction'),
+    ("chosen_by", "hnc", "nobody", 'chosen_by (an actor) "nobody" is not the id of an actor'),
 ]
 
 

@@ -5,7 +5,7 @@ import os
 import unicodedata
 from dataclasses import dataclass
 
-from explainer.data.messages import say
+from explainer.data.messages import M, laid_out, say
 
 
 def visible(text: str) -> str:
@@ -41,13 +41,19 @@ class DataError:
     line: int  # 1-based
     col: int  # 1-based, in characters
     message: str  # "what is wrong; what to do"
+    warning: bool = False  # something to look at that does not stop the build
 
     def __str__(self) -> str:
         return self.text("en")
 
+    def says(self, lang: str) -> str:
+        message = say(self.message, lang)
+        return say(M("warning: {message}", message=message), lang) if self.warning else message
+
     def text(self, lang: str) -> str:
         # Every part is made visible, so one error is always one line, whatever a file name or value holds.
-        return visible(f"{self.file}:{self.line}:{self.col}: {say(self.message, lang)}")
+        # The isolates are added after: they are ours, not data's, and lay the Arabic out right to left.
+        return f"{visible(f'{self.file}:{self.line}:{self.col}:')} {laid_out(visible(self.says(lang)), lang)}"
 
     def annotation(self) -> str:
         # GitHub turns this into a comment on the pull request's diff.
@@ -57,7 +63,7 @@ class DataError:
         arabic = visible(say(self.message, "ar"))
         if arabic != text:
             text += " · " + arabic
-        return f"::error {props}::{annotation_data(text)}"
+        return f"::{'warning' if self.warning else 'error'} {props}::{annotation_data(text)}"
 
 
 class DataErrors(Exception):
@@ -68,9 +74,14 @@ class DataErrors(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
+        return "\n".join([self.summary("en") + ":", *(str(e) for e in self.errors)])
+
+    def summary(self, lang: str) -> str:
+        """One line for the end of a failed build, the errors themselves having been printed."""
         count = len(self.errors)
-        head = f"{count} problem{'s' if count != 1 else ''} in data/ or docs/; nothing was built:"
-        return "\n".join([head, *(str(e) for e in self.errors)])
+        message = M("1 problem in data/ or docs/ (above); nothing was built") if count == 1 else \
+            M("{count} problems in data/ or docs/ (above); nothing was built", count=count)
+        return laid_out(say(message, lang), lang)
 
 
 def _cell(text: str) -> str:
@@ -80,9 +91,11 @@ def _cell(text: str) -> str:
 def step_summary(errors: list[DataError]) -> str:
     """Every error as a Markdown table, in both languages: GitHub shows only 10 annotations per step, the job
     summary shows them all."""
-    rows = [f"### {len(errors)} problem(s) in the data · عدد المشكلات في البيانات: {len(errors)}", "",
-            "| file · الملف | line · السطر | message | الرسالة |", "| --- | --- | --- | --- |"]
-    rows += [f"| `{_cell(e.file)}` | {e.line}:{e.col} | {_cell(say(e.message, 'en'))} | {_cell(say(e.message, 'ar'))} |"
+    head = (f"### {len(errors)} warning(s) in the data · عدد التنبيهات في البيانات: {len(errors)}"
+            if all(e.warning for e in errors) else
+            f"### {len(errors)} problem(s) in the data · عدد المشكلات في البيانات: {len(errors)}")
+    rows = [head, "", "| file · الملف | line · السطر | message | الرسالة |", "| --- | --- | --- | --- |"]
+    rows += [f"| `{_cell(e.file)}` | {e.line}:{e.col} | {_cell(e.says('en'))} | {_cell(e.says('ar'))} |"
              for e in errors]
     return "\n".join(rows) + "\n"
 

@@ -5,8 +5,10 @@ and the tests call; nothing else reads data/.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +19,7 @@ import string
 
 from explainer.data import interface, schema
 from explainer.data.errors import DataError, DataErrors
-from explainer.data.messages import M
+from explainer.data.messages import Both, M
 from explainer.data.yamlread import Positions, read_yaml
 
 STRINGS_DIR = "i18n"
@@ -92,6 +94,13 @@ def _describe(value) -> M:
     if isinstance(value, list):
         return M("a list")
     return M("an entry with keys")
+
+
+def _other_digits(value) -> str | None:
+    """Western digits for a number typed in Arabic-Indic (٣) or Eastern Arabic-Indic (۳) digits, else None."""
+    if not isinstance(value, str) or not value or not all(ch.isdigit() for ch in value) or value.isascii():
+        return None
+    return "".join(str(unicodedata.digit(ch)) for ch in value)
 
 
 def _data_path(value, loc: tuple) -> tuple[tuple, str | None]:
@@ -204,9 +213,15 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
     elif kind in ("string_type",):
         message = M("{label} should be text, but is {given}; write it as text (in quotes if needed)",
                     label=label, given=_describe(given))
+    elif kind in ("int_type", "int_parsing", "int_from_float") and _other_digits(given):
+        message = M("{label} is written in Arabic-Indic digits ({given}); write Western digits: {digits}", label=label,
+                    given=given, digits=_other_digits(given))
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         fix = M("write the number without quotes") if isinstance(given, str) else M("write a whole number, such as 3")
         message = M("{label} should be a whole number, but is {given}; {fix}", label=label, given=_describe(given), fix=fix)
+    elif kind == "list_type" and isinstance(given, int) and not isinstance(given, bool):
+        # The house style writes lists of numbers in brackets (`paras: [15]`), even a list of one.
+        message = M("{label} is a list: write it in square brackets, [{given}]", label=label, given=given)
     elif kind == "list_type":
         message = M('{label} should be a list, but is {given}; put each item on its own line after "- "',
                     label=label, given=_describe(given))
@@ -253,9 +268,63 @@ def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[
     except ValidationError as exc:
         found = [err for err in exc.errors(include_url=False)
                  if not any(_data_path(file.value, err["loc"])[0][: len(bad)] == bad for bad in file.positions.unreadable)]
+        found = _glued_keys(file, found, errors)
+        found = _dedented_keys(file, found, errors)
         for err in _misplaced_keys(file, found, errors):
             errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err))
         return None
+
+
+_GLUED = re.compile(r"([a-z_]+):(\S.*)", re.S)
+
+
+def _glued_keys(file: _File, found: list[dict], errors: list[DataError]) -> list[dict]:
+    """`{en:"Sham Legion"}`: without a space after the colon YAML reads one key, `en:"Sham Legion"`. Say that,
+    once, instead of "unknown key" and "en is missing"."""
+    glued = {}
+    for err in found:
+        if err["type"] == "extra_forbidden":
+            match = _GLUED.fullmatch(str(err["loc"][-1]))
+            parent = _data_path(file.value, err["loc"][:-1])[0]
+            if match:
+                glued[(parent, match.group(1))] = err
+                line, col = file.positions.of_key(parent + (str(err["loc"][-1]),))
+                errors.append(DataError(file.name, line, col, M(
+                    'a space is missing after "{key}:"; write `{key}: {value}`', key=match.group(1),
+                    value=match.group(2)[:40])))
+    rest = []
+    for err in found:
+        path, tail = _data_path(file.value, err["loc"]) if err["type"] == "missing" else ((), None)
+        if any(err is g for g in glued.values()) or (err["type"] == "missing" and (path, tail) in glued):
+            continue
+        rest.append(err)
+    return rest
+
+
+def _dedented_keys(file: _File, found: list[dict], errors: list[DataError]) -> list[dict]:
+    """A key indented too little lands in the entry around its own: there it is a second `paras` (or unknown),
+    and the entry it belongs to lacks it. Say where it belongs, once, at the line itself."""
+    rest = []
+    for err in found:
+        path, tail = _data_path(file.value, err["loc"]) if err["type"] == "missing" else ((), None)
+        spot = None
+        for depth in range(len(path) - 1, -1, -1) if tail else ():
+            spot = file.positions.duplicates.get(path[:depth] + (tail,))
+            if spot:
+                break
+        entry_line = file.positions.of_value(path)[0] if spot else 0
+        if not spot or spot[0] <= entry_line:
+            rest.append(err)
+            continue
+        holder = _value_at(file.value, path)
+        line_up = next(iter(holder), tail) if isinstance(holder, dict) else tail
+        duplicate = [e for e in errors if e.file == file.name and (e.line, e.col) == spot]
+        for e in duplicate:
+            errors.remove(e)
+        errors.append(DataError(file.name, spot[0], spot[1], M(
+            'line {line} belongs to the entry at line {entry} above (it is indented too little); indent it to line '
+            'up with "{line_up}"', line=spot[0], entry=entry_line, line_up=line_up)))
+    return rest
 
 
 def _misplaced_keys(file: _File, found: list[dict], errors: list[DataError]) -> list[dict]:
@@ -382,19 +451,31 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
         if rel == "source.yml" or rel.startswith(STRINGS_DIR) or not count:
             continue
         for path, value in _walk(file.value):
-            if len(path) >= 2 and path[-2] == "paras" and isinstance(value, int) and value > count:
+            cited = (len(path) >= 2 and path[-2] == "paras") or (path and path[-1] == "paras")  # [15], or a bare 15
+            if cited and isinstance(value, int) and not isinstance(value, bool) and value > count:
                 err(rel, path, M("paragraph {n} is out of range: the source has {count} paragraphs; use a number from 1 to {count}",
                                 n=value, count=count))
 
     # References must name something that exists, and something of the right kind.
-    def ref(rel: str, path: tuple, value, allowed: dict | None, what: str) -> None:
+    def ref(rel: str, path: tuple, value, allowed: dict | None, what: str, kinds: M, files: str) -> None:
         """`allowed` is None when the file listing the ids could not be read: that file's own errors say why."""
         if not isinstance(value, str) or allowed is None or value in allowed:
             return  # a missing or mistyped value is already reported by the schema
-        options = ", ".join(sorted(allowed)) or M("none") if len(allowed) <= 8 else \
-            ", ".join(difflib.get_close_matches(value, list(allowed), n=3)) or M("see the list in the file")
+        if len(allowed) > 8:
+            # Too many to list: name the kinds an id may be of, and the nearest ids.
+            close = difflib.get_close_matches(value, list(allowed), n=3, cutoff=0.6) or [
+                a for a in sorted(allowed) if value in a or a in value][:3]
+            if close:
+                err(rel, path, M('{what} "{value}" is not the id of {kinds}; did you mean {close}?', what=what,
+                                 value=value, kinds=kinds, close=Both(" or ".join(f'"{c}"' for c in close),
+                                                                  " أو ".join(f"«{c}»" for c in close))))
+            else:
+                err(rel, path, M('{what} "{value}" is not the id of {kinds}; use an id listed in {files}', what=what,
+                                 value=value, kinds=kinds, files=files))
+            return
+        options = ", ".join(sorted(allowed)) or M("none")
         close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.75)
-        if close and len(allowed) <= 8:
+        if close:
             err(rel, path, M('{what} "{value}" is not one of: {options}; did you mean "{close}"?', what=what, value=value,
                              options=options, close=close[0]))
         else:
@@ -407,9 +488,10 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
     groups = _known_ids(files, "actors.yml", "groups")
     quotes = _known_ids(files, "quotes.yml", "quotes")
     for i, faction in _entries(files, "factions.yml", "factions"):
-        ref("factions.yml", ("factions", i, "camp"), faction.get("camp"), camps, "camp")
+        ref("factions.yml", ("factions", i, "camp"), faction.get("camp"), camps, "camp", M("a camp"), "data/camps.yml")
     for i, actor in _entries(files, "actors.yml", "actors"):
-        ref("actors.yml", ("actors", i, "group"), actor.get("group"), groups, "group")
+        ref("actors.yml", ("actors", i, "group"), actor.get("group"), groups, "group", M("a group"),
+            "groups: of data/actors.yml")
     if groups is not None:
         for group in schema.FIGURE_GROUPS:
             members = [a for a in actors.values() if a.get("group") == group] if actors is not None else [None]
@@ -419,22 +501,110 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
                     "a group with this id and at least one actor in it", group=group))
     speakers = None if None in (factions, actors, camps) else {**factions, **actors, **camps}  # once, not per quote
     for i, quote in _entries(files, "quotes.yml", "quotes"):
-        ref("quotes.yml", ("quotes", i, "speaker"), quote.get("speaker"), speakers, "speaker")
+        ref("quotes.yml", ("quotes", i, "speaker"), quote.get("speaker"), speakers, "speaker",
+            M("a faction, an actor or a camp"), "data/factions.yml, data/actors.yml, data/camps.yml")
     for c, camp in _entries(files, "camps.yml", "camps"):
         reasons = camp.get("reasons") if isinstance(camp.get("reasons"), list) else []
         for r, reason in enumerate(reasons):
             listed = reason.get("quotes") if isinstance(reason, dict) and isinstance(reason.get("quotes"), list) else []
             for q, quote_id in enumerate(listed):
-                ref("camps.yml", ("camps", c, "reasons", r, "quotes", q), quote_id, quotes, "quote")
+                ref("camps.yml", ("camps", c, "reasons", r, "quotes", q), quote_id, quotes, "quote", M("a quote"),
+                    "data/quotes.yml")
+                _quote_of_other_camp(camp, quote_id, quotes, factions, camps, lambda m, p=("camps", c, "reasons", r, "quotes", q): err("camps.yml", p, m))
+    _check_quote_marks(files, err)
+    _check_aliases(files, err)
+    _check_corrections(files, err)
     delegation = files["camps.yml"].value.get("delegation") if "camps.yml" in files and isinstance(files["camps.yml"].value, dict) else None
     if isinstance(delegation, dict):
         # With no person in actors.yml at all, the head is still checked (against none), never skipped: the camps
         # figure looks the head up and would otherwise stop the build with a KeyError.
         people = None if actors is None else {k: a for k, a in actors.items() if a.get("kind") == "person"}
-        ref("camps.yml", ("delegation", "head"), delegation.get("head"), people, M("head (a person in actors.yml)"))
-        ref("camps.yml", ("delegation", "head_of"), delegation.get("head_of"), factions, M("head_of (a faction)"))
-        ref("camps.yml", ("delegation", "chosen_by"), delegation.get("chosen_by"), actors, M("chosen_by (an actor)"))
+        ref("camps.yml", ("delegation", "head"), delegation.get("head"), people, M("head (a person in actors.yml)"),
+            M("a person"), "data/actors.yml")
+        ref("camps.yml", ("delegation", "head_of"), delegation.get("head_of"), factions, M("head_of (a faction)"),
+            M("a faction"), "data/factions.yml")
+        ref("camps.yml", ("delegation", "chosen_by"), delegation.get("chosen_by"), actors, M("chosen_by (an actor)"),
+            M("an actor"), "data/actors.yml")
     return errors
+
+
+def _quote_of_other_camp(camp: dict, quote_id, quotes: dict | None, factions: dict | None, camps: dict | None, err) -> None:
+    """A camp's reasons show its own side's words: a quote of the other camp (or of one of its factions) listed
+    there would be published as this camp's reason."""
+    quote = (quotes or {}).get(quote_id) if isinstance(quote_id, str) else None
+    speaker = quote.get("speaker") if isinstance(quote, dict) else None
+    if not isinstance(speaker, str) or not isinstance(camp.get("id"), str):
+        return
+    side = speaker if speaker in (camps or {}) else ((factions or {}).get(speaker) or {}).get("camp")
+    if isinstance(side, str) and side in (camps or {}) and side != camp["id"]:
+        err(M('the quote "{quote}" is by "{speaker}", of the camp "{side}", but it is listed under a reason of the camp '
+              '"{camp}"; list it under a reason of "{side}"', quote=quote_id, speaker=speaker, side=side, camp=camp["id"]))
+
+
+# The page sets each quote in the marks of its language and ends the Arabic sentence itself.
+_QUOTE_MARKS = {"en": ("“\"‘«", "”\"’»"), "ar": ("«“\"", "»”\"")}
+
+
+def _check_quote_marks(files: dict[str, _File], err) -> None:
+    for i, quote in _entries(files, "quotes.yml", "quotes"):
+        text = quote.get("text") if isinstance(quote.get("text"), dict) else {}
+        for lang, (opening, closing) in _QUOTE_MARKS.items():
+            value = text.get(lang)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            value = value.strip()
+            marks = [ch for ch in (value[0], value.rstrip(".۔")[-1:]) if ch and ch in opening + closing]
+            if marks and not schema.wrapped(value):  # a wholly wrapped text is the schema's to report
+                err("quotes.yml", ("quotes", i, "text", lang), M(
+                    "the quote begins or ends with {mark}, but the page puts the quotation marks around it itself "
+                    "(it would show {mark}{mark}); remove the marks at the start and the end", mark=marks[0]))
+            elif lang == "ar" and value[-1] in ".۔":
+                err("quotes.yml", ("quotes", i, "text", lang), M(
+                    "the Arabic quote ends with a full stop, which the page would show inside the quotation marks "
+                    "(«….»); remove it: the sentence around the quote takes the punctuation"))
+
+
+def _check_aliases(files: dict[str, _File], err) -> None:
+    """Another spelling identical to the name, or listed twice, would be listed twice in the names index."""
+    for rel, key in (("factions.yml", "factions"), ("actors.yml", "actors"), ("places.yml", "places")):
+        for i, item in _entries(files, rel, key):
+            name = item.get("name") if isinstance(item.get("name"), dict) else {}
+            aliases = item.get("aliases") if isinstance(item.get("aliases"), dict) else {}
+            for lang, listed in aliases.items():
+                seen = {name.get(lang)}
+                for a, alias in enumerate(listed if isinstance(listed, list) else []):
+                    if not isinstance(alias, str):
+                        continue
+                    if alias == name.get(lang):
+                        err(rel, (key, i, "aliases", lang, a), M(
+                            'the other spelling "{alias}" is the name itself; remove it from aliases ({lang})',
+                            alias=alias, lang=lang))
+                    elif alias in seen:
+                        err(rel, (key, i, "aliases", lang, a), M(
+                            'the other spelling "{alias}" is listed twice; remove one', alias=alias))
+                    seen.add(alias)
+
+
+def _check_corrections(files: dict[str, _File], err) -> None:
+    """Corrections are dated to the day, newest first, and never in the future: readers see them as a log."""
+    newer, today = None, dt.date.today().isoformat()
+    for i, correction in _entries(files, "corrections.yml", "corrections"):
+        date = correction.get("date")
+        if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
+            continue  # the schema reports it
+        if len(date) == 7:
+            err("corrections.yml", ("corrections", i, "date"), M(
+                'the correction date "{date}" gives only the month; write the day of the fix too (YYYY-MM-DD)', date=date))
+            continue
+        if date > today:
+            err("corrections.yml", ("corrections", i, "date"), M(
+                'the correction date "{date}" is in the future (today is {today}); write the day the fix was made',
+                date=date, today=today))
+        elif newer is not None and date > newer:
+            err("corrections.yml", ("corrections", i, "date"), M(
+                'the correction of {date} is listed below an older one ({newer}); list corrections newest first: move '
+                "it up", date=date, newer=newer))
+        newer = date
 
 
 def _placeholder_problem(form: str, allowed: set[str]) -> str | None:
@@ -577,6 +747,42 @@ def read_data(root: Path | str = "data") -> Loaded:
     if len(strings) == len(schema.LANGUAGES):
         errors += _check_strings(files, strings)
     return Loaded(root, files, models, strings, errors)
+
+
+_NAMED_FILES = (("factions.yml", "factions"), ("actors.yml", "actors"), ("places.yml", "places"))
+
+
+def renamed_spellings(base: Loaded, head: Loaded) -> list[DataError]:
+    """Warnings, one per text, where a name changed since `base`, its old spelling was kept among the other
+    spellings, and the text still uses the old one. Kept as an alias, the old spelling still links the text to the
+    thing, so no check fails; the editor is told which texts to look at, and may keep the old one on purpose."""
+    before = {(rel, item["id"]): item.get("name") for rel, key in _NAMED_FILES
+              for _, item in base.entries(rel, key) if isinstance(item.get("id"), str)}
+    old: dict[str, dict[str, str]] = {lang: {} for lang in schema.LANGUAGES}
+    for rel, key in _NAMED_FILES:
+        for _, item in head.entries(rel, key):
+            was, name, aliases = before.get((rel, item.get("id"))), item.get("name"), item.get("aliases")
+            if not (isinstance(was, dict) and isinstance(name, dict) and isinstance(aliases, dict)):
+                continue
+            for lang in old:
+                spelling, now = was.get(lang), name.get(lang)
+                listed = aliases.get(lang) if isinstance(aliases.get(lang), list) else []
+                if isinstance(spelling, str) and isinstance(now, str) and spelling != now and spelling in listed:
+                    old[lang][spelling] = now
+    warnings = []
+    named = {rel for rel, _ in _NAMED_FILES}
+    for rel, file in head.files.items():
+        for path, value in _walk(file.value):
+            if not isinstance(value, str) or not path or path[-1] not in old or \
+                    (rel in named and len(path) > 2 and path[2] in ("name", "aliases")):
+                continue
+            for spelling, now in old[path[-1]].items():
+                if spelling in value.replace(now, ""):
+                    line, col = file.positions.of_value(path)
+                    warnings.append(DataError(file.name, line, col, M(
+                        'this text still uses "{old}", the old spelling of "{new}" (kept among its other spellings); '
+                        'write "{new}" here, unless the old spelling is meant', old=spelling, new=now), warning=True))
+    return sorted(warnings)
 
 
 def load_data(root: Path | str = "data") -> SiteData:

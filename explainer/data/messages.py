@@ -8,7 +8,10 @@ translated, and a template's braces never come from data, so data cannot change 
 """
 from __future__ import annotations
 
+import re
+
 from explainer.data.languages import CODES as LANGUAGES  # noqa: F401  (the messages' languages)
+from explainer.data.languages import LANGUAGES as LANGUAGES_BY_CODE
 
 
 class M(str):
@@ -43,6 +46,32 @@ class Both(str):
 
 def say(message: str, lang: str) -> str:
     return message.say(lang) if isinstance(message, (M, Both)) else str(message)
+
+
+# Unicode's isolates (UAX #9): RIGHT-TO-LEFT ISOLATE, FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE.
+RLI, FSI, PDI = "\u2067", "\u2068", "\u2069"
+RTL_LANGUAGES = tuple(code for code, lang in LANGUAGES_BY_CODE.items() if lang.direction == "rtl")
+_ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF«»"
+_LATIN_RUN = re.compile(f"[^{_ARABIC}]*[A-Za-z0-9][^{_ARABIC}]*")
+_EDGES = " \t()[]،؛؟,;:."
+
+
+def laid_out(text: str, lang: str) -> str:
+    """`text` as a line of a terminal or a log shows it: an Arabic message is a right-to-left isolate, whatever the
+    line starts with (`data/FILE.yml:3:5: `), and each Latin run in it (a key, an id, a file) an isolate of its
+    own, so an Arabic reader meets the words in the order they are written. English is left as it is."""
+    if lang not in RTL_LANGUAGES or not text:
+        return text
+
+    def isolate(match: re.Match) -> str:
+        run = match.group()
+        core = run.strip(_EDGES)
+        if not core:
+            return run
+        start = run.index(core)
+        return f"{run[:start]}{FSI}{core}{PDI}{run[start + len(core):]}"
+
+    return RLI + _LATIN_RUN.sub(isolate, text) + PDI
 
 
 def _fill(template: str, values: dict, lang: str) -> str:

@@ -33,13 +33,12 @@ AR = {
     "an entry with keys": "مُدخل ذو مفاتيح",
     "the English text (en)": "النص الإنجليزي (en)",
     "the Arabic text (ar)": "النص العربي (ar)",
-    '"{name}"': "«{name}»",
+    '"{name}"': "الحقل «{name}»",
     "this value": "هذه القيمة",
     "none": "لا شيء",
-    "see the list in the file": "انظر القائمة في الملف",
-    "head (a person in actors.yml)": "head (شخص في actors.yml)",
-    "head_of (a faction)": "head_of (فصيل)",
-    "chosen_by (an actor)": "chosen_by (طرف من الأطراف)",
+    "head (a person in actors.yml)": "الحقل head (شخص في actors.yml)",
+    "head_of (a faction)": "الحقل head_of (فصيل)",
+    "chosen_by (an actor)": "الحقل chosen_by (طرف من الأطراف)",
     "write the number without quotes": "اكتب الرقم دون علامتي تنصيص",
     "write a whole number, such as 3": "اكتب عددًا صحيحًا، مثل 3",
     # ---------------------------------------------------------------- keys and shapes
@@ -56,9 +55,9 @@ AR = {
         "زد مسافته البادئة ليكون على استقامة المفاتيح داخل «{holder}»",
     "{label} is missing; add `{key}: {hint}` to this entry": "{label} غير موجود؛ أضف `{key}: {hint}` إلى هذا المُدخل",
     '{what} "{value}" is not one of: {options}; use one of them':
-        "{what} «{value}» ليس من بين: {options}؛ استعمل واحدًا منها",
+        "القيمة «{value}» في {what} ليست من بين: {options}؛ استعمل واحدة منها",
     '{label} "{given}" is not one of: {options}; use one of them':
-        "{label} «{given}» ليس من بين: {options}؛ استعمل واحدًا منها",
+        "القيمة «{given}» في {label} ليست من بين: {options}؛ استعمل واحدة منها",
     "{label} should be text, but is {given}; write it as text (in quotes if needed)":
         "يجب أن يكون {label} نصًا، لكنه {given}؛ اكتبه نصًا (بين علامتي تنصيص عند الحاجة)",
     "{label} should be a whole number, but is {given}; {fix}": "يجب أن يكون {label} عددًا صحيحًا، لكنه {given}؛ {fix}",
@@ -75,7 +74,7 @@ AR = {
     "{label} should be true or false, but is {given}; write true or false":
         "يجب أن يكون {label} true أو false، لكنه {given}؛ اكتب true أو false",
     "{label} is not valid here ({detail}); compare it with the entries around it":
-        "{label} غير صالح هنا ({detail})؛ قارنه بالمُدخلات المحيطة به",
+        "قيمة {label} غير صالحة هنا ({detail})؛ قارنها بالمُدخلات المحيطة بها",
     # ---------------------------------------------------------------- between entries and files
     "paragraph number {n} is out of order; number the paragraphs 1, 2, 3… (expected {expected} here)":
         "رقم الفقرة {n} ليس في ترتيبه؛ رقّم الفقرات 1، 2، 3… (المتوقع هنا {expected})",
@@ -135,7 +134,7 @@ AR = {
         "لا يوجد سطر `*  OWNERS` يسمّي مالكي الملفات كلها؛ اكتبه في أعلى الملف، مثل `*  @my-org/site-maintainers`، "
         "ثم شغّل {command}",
     '"{owner}" is not an owner GitHub accepts; write @user, @org/team or an e-mail address':
-        "«{owner}» ليس مالكًا يقبله GitHub؛ اكتب ‎@user أو ‎@org/team أو عنوان بريد إلكتروني",
+        "المالك «{owner}» لا يقبله GitHub؛ اكتب @user أو @org/team أو عنوان بريد إلكتروني",
     'this file is not what data/pages.yml, the data files and the site\'s languages give (here: "{expected}"); run '
     "{command} and commit it":
         "هذا الملف لا يطابق ما تعطيه data/pages.yml وملفات البيانات ولغات الموقع (هنا: «{expected}»)؛ شغّل {command} "
@@ -154,7 +153,7 @@ AR = {
     'a colon followed by a space (": ") inside a value; put the whole value in double quotes':
         "نقطتان تليهما مسافة (\": \") داخل قيمة؛ ضع القيمة كلها بين علامتي تنصيص مزدوجتين",
     "this line is indented differently from the lines of the same entry; line it up with them":
-        "المسافة البادئة لهذا السطر تختلف عن أسطر المُدخل نفسه؛ اجعله على استقامتها",
+        "المسافة البادئة لهذا السطر تختلف عن أسطر المُدخل نفسه؛ اجعل بدايته محاذية لبداياتها",
     "a key without its colon, or a quoted value that is not closed; write `key: value`":
         "مفتاح بلا نقطتين، أو قيمة بين علامتي تنصيص لم تُغلق؛ اكتب `key: value`",
     "a list [ … ] or an entry {{ … }} opened here is not closed, a quote inside it is not closed, or its items are "
@@ -225,8 +224,8 @@ AR = {
     'there is no macro "{macro}"; use one of: {known}': "لا يوجد ماكرو باسم «{macro}»؛ استعمل واحدًا من: {known}",
     "{macro}(…) takes {shown}; correct the call": "يأخذ {macro}(…) {shown}؛ صحّح الاستدعاء",
     'this argument must be an id in quotes, like "{example}"': "يجب أن تكون هذه القيمة معرّفًا بين علامتي تنصيص، مثل \"{example}\"",
-    '"{value}" is not a {kind} id; use one of: {known}': "«{value}» ليس معرّفًا من نوع {kind}؛ استعمل واحدًا من: {known}",
-    "{macro}(…): {problem}": "{macro}(…): {problem}",
+    '"{value}" is not a {kind} id; use one of: {known}': "القيمة «{value}» ليست معرّفًا من نوع {kind}؛ استعمل واحدًا من: {known}",
+    "{macro}(…): {problem}": "في {macro}(…): {problem}",
     "this argument must be true or false": "يجب أن تكون هذه القيمة true أو false",
     "cite needs a list of paragraph numbers, like cite([3, 7])": "يحتاج cite إلى قائمة بأرقام الفقرات، مثل cite([3, 7])",
     "paragraph {n} does not exist: the source has paragraphs 1 to {count}":
@@ -234,7 +233,7 @@ AR = {
     '{{% %}} is not allowed in a page; pages hold prose and macro calls like {{{{ gap("host") }}}}':
         "لا يُسمح بـ {{% %}} في الصفحات؛ لا تحوي الصفحات إلا النصوص واستدعاءات الماكرو مثل {{{{ gap(\"host\") }}}}",
     "the HTML element <{tag}> is not allowed in a page; remove it (pages hold text, links and the site's macros)":
-        "عنصر HTML ‏<{tag}> غير مسموح به في الصفحات؛ احذفه (لا تحوي الصفحات إلا النصوص والروابط وماكرو الموقع)",
+        "عنصر HTML <{tag}> غير مسموح به في الصفحات؛ احذفه (لا تحوي الصفحات إلا النصوص والروابط وماكرو الموقع)",
     'the attribute {name}="…" would run a script; remove it': "الخاصية {name}=\"…\" تشغّل برنامجًا نصيًا؛ احذفها",
     "the attribute style=\"…\" is not allowed (the site's stylesheet sets the look); remove it, or use a class":
         "الخاصية style=\"…\" غير مسموح بها (ورقة أنماط الموقع هي التي تحدد المظهر)؛ احذفها، أو استعمل class",
@@ -244,7 +243,7 @@ AR = {
         "هنا {{{{ }}}} أو {{% %}} لم يُغلق أو ليس استدعاء ماكرو ({detail})؛ اكتب استدعاء الماكرو هكذا {{{{ name(…) }}}}",
     "this page has no {lang} twin; add docs/{lang}/{page}.md": "ليست لهذه الصفحة نظيرة بلغة {lang}؛ أضف docs/{lang}/{page}.md",
     'the page "{page}" (docs/{lang}/{page}.md) has no entry here; add one with id: {page}, nav, title and description':
-        "ليس للصفحة «{page}» ‏(docs/{lang}/{page}.md) مُدخل هنا؛ أضف مُدخلًا فيه id: {page} وnav وtitle وdescription",
+        "ليس للصفحة «{page}» (docs/{lang}/{page}.md) مُدخل هنا؛ أضف مُدخلًا فيه id: {page} وnav وtitle وdescription",
     'the entry "{page}" has no page in docs/; remove it, or add docs/{lang}/{page}.md and its twin':
         "ليس للمُدخل «{page}» صفحة في docs/؛ احذفه، أو أضف docs/{lang}/{page}.md ونظيرتها",
     # ---------------------------------------------------------------- the command line (explainer/tools/validate.py)
@@ -259,10 +258,10 @@ AR = {
     # ---------------------------------------------------------------- settings (explainer/data/settings.py)
     '"{value}" is not a plain web address like https://github.com/OWNER/REPO; set {variable} to the repository\'s '
     "address, or unset it":
-        "«{value}» ليس عنوان ويب بسيطًا مثل https://github.com/OWNER/REPO؛ اجعل {variable} عنوان المستودع، أو احذفه",
+        "القيمة «{value}» ليست عنوان ويب بسيطًا مثل https://github.com/OWNER/REPO؛ اجعل {variable} عنوان المستودع، أو احذفه",
     '"{value}" is not a plain web address like https://OWNER.github.io/REPO/; set SITE_URL to the address the site '
     "is published at, or unset it":
-        "«{value}» ليس عنوان ويب بسيطًا مثل https://OWNER.github.io/REPO/؛ اجعل SITE_URL العنوان الذي يُنشر عليه "
+        "القيمة «{value}» ليست عنوان ويب بسيطًا مثل https://OWNER.github.io/REPO/؛ اجعل SITE_URL العنوان الذي يُنشر عليه "
         "الموقع، أو احذفه",
     # ---------------------------------------------------------------- nothing vanishes (explainer/data/loader.py)
     'the quote "{id}" is shown on no page; list its id under `quotes:` of the reason it supports in data/camps.yml '
@@ -275,25 +274,25 @@ AR = {
         "التصريح «{id}» يظهر في الصفحة «{where}»، ومكان تصريحات هذا المتحدث الصفحة «{page}»؛ انقله إليها",
     '"{name}" is not found in the {language} of texts that name it in {other_language} ({texts}), on the page(s) '
     "{pages}; use this spelling there, or add the spelling used there to aliases ({lang})":
-        "لا يرد «{name}» في النص {language} لنصوص تذكره بالنص {other_language} ({texts})، في الصفحة أو الصفحات "
+        "الاسم «{name}» غائب عن النص {language} في نصوص يرد فيها اسمه في النص {other_language} ({texts})، في الصفحة أو الصفحات "
         "{pages}؛ استعمل هذه الصيغة هناك، أو أضف الصيغة المستعملة هناك إلى aliases ({lang})",
     "Arabic": "العربي",
     "English": "الإنجليزي",
     "this page calls other macros than docs/{first}/{page}.md ({mine} here, {theirs} there); twin pages show the same "
     "facts: make the calls the same":
-        "تستدعي هذه الصفحة ماكرو غير التي تستدعيها docs/{first}/{page}.md ‏({mine} هنا، و{theirs} هناك)؛ "
+        "تستدعي هذه الصفحة ماكرو غير التي تستدعيها docs/{first}/{page}.md ({mine} هنا، و{theirs} هناك)؛ "
         "الصفحتان النظيرتان تعرضان المعلومات نفسها: اجعل الاستدعاءات واحدة",
     "{macro} is a macro: call it with brackets, like {{{{ {macro}() }}}}":
-        "{macro} ماكرو: استدعِه بقوسين، هكذا {{{{ {macro}() }}}}",
+        "الاسم {macro} ماكرو: استدعِه بقوسين، هكذا {{{{ {macro}() }}}}",
     'YAML cannot read this line ({line_text}): the text in quotes that starts here is not closed; add " at the end of '
     "the text":
         "تعذّرت قراءة هذا السطر ({line_text}): النص الذي يبدأ هنا بعلامة تنصيص لم يُغلق؛ أضف \" في نهاية النص",
     'the key "{key}" belongs inside "{holder}" above: indent it to line up with "{line_up}"':
         "المفتاح «{key}» مكانه داخل «{holder}» أعلاه: زد مسافته البادئة ليكون على استقامة «{line_up}»",
     '{label} "{given}" is not one of: {options}; did you mean "{close}"?':
-        "{label} «{given}» ليس من بين: {options}؛ هل تقصد «{close}»؟",
+        "القيمة «{given}» في {label} ليست من بين: {options}؛ هل تقصد «{close}»؟",
     '{what} "{value}" is not one of: {options}; did you mean "{close}"?':
-        "{what} «{value}» ليس من بين: {options}؛ هل تقصد «{close}»؟",
+        "القيمة «{value}» في {what} ليست من بين: {options}؛ هل تقصد «{close}»؟",
     # ---------------------------------------------------------------- the issue form (explainer/pages/issue_form.py)
     "run `python -m explainer.pages.issue_form --write` (or `make issue-form`) to write the list from data/pages.yml":
         "شغّل `python -m explainer.pages.issue_form --write` (أو `make issue-form`) لتُكتب القائمة من data/pages.yml",
@@ -332,7 +331,7 @@ AR = {
     '<meta http-equiv="refresh"> would send the reader to another page; remove it':
         "العنصر <meta http-equiv=\"refresh\"> ينقل القارئ إلى صفحة أخرى؛ احذفه",
     "the SVG animation <{element}> (of {target}) could turn a link into a script; remove it":
-        "تحريك SVG ‏<{element}> (للخاصية {target}) قد يجعل الرابط برنامجًا نصيًا؛ احذفه",
+        "تحريك SVG <{element}> (للخاصية {target}) قد يجعل الرابط برنامجًا نصيًا؛ احذفه",
     'the attribute {attribute}="…" on <{element}> points outside the drawing; remove it':
         "الخاصية {attribute}=\"…\" في العنصر <{element}> تشير إلى خارج الرسم؛ احذفها",
     "an inline script that is not one of the theme's known scripts (explainer/publish/csp.py KNOWN_SCRIPTS); remove it":
@@ -345,4 +344,73 @@ AR = {
     "an SVG file may not declare a DOCTYPE, entities or processing instructions; remove them":
         "لا يجوز أن يعلن ملف SVG عن DOCTYPE أو كيانات أو تعليمات معالجة؛ احذفها",
     "this SVG file is not well-formed XML ({detail}); correct it": "ملف SVG هذا ليس XML سليم البنية ({detail})؛ صحّحه",
+    # ---------------------------------------------------------------- no silent path (issue 20)
+    "the text is wrapped in {opening}…{closing}, which would be published as part of it; remove them (to quote a whole "
+    'value in YAML, use straight double quotes: "…")':
+        "النص محاط بـ{opening}…{closing}، وستُنشر جزءًا منه؛ احذفهما (ولإحاطة القيمة كلها في YAML استعمل علامتي "
+        "التنصيص المستقيمتين: \"…\")",
+    'the quote "{quote}" is by "{speaker}", of the camp "{side}", but it is listed under a reason of the camp "{camp}"; '
+    'list it under a reason of "{side}"':
+        "الاقتباس «{quote}» قاله «{speaker}» من معسكر «{side}»، لكنه مُدرج تحت سبب من أسباب معسكر «{camp}»؛ "
+        "أدرجه تحت سبب من أسباب «{side}»",
+    "the quote begins or ends with {mark}, but the page puts the quotation marks around it itself (it would show "
+    "{mark}{mark}); remove the marks at the start and the end":
+        "يبدأ الاقتباس أو ينتهي بـ{mark}، لكن الصفحة تضع علامات التنصيص حوله بنفسها (فتظهر {mark}{mark})؛ "
+        "احذف العلامات من أوله وآخره",
+    "the Arabic quote ends with a full stop, which the page would show inside the quotation marks («….»); remove it: "
+    "the sentence around the quote takes the punctuation":
+        "ينتهي الاقتباس العربي بنقطة، وستظهرها الصفحة داخل علامتي التنصيص («….»)؛ احذفها: فعلامة الترقيم للجملة "
+        "المحيطة بالاقتباس",
+    'the other spelling "{alias}" is the name itself; remove it from aliases ({lang})':
+        "الصيغة الأخرى «{alias}» هي الاسم نفسه؛ احذفها من aliases ({lang})",
+    'the other spelling "{alias}" is listed twice; remove one':
+        "الصيغة الأخرى «{alias}» مذكورة مرتين؛ احذف إحداهما",
+    'the correction date "{date}" gives only the month; write the day of the fix too (YYYY-MM-DD)':
+        "تاريخ التصحيح «{date}» يذكر الشهر وحده؛ اكتب يوم التصحيح أيضًا (YYYY-MM-DD)",
+    'the correction date "{date}" is in the future (today is {today}); write the day the fix was made':
+        "تاريخ التصحيح «{date}» في المستقبل (اليوم {today})؛ اكتب اليوم الذي صُحّح فيه",
+    'the correction of {date} is listed below an older one ({newer}); list corrections newest first: move it up':
+        "تصحيح {date} مُدرج تحت تصحيح أقدم منه ({newer})؛ رتّب التصحيحات من الأحدث إلى الأقدم: انقله إلى أعلى",
+    'this text still uses "{old}", the old spelling of "{new}" (kept among its other spellings); write "{new}" here, '
+    "unless the old spelling is meant":
+        "ما زال هذا النص يستعمل «{old}»، وهي الصيغة القديمة لـ«{new}» (المحفوظة بين صيغه الأخرى)؛ اكتب «{new}» هنا، "
+        "إلا إذا كانت الصيغة القديمة مقصودة",
+    "warning: {message}": "تنبيه: {message}",
+    # ---------------------------------------------------------------- messages that said the wrong fix (issue 20)
+    "a camp": "معسكر", "a group": "مجموعة", "a person": "شخص", "a faction": "فصيل", "an actor": "طرف",
+    "a quote": "اقتباس", "a faction, an actor or a camp": "فصيل أو طرف أو معسكر",
+    'line {line} belongs to the entry at line {entry} above (it is indented too little); indent it to line up with '
+    '"{line_up}"':
+        "السطر {line} جزء من المُدخل الذي في السطر {entry} أعلاه (مسافته البادئة أقل مما ينبغي)؛ زد مسافته البادئة "
+        "ليحاذي «{line_up}»",
+    '{what} "{value}" is not the id of {kinds}; did you mean {close}?':
+        "القيمة «{value}» في {what} ليست معرّف {kinds}؛ هل تقصد {close}؟",
+    '{what} "{value}" is not the id of {kinds}; use an id listed in {files}':
+        "القيمة «{value}» في {what} ليست معرّف {kinds}؛ استعمل معرّفًا مذكورًا في {files}",
+    'a space is missing after "{key}:"; write `{key}: {value}`':
+        "تنقص مسافة بعد «{key}:»؛ اكتب `{key}: {value}`",
+    "{label} is written in Arabic-Indic digits ({given}); write Western digits: {digits}":
+        "كُتب {label} بالأرقام العربية المشرقية ({given})؛ اكتبه بالأرقام الغربية: {digits}",
+    "{label} is a list: write it in square brackets, [{given}]":
+        "قيمة {label} قائمة: اكتبها بين قوسين معقوفين، [{given}]",
+    'the text in quotes is closed with {mark} here, but opened with a straight "; YAML needs a straight " at both '
+    'ends: replace {mark} with "':
+        "أُغلق النص هنا بـ{mark}، لكنه فُتح بعلامة تنصيص مستقيمة \"؛ تحتاج YAML إلى \" مستقيمة في الطرفين: ضع \" مكان {mark}",
+    'a straight " inside a text ends the text here; inside a text, use “ ” (English) or « » (Arabic) instead of "':
+        "علامة التنصيص المستقيمة \" داخل النص تُنهي النص هنا؛ استعمل داخل النص “ ” (في الإنجليزية) أو « » (في العربية) "
+        "بدلًا من \"",
+    # ---------------------------------------------------------------- the build's last line, the language setting
+    "1 problem in data/ or docs/ (above); nothing was built": "مشكلة واحدة في data/ أو docs/ (أعلاه)؛ لم يُبنَ شيء",
+    "{count} problems in data/ or docs/ (above); nothing was built":
+        "عدد المشكلات في data/ أو docs/: {count} (أعلاه)؛ لم يُبنَ شيء",
+    '"{value}" is not a language of the messages ({languages}); set {variable} to one of them, or unset it':
+        "القيمة «{value}» ليست من لغات الرسائل ({languages})؛ اجعل {variable} واحدة منها، أو احذفه",
+    # ---------------------------------------------------------------- make serve (explainer/build/hooks.py)
+    "the build failed; the messages are in the terminal where `make serve` runs":
+        "تعذّر البناء؛ الرسائل في الطرفية التي يعمل فيها `make serve`",
+    "the site could not be built; the pages show the messages until the next good build":
+        "تعذّر بناء الموقع؛ تعرض الصفحات الرسائل حتى ينجح البناء التالي",
+    "The site could not be built": "تعذّر بناء الموقع",
+    "Correct each line below in the file it names and save: this page reloads by itself.":
+        "صحّح كل سطر أدناه في الملف الذي يذكره ثم احفظه: تُعاد هذه الصفحة وحدها.",
 }

@@ -49,6 +49,8 @@ MESSAGES = {
                        "(YYYY-MM); correct one of them",
     "mixed_script": 'the word "{word}" mixes alphabets: «{letter}» is {name}, among {script} letters; it looks the '
                     "same but makes another word, which search cannot find: retype the word with one keyboard",
+    "wrapped": "the text is wrapped in {opening}…{closing}, which would be published as part of it; remove them (to "
+               'quote a whole value in YAML, use straight double quotes: "…")',
     "separator_in_alias": 'the alias "{value}" contains "|", which separates the aliases in the roster download '
                           "(downloads/factions.csv); write it without \"|\", or make it two aliases",
 }
@@ -117,9 +119,29 @@ def _one_alphabet_per_word(value: str) -> None:
                     name=f"U+{ord(odd):04X} {unicodedata.name(odd, '')}".rstrip())
 
 
+# Typographic quotes typed around a whole value (`name: “Sham Legion”`): YAML keeps them, the site would print them.
+OPENING, CLOSING = "“«‘„", "”»’“"
+
+
+def wrapped(value: str) -> tuple[str, str] | None:
+    """The marks around the whole of `value`, if it is wrapped in one pair (and holds no other quotation)."""
+    text = value.strip()
+    if len(text) > 1 and text[0] in OPENING and text[-1] in CLOSING and not any(
+            ch in OPENING + CLOSING for ch in text[1:-1]):
+        return text[0], text[-1]
+    return None
+
+
+def _not_wrapped(value: str) -> None:
+    marks = wrapped(value)
+    if marks:
+        raise _fail("wrapped", opening=marks[0], closing=marks[1])
+
+
 def _english(value: str) -> str:
     if not value.strip():
         raise _fail("empty_en")
+    _not_wrapped(value)
     if ARABIC_LETTER.search(value):
         raise _fail("arabic_in_en")
     _one_alphabet_per_word(value)
@@ -129,6 +151,7 @@ def _english(value: str) -> str:
 def _arabic(value: str) -> str:
     if not value.strip():
         raise _fail("empty_ar")
+    _not_wrapped(value)
     if not ARABIC_LETTER.search(value):
         raise _fail("no_arabic")
     _one_alphabet_per_word(value)
@@ -142,7 +165,9 @@ def _alias(value: str) -> str:
 
 
 Id = Annotated[str, Field(max_length=MAX_ID), AfterValidator(_id)]
-Ref = Annotated[str, Field(max_length=MAX_ID), AfterValidator(_id)]  # an id defined elsewhere; the loader checks that it exists
+# An id defined elsewhere. The loader checks that it exists and names the ones that do: the id rule here would add
+# a second, misleading message ("rename it") to a reference that only has to be one of them.
+Ref = Annotated[str, Field(max_length=MAX_ID)]
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
 Paras = Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
 EnText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_english)]

@@ -3,6 +3,8 @@
 - REPO_URL, else GitHub Actions' GITHUB_SERVER_URL + "/" + GITHUB_REPOSITORY, else DEFAULT_REPO_URL: where the
   site's repository is (edit links and the issue form, explainer/render/sources.py).
 - SITE_URL: where the site is published; mkdocs.yml reads it (`site_url: !ENV [SITE_URL, …]`).
+- EXPLAINER_LANG: the language of the editors' messages (en or ar) in `mkdocs build`, `make serve` and the
+  validator (whose `--lang`, `make validate lang=ar`, wins over it).
 
 Each must be a plain web address: http(s), a host, an optional port and a path of plain characters, since it is
 written into every page's links. The validator (`python -m explainer.tools.validate`) and the build's first step
@@ -18,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from explainer.data.errors import visible
-from explainer.data.messages import M, say
+from explainer.data.messages import LANGUAGES, M, laid_out, say
 
 DEFAULT_REPO_URL = "https://github.com/OWNER/astana-2017"
 PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*/?")
@@ -30,7 +32,7 @@ class SettingError:
     message: M  # what is wrong; what to do
 
     def text(self, lang: str = "en") -> str:
-        return visible(f"{self.variable}: {say(self.message, lang)}")
+        return f"{visible(self.variable)}: {laid_out(visible(say(self.message, lang)), lang)}"
 
     def __str__(self) -> str:
         return self.text("en")
@@ -66,8 +68,23 @@ def site_url_error(value: str | None) -> SettingError | None:
         "site is published at, or unset it", value=value))
 
 
+LANG_VARIABLE = "EXPLAINER_LANG"
+
+
+def message_language(environ=None) -> tuple[str, SettingError | None]:
+    """The language the editor chose for messages (EXPLAINER_LANG), English by default; and what is wrong with it."""
+    env = os.environ if environ is None else environ
+    value = env.get(LANG_VARIABLE, "").strip()
+    if not value or value in LANGUAGES:
+        return value or LANGUAGES[0], None
+    return LANGUAGES[0], SettingError(LANG_VARIABLE, M(
+        '"{value}" is not a language of the messages ({languages}); set {variable} to one of them, or unset it',
+        value=value, languages=", ".join(LANGUAGES), variable=LANG_VARIABLE))
+
+
 def setting_errors(environ=None, site_url: str | None = None) -> list[SettingError]:
     """Every problem with the settings. `site_url`: the value the build uses; by default, SITE_URL if set."""
     env = os.environ if environ is None else environ
-    found = [repository(env)[1], site_url_error(site_url if site_url is not None else env.get("SITE_URL"))]
+    found = [repository(env)[1], site_url_error(site_url if site_url is not None else env.get("SITE_URL")),
+             message_language(env)[1]]
     return [problem for problem in found if problem is not None]

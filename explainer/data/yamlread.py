@@ -52,6 +52,9 @@ class Positions:
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     # Values already reported as unreadable (a bad tag or number): the schema need not complain of them again.
     unreadable: set[PathKey] = field(default_factory=set)
+    # A key written again in the same entry (path of the key -> its line and column): often a line indented too
+    # little, which the loader recognises when an entry above lacks that key.
+    duplicates: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
 
     def of_value(self, path: PathKey) -> tuple[int, int]:
         # An error deep inside a value that does not exist yet points at the nearest thing that does.
@@ -201,6 +204,47 @@ def _unclosed_quote(lines: list[str], line: int) -> tuple[int, int] | None:
     return None
 
 
+# A text opened with a straight quote and closed with a typographic one: `"Sham Legion”,`.
+_CURLY_CLOSE = re.compile(r'"[^"\n]*?([”“»«])\s*(?=[,}\]]|$)')
+
+
+def _quote_inside(text: str) -> int | None:
+    """The column of a straight quote that ends a text before its end (`"has "political" value"`: the text goes
+    on after it), or None."""
+    inside, escaped = False, False
+    for col, ch in enumerate(text, start=1):
+        if inside and escaped:
+            escaped = False
+        elif inside and ch == "\\":
+            escaped = True
+        elif ch == '"':
+            inside = not inside
+            after = text[col:].lstrip(" \t")
+            if not inside and after and after[0] not in ",}]#:":
+                return col
+        elif ch == "#" and not inside:
+            return None
+    return None
+
+
+def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
+    """A straight quote where a typographic one was meant, on the line where the parser gave up or just above:
+    said at the quote itself, with the fix that works."""
+    for number in range(min(line, len(lines)), max(0, line - 2), -1):
+        text = lines[number - 1]
+        curly = _CURLY_CLOSE.search(text)
+        if curly:
+            return number, curly.start(1) + 1, M(
+                'the text in quotes is closed with {mark} here, but opened with a straight "; YAML needs a straight " '
+                "at both ends: replace {mark} with \"", mark=curly.group(1))
+        inside = _quote_inside(text)
+        if inside:
+            return number, inside, M(
+                'a straight " inside a text ends the text here; inside a text, use “ ” (English) or « » (Arabic) '
+                'instead of "')
+    return None
+
+
 def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
     said = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
     if not isinstance(exc, MarkedYAMLError):
@@ -214,6 +258,12 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
     mark = mark or getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = _pos(mark) if mark else (1, 1)
     lines = text.split("\n")
+    quote = _quote_problem(lines, line)
+    if quote:
+        at_line, at_col, plain = quote
+        shown = lines[at_line - 1].strip()
+        return DataError(name, at_line, at_col, M("YAML cannot read this line ({line_text}): {plain}",
+                                                  line_text=shown[:60] + ("…" if len(shown) > 60 else ""), plain=plain))
     unclosed = _unclosed_quote(lines, line)
     if unclosed:
         # The commonest slip: a closing quote left out. The parser notices only later; point at the quote itself.
@@ -339,6 +389,7 @@ class _Builder:
                     M('the key "{key}" appears twice in the same entry (first at line {first}); keep one of them',
                       key=key, first=first[0]),
                 ))
+                self.positions.duplicates.setdefault(path + (key,), (line, col))
                 continue
             self.positions.keys[path + (key,)] = (line, col)
             result[key] = self.build(value_node, path + (key,))
@@ -383,7 +434,11 @@ def _parse(text: str, name: str) -> ReadResult:
             return empty
         node = _yaml().compose(text)
     except YAMLError as exc:
-        empty.errors.extend(character_errors + [_syntax_error(exc, name, text)])
+        syntax = _syntax_error(exc, name, text)
+        # A tab after a colon stops the parser at the tab: the tab's own message says the one fix.
+        if not any((e.line, e.col) == (syntax.line, syntax.col) for e in character_errors):
+            character_errors.append(syntax)
+        empty.errors.extend(character_errors)
         return empty
     if node is None:
         empty.errors.extend(character_errors + [DataError(name, 1, 1, M("the file is empty; restore its content"))])

@@ -11,38 +11,48 @@ from mkdocs.exceptions import PluginError
 
 from explainer.data import schema
 from explainer.data.errors import DataErrors, print_errors
+from explainer.data.languages import DEFAULT
 from explainer.data.loader import SiteData
 from explainer.pages.registry import MACROS, Macro
 from explainer.render.html import Place
-from explainer.data.settings import setting_errors
+from explainer.data.settings import message_language, setting_errors
 from explainer.pages.site import load_data_once
 
 LANGS = schema.LANGUAGES
+# The lines of the last build stopped by bad settings or data, in the editor's language: `make serve` shows them
+# in place of the site (hooks.py, on_serve). Emptied by each build that gets past the data.
+LAST_FAILURE: list[str] = []
 
 
 def site_data(config) -> SiteData:
     """data/ beside mkdocs.yml, loaded once per build; bad settings or data stop the build with every error
     listed. The build's first step: mkdocs-macros asks for the data before any hook runs."""
+    lang = message_language()[0]
+    LAST_FAILURE.clear()
     problems = setting_errors(site_url=config.get("site_url"))
     if problems:
-        raise PluginError("\n".join(str(p) for p in problems))
+        LAST_FAILURE.extend(p.text(lang) for p in problems)
+        raise PluginError("\n".join(LAST_FAILURE))
     root = Path(config["config_file_path"]).parent / "data"
     try:
         return load_data_once(root)
     except DataErrors as exc:
-        print_errors(exc.errors, sys.stderr)
-        raise PluginError(exc.report()) from None
+        # Each error once, in the editor's language; MkDocs' own ERROR line only counts them.
+        print_errors(exc.errors, sys.stderr, lang)
+        LAST_FAILURE.extend([*(e.text(lang) for e in exc.errors), exc.summary(lang)])
+        raise PluginError(exc.summary(lang)) from None
 
 
 def place_of(src_uri: str, url: str) -> Place:
-    """Language from the docs folder (docs/en/, docs/ar/); relative paths from the page's URL."""
-    lang = src_uri.split("/", 1)[0] if "/" in src_uri else "en"
-    lang = lang if lang in LANGS else "en"
+    """Language from the docs folder (docs/en/, docs/ar/); relative paths from the page's URL (the default
+    language at the site's root, the others under their code)."""
+    lang = src_uri.split("/", 1)[0] if "/" in src_uri else DEFAULT
+    lang = lang if lang in LANGS else DEFAULT
     path = url.strip("/").split("/") if url.strip("/") else []
-    if path and path[0] in LANGS and path[0] != "en":
+    if path and path[0] in LANGS and path[0] != DEFAULT:
         path = path[1:]
     depth = len(path)
-    return Place(lang=lang, to_lang_root="../" * depth, to_site_root="../" * (depth + (lang != "en")))
+    return Place(lang=lang, to_lang_root="../" * depth, to_site_root="../" * (depth + (lang != DEFAULT)))
 
 
 def register(env) -> None:

@@ -31,7 +31,9 @@ from explainer.render.edit_links import edit_footer
 from explainer.data.languages import DEFAULT, LANGUAGES
 from explainer.publish.finish import finish_pages
 from explainer.render.fonts import subset_fonts
-from explainer.publish.glue import place_of, site_data
+from explainer.data.messages import M, RTL_LANGUAGES
+from explainer.data.settings import message_language
+from explainer.publish.glue import LAST_FAILURE, place_of, site_data
 from explainer.publish.output_guard import guard_site
 from explainer.render.html import esc
 from explainer.render.roster import write_downloads
@@ -250,6 +252,36 @@ def on_startup(command, dirty):
 def on_shutdown():
     # Ctrl-C stops a build without on_build_error (KeyboardInterrupt is not an Exception); MkDocs still shuts down.
     _discard_partial()
+
+
+def on_serve(server, config, builder):
+    """`make serve`: a rebuild that fails replaces the served pages with the messages, and the browsers reload
+    into them, instead of a stale site and a traceback; the next good build brings the site back."""
+    def build_or_show_the_messages():
+        try:
+            builder()
+        except Exception:  # noqa: BLE001 - any failure; its messages are printed above by the step that failed
+            show_failure(Path(server.root), LAST_FAILURE or [str(M(
+                "the build failed; the messages are in the terminal where `make serve` runs"))])
+            log.error(M("the site could not be built; the pages show the messages until the next good build")
+                      .say(message_language()[0]))
+    server.builder = build_or_show_the_messages
+    return server
+
+
+def show_failure(root: Path, lines: list[str]) -> None:
+    """Every page of the served site (and the 404 page) becomes one page listing `lines`, in the chosen language."""
+    lang = message_language()[0]
+    title = M("The site could not be built").say(lang)
+    hint = M("Correct each line below in the file it names and save: this page reloads by itself.").say(lang)
+    items = "".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
+    page = (f'<!doctype html><html lang="{lang}" dir="{"rtl" if lang in RTL_LANGUAGES else "ltr"}"><head>'
+            f'<meta charset="utf-8"><title>{escape(title)}</title></head><body><h1>{escape(title)}</h1>'
+            f'<p>{escape(hint)}</p><ul dir="auto">{items}</ul></body></html>')
+    pages = [p for p in root.rglob("*.html")] or [root / "index.html"]
+    for path in {*pages, root / "404.html"}:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page, encoding="utf-8")
 
 
 def on_build_error(error):

@@ -37,7 +37,7 @@ I18N = "i18n.schema.json"
 _ARABIC = schema.ARABIC_LETTER.pattern.strip("[]")
 _PATTERNS = {
     schema._id: schema.ID_PATTERN.pattern,
-    schema._iso_date: r"^\d{4}-\d{2}(-\d{2})?$",
+    schema._iso_date: r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$",  # a month 13 or a day 32 too
     schema._english: rf"^[^{_ARABIC}]*[^\s{_ARABIC}][^{_ARABIC}]*$",  # not blank, no Arabic letters
     schema._arabic: rf"[{_ARABIC}]",  # at least one Arabic letter
     schema._alias: rf"^[^{re.escape(schema.SEPARATOR)}]*$",

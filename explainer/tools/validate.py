@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
+import subprocess
 import sys
+import tarfile
+import tempfile
+from pathlib import Path
 
-from explainer.data.errors import DataErrors, print_errors
+from explainer.data.errors import DataError, DataErrors, print_errors
+from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
-from explainer.data.messages import LANGUAGES, M
-from explainer.data.settings import setting_errors
+from explainer.data.messages import LANGUAGES, M, laid_out
+from explainer.data.settings import message_language, setting_errors
 
 SUMMARY = {
     "en": "{count} problems found; fix them and run this again.",
@@ -22,8 +28,12 @@ SUMMARY = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer.tools.validate", description=__doc__)
-    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the messages")
+    parser.add_argument("--lang", choices=LANGUAGES, default=message_language()[0],
+                        help="the language of the messages (default: $EXPLAINER_LANG, else en)")
     parser.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
+    parser.add_argument("--since", default=os.environ.get("BASE_SHA") or "HEAD", metavar="REVISION",
+                        help="warn of texts still using a name's old spelling, renamed since this git revision "
+                             "(default: $BASE_SHA, else HEAD)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     settings = setting_errors()
     for problem in settings:
@@ -38,11 +48,32 @@ def main(argv: list[str] | None = None) -> int:
         return _summary(len(exc.errors) + len(settings), args.lang)
     if settings:
         return _summary(len(settings), args.lang)
-    print(M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
+    warnings = _renamed_since(args.since, Path(args.data))
+    if warnings:
+        print_errors(warnings, sys.stderr, args.lang)
+    print(laid_out(M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
             "events, {paragraphs} source paragraphs.", factions=len(data.factions.factions),
             actors=len(data.actors.actors), places=len(data.places.places), quotes=len(data.quotes.quotes),
-            events=len(data.events.events), paragraphs=data.paragraph_count).say(args.lang))
+            events=len(data.events.events), paragraphs=data.paragraph_count).say(args.lang), args.lang))
     return 0
+
+
+def _renamed_since(revision: str, data: Path) -> list[DataError]:
+    """The warnings of loader.renamed_spellings against data/ as it was at `revision`; none when git or the
+    revision is not there (a copy of the project outside git has no earlier names to compare with)."""
+    data = data.resolve()
+    try:
+        top = Path(subprocess.run(["git", "-C", str(data), "rev-parse", "--show-toplevel"], capture_output=True,
+                                  text=True, check=True).stdout.strip())
+        inside = data.relative_to(top).as_posix()
+        archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--", inside],
+                                 capture_output=True, check=True).stdout
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return []
+    with tempfile.TemporaryDirectory() as folder:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        return renamed_spellings(read_data(Path(folder) / inside), read_data(data))
 
 
 @contextlib.contextmanager
@@ -56,7 +87,7 @@ def _default_repository():
 
 def _summary(count: int, lang: str) -> int:
     one = lang == "en" and count == 1
-    print(SUMMARY["en-one" if one else lang].format(count=count), file=sys.stderr)
+    print(laid_out(SUMMARY["en-one" if one else lang].format(count=count), lang), file=sys.stderr)
     return 1
 
 
