@@ -405,7 +405,7 @@ AR = {
         "عدد المشكلات في data/ أو docs/: {count} (أعلاه)؛ لم يُبنَ شيء",
     '"{value}" is not a language of the messages ({languages}); set {variable} to one of them, or unset it':
         "القيمة «{value}» ليست من لغات الرسائل ({languages})؛ اجعل {variable} واحدة منها، أو احذفه",
-    # ---------------------------------------------------------------- make serve (explainer/build/hooks.py)
+    # ---------------------------------------------------------------- make serve (explainer/publish/hooks.py)
     "the build failed; the messages are in the terminal where `make serve` runs":
         "تعذّر البناء؛ الرسائل في الطرفية التي يعمل فيها `make serve`",
     "the site could not be built; the pages show the messages until the next good build":
