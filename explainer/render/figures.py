@@ -272,4 +272,5 @@ def camps_figure_as_list(data: SiteData, place: Place) -> str:
 
 def figure(svg: str, text_alternative: str, figure_id: str, caption: str = "") -> str:
     caption = f'<figcaption class="figure-sources">{caption}</figcaption>' if caption else ""
-    return f'<figure class="figure" id="{figure_id}">{svg}{caption}{text_alternative}</figure>'
+    # A figcaption is the figure's first or last child (HTML), so the sources line follows the list version.
+    return f'<figure class="figure" id="{figure_id}">{svg}{text_alternative}{caption}</figure>'
