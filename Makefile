@@ -50,7 +50,7 @@ mutation: setup-test  ## mutation testing (mutmut) of the data checks, the escap
 	NO_MKDOCS_2_WARNING=1 SITE_URL=$(MUTATION_URL) $(BIN)/mkdocs build --strict -d $(MUTATION_SITE)/astana-2017
 	mkdir -p mutants && ln -s ../node_modules mutants/node_modules
 	TEST_TIER=check MUTATION_SITE=$(CURDIR)/$(MUTATION_SITE)/astana-2017 MUTATION_URL=$(MUTATION_URL) $(BIN)/mutmut run $(MUTANTS)
-	$(BIN)/mutmut results
+	$(BIN)/python -m explainer.tools.mutation_summary
 
 validate: setup  ## check data/ and the pages; `make validate lang=ar` for the messages in Arabic
 	$(BIN)/python -m explainer.tools.validate --lang $(or $(lang),en)

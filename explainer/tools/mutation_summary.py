@@ -1,5 +1,5 @@
 """`make mutation`'s last step: per module, how many of the mutants that were run each outcome had, and the share
-that survived. Reads what mutmut left in mutants/ (one `FILE.py.meta` per mutated module); mutants outside the run's
+that survived; then the name of each mutant that was not killed (`mutmut show NAME` shows its change). Reads what mutmut left in mutants/ (one `FILE.py.meta` per mutated module); mutants outside the run's
 selection (mutmut generates every function's, the Makefile picks which to run) are "not checked" and not counted.
 """
 from __future__ import annotations
@@ -12,17 +12,19 @@ from pathlib import Path
 from mutmut.stats import status_by_exit_code
 
 
-def summary(mutants: Path) -> list[tuple[str, Counter]]:
-    rows = []
+def outcomes(mutants: Path) -> dict[str, dict[str, str]]:
+    """{module path: {mutant name: outcome}} for the mutants that were run."""
+    found = {}
     for meta in sorted(mutants.rglob("*.py.meta")):
-        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values()
-        counts = Counter(status_by_exit_code[code] for code in codes if code is not None)
-        rows.append((str(meta.relative_to(mutants)).removesuffix(".meta"), counts))
-    return rows
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        found[str(meta.relative_to(mutants)).removesuffix(".meta")] = {
+            name: status_by_exit_code[code] for name, code in codes.items() if code is not None}
+    return found
 
 
 def main(argv: list[str]) -> int:
-    rows = summary(Path(argv[0]) if argv else Path("mutants"))
+    found = outcomes(Path(argv[0]) if argv else Path("mutants"))
+    rows = [(module, Counter(by_name.values())) for module, by_name in found.items()]
     print(f"{'module':40} {'run':>5} {'killed':>6} {'survived':>8} {'timeout':>7} {'other':>5} {'survived %':>10}")
     total: Counter = Counter()
     for name, counts in rows + [("all", None)]:
@@ -34,6 +36,10 @@ def main(argv: list[str]) -> int:
         other = run - counts["killed"] - counts["survived"] - counts["timeout"]
         share = f"{100 * counts['survived'] / run:.1f}" if run else "-"
         print(f"{name:40} {run:5} {counts['killed']:6} {counts['survived']:8} {counts['timeout']:7} {other:5} {share:>10}")
+    for by_name in found.values():
+        for name, outcome in by_name.items():
+            if outcome != "killed":
+                print(f"  {outcome}: {name}")
     return 0
 
 
