@@ -81,8 +81,9 @@ def base_url(port) -> str:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, base_url) -> Path:
     """The real site, built once with --strict, as the deploy workflow builds it (site_url with a sub-path).
-    `make mutation` builds it once beforehand (MUTATION_SITE, at MUTATION_URL): each mutant's tests run in a fresh process, and a
-    build in each would cost more than the tests; the checks of the built site still run the mutated code."""
+    `make mutation` builds it once beforehand (MUTATION_SITE, at MUTATION_URL): each mutant's tests run in a fresh
+    process, where a build would cost more than the tests. That site is built from the unmutated code; what the
+    tests call on it (the output guard, the CSP) runs mutated."""
     if prebuilt := os.environ.get("MUTATION_SITE"):
         return Path(prebuilt)
     out = tmp_path_factory.mktemp("serve") / SUBPATH

@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import time
 
 import pytest
+import yaml
+from pydantic import ValidationError
 
-from explainer.build import output_guard
+from explainer.build import csp, output_guard
+from explainer.data import schema, settings
+from explainer.data.errors import DataErrors
+from explainer.data.messages import M
+from explainer.data.messages_ar import AR
 from explainer.data.schema import LANGUAGES
 from explainer.pages.site import load_data
 from explainer.render import html as render
@@ -66,6 +73,11 @@ def test_text_in_arabic_isolates_each_latin_run_and_writes_arabic_digits_elsewhe
     out = render.text_in("قال Abu Mohammad al-Jolani عام 2017 ثم <b>", "ar")
     assert out == ('قال <bdi lang="en" dir="ltr">Abu Mohammad al-Jolani</bdi> عام ٢٠١٧ ثم &lt;'
                    '<bdi lang="en" dir="ltr">b</bdi>&gt;')
+
+
+def test_text_in_arabic_writes_arabic_digits_after_the_last_latin_run_too():
+    assert render.text_in("عام 2017", "ar") == "عام ٢٠١٧"
+    assert render.text_in("UN 2254 عام 2017", "ar") == '<bdi lang="en" dir="ltr">UN 2254</bdi> عام ٢٠١٧'
 
 
 def test_text_in_arabic_escapes_inside_and_between_latin_runs():
@@ -146,7 +158,9 @@ def small_site(tmp_path):
         "docs/ar/extra/evil.html": "<p>\n<span onclick=\"go()\">x</span>\n",
         "docs/notes.txt": "notes\n",
         "docs/assets/favicon.svg": '<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg/>\n',
-        "docs/en/drawing.svg": '\n\n<svg xmlns="http://www.w3.org/2000/svg"><g></svg>\n',
+        "docs/en/drawing.svg": '\n<svg xmlns="http://www.w3.org/2000/svg"><g></svg>\n',
+        "docs/en/moving.svg": '<?xml version="1.0"?>\n\n  <svg xmlns="http://www.w3.org/2000/svg"><set attributeName="href"/>'
+                              "</svg>\n",
     }
     for name, text in sources.items():
         write(project / name, text)
@@ -163,9 +177,13 @@ def small_site(tmp_path):
         "stray.js": "alert(3)\n",
         "assets/favicon.svg": sources["docs/assets/favicon.svg"],
         "drawing.svg": sources["docs/en/drawing.svg"],
+        "moving.svg": sources["docs/en/moving.svg"],
     }
     for name, text in built.items():
         write(site / name, text)
+    # A byte that is not UTF-8, in a page and in its source: read as U+FFFD, never a crash.
+    for path in (site / "ar/index.html", project / "docs/ar/index.md"):
+        path.write_bytes(path.read_bytes().replace("ع".encode(), b"\xff", 1))
     return project, site
 
 
@@ -187,8 +205,10 @@ def test_the_guard_names_each_problem_at_its_source_line_and_column(small_site):
         ("docs/notes.txt:1:1", "notes.txt", "is not one the site publishes"),
         ("(site)/stray.js:1:1", "stray.js", "is not one the site publishes"),
         (at(project, "docs/assets/favicon.svg", "<!"), "assets/favicon.svg", "may not declare a DOCTYPE"),
-        (at(project, "docs/en/drawing.svg", "<svg"), "drawing.svg", "is not well-formed XML (mismatched tag: line 3"),
+        (at(project, "docs/en/drawing.svg", "<svg"), "drawing.svg", "is not well-formed XML (mismatched tag: line 2"),
         ("docs/en/drawing.svg:1:1", "drawing.svg", "is not one the site publishes"),
+        (at(project, "docs/en/moving.svg", "<set"), "moving.svg", "the SVG animation <set> (of href)"),
+        ("docs/en/moving.svg:1:1", "moving.svg", "is not one the site publishes"),
     ]
     for where, page, what in expected:
         assert any(p.startswith(f"{where}: in the built {page}: ") and what in p for p in found), (where, page, what, found)
@@ -204,12 +224,13 @@ def test_a_clean_small_site_passes_the_guard(small_site):
         path.unlink()
     for name in ("index.html", "ar/index.html", "camps/index.html", "ar/camps/index.html", "404.html", "ar/404.html"):
         write(site / name, doc("<p>ok</p>"))
-    assert output_guard.guard_site(site, project, project / "docs", project / "theme", ["index", "camps"]) >= 0
+    before = time.perf_counter()
+    took = output_guard.guard_site(site, project, project / "docs", project / "theme", ["index", "camps"])
+    assert 0 <= took <= time.perf_counter() - before  # the seconds the check took
 
 
 # ---------------------------------------------------------------- the CSP
 
-from explainer.build import csp  # noqa: E402
 
 TAB_RESTORER = next(text for name, text in csp.KNOWN_SCRIPTS.items() if "tab restorer" in name)
 PALETTE = next(text for name, text in csp.KNOWN_SCRIPTS.items() if "colour scheme" in name)
@@ -280,9 +301,6 @@ def test_an_svg_with_a_doctype_in_any_case_or_an_instruction_is_refused():
 
 
 # ---------------------------------------------------------------- every message said in Arabic too
-
-from explainer.data.messages import M  # noqa: E402
-from explainer.data.messages_ar import AR  # noqa: E402
 
 
 def untranslated(message) -> list[str]:
@@ -358,6 +376,9 @@ NOT_USED = "is not one the site uses; remove it"
     ('<img srcset="a.png 1x,javascript:x 2x, , b.png">', [
         f"the element <img> {NOT_USED}", f'the address srcset="a.png 1x,javascript:x 2x, , b.png" on <img> {NOT_WEB}']),
     ('<base href="/">', ["<base> would change where every link of the page goes; remove it"]),
+    ('<p data-x="1" data-y="2">x</p>', [f'the attribute data-x="…" on <p> {NOT_USED}',
+                                         f'the attribute data-y="…" on <p> {NOT_USED}']),
+    (f'<input type="{"t" * 45}">', [f'the value type="{"t" * 40}" on <input> {NOT_USED}']),
     ("<!-- a note --><p onclick='x()'>x</p>", ['the attribute onclick="…" on <p> would run a script; remove it']),
     # Inside <noscript>, markup is text to a browser with scripts and elements to one without: both are read.
     ("<noscript><p onclick='x()'>n</p></noscript>", ['the attribute onclick="…" on <p> would run a script; remove it']),
@@ -367,11 +388,25 @@ NOT_USED = "is not one the site uses; remove it"
         '<meta http-equiv="refresh"> would send the reader to another page; remove it',
         f'the value http-equiv="x-ua-compatible" on <meta> {NOT_USED}',
         f'the address content="{LONG[:40]}" on <meta> {NOT_WEB}']),
-    ('<svg><path fill="url(https://evil.example/#a)" d="M0"/><path fill="url(#ok)"/></svg>', [
+    ('<svg><path fill="url(https://evil.example/#a)" d="M0"/><path stroke="url(#ok)"/></svg>', [
         'the attribute fill="…" on <path> points outside the drawing; remove it']),
 ])
 def test_the_guard_says_what_is_wrong_with_each_element_in_full(body, messages):
     assert [str(m) for m in guard_problems(doc(body))] == messages
+
+
+def test_an_svg_file_is_held_to_the_svg_list_with_its_namespaced_names_written_as_prefixes():
+    found: list = []
+    output_guard.check_svg(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 1 1">'
+        '<path d="M0"/><x:a xmlns:x="urn:x"/><path xlink:href="javascript:x" xml:space="preserve"/></svg>',
+        lambda message, needle: found.append(str(message)))
+    assert found == [
+        f"the element <{{urn:x}}a> {NOT_USED}",
+        f'the address xlink:href="javascript:x" on <path> {NOT_WEB}',
+        f'the attribute xlink:href="…" on <path> {NOT_USED}',
+        f'the attribute xml:space="…" on <path> {NOT_USED}',
+    ]
 
 
 def test_an_svg_file_animation_is_named_by_the_attribute_it_animates():
@@ -398,11 +433,6 @@ def test_a_quote_is_its_text_in_the_page_quotation_marks_then_who_said_it_and_wh
 
 
 # ---------------------------------------------------------------- the loader's cross-checks and the page check
-
-import yaml  # noqa: E402
-
-from explainer.data import schema  # noqa: E402
-from explainer.data.errors import DataErrors  # noqa: E402
 
 
 def rewrite(project, name: str, change) -> None:
@@ -476,3 +506,193 @@ def test_every_page_check_refusal_is_said_in_arabic_too(data_and_docs):
     found = refusals(data_and_docs)
     assert len({e.message.template for e in found if isinstance(e.message, M)}) >= 10
     assert [t for e in found for t in untranslated(e.message)] == []
+
+
+# ---------------------------------------------------------------- the settings
+
+
+REPO_HINT = ("is not a plain web address like https://github.com/OWNER/REPO; set {variable} to the repository's "
+             "address, or unset it")
+
+
+@pytest.mark.parametrize("environ, url", [
+    ({}, settings.DEFAULT_REPO_URL),
+    ({"REPO_URL": ""}, settings.DEFAULT_REPO_URL),
+    ({"REPO_URL": "https://example.org:8443/a/b-c.d_e~f/"}, "https://example.org:8443/a/b-c.d_e~f"),
+    ({"REPO_URL": "http://example.org", "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r"},
+     "http://example.org"),
+    ({"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r"}, "https://github.com/o/r"),
+    ({"GITHUB_SERVER_URL": "https://github.com"}, settings.DEFAULT_REPO_URL),
+    ({"GITHUB_REPOSITORY": "o/r"}, settings.DEFAULT_REPO_URL),
+])
+def test_the_repository_comes_from_repo_url_then_github_actions_then_the_default(environ, url):
+    assert settings.repository(environ) == (url, None)
+    assert settings.setting_errors(environ) == []
+
+
+@pytest.mark.parametrize("environ, variable, value", [
+    ({"REPO_URL": "javascript:alert(1)"}, "REPO_URL", "javascript:alert(1)"),
+    ({"REPO_URL": "https://example.org/a b"}, "REPO_URL", "https://example.org/a b"),
+    ({"REPO_URL": "ftp://example.org/"}, "REPO_URL", "ftp://example.org"),
+    ({"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r?x=1"},
+     "GITHUB_SERVER_URL/GITHUB_REPOSITORY", "https://github.com/o/r?x=1"),
+])
+def test_a_repository_that_is_not_a_plain_address_is_named_with_its_variable(environ, variable, value):
+    url, error = settings.repository(environ)
+    assert url == value
+    assert str(error) == f'{variable}: "{value}" ' + REPO_HINT.format(variable=variable)
+    assert settings.setting_errors(environ) == [error]
+    assert untranslated(error.message) == [] and error.text("ar").startswith(f"{variable}: ")
+
+
+def test_the_site_address_is_checked_from_the_build_or_the_environment():
+    hint = ("is not a plain web address like https://OWNER.github.io/REPO/; set SITE_URL to the address the site is "
+            "published at, or unset it")
+    assert settings.site_url_error(None) is None and settings.site_url_error("http://127.0.0.1:8000/a-b/") is None
+    error = settings.site_url_error("https://x/<b>")
+    assert str(error) == f'SITE_URL: "https://x/<b>" {hint}' and untranslated(error.message) == []
+    assert settings.setting_errors({"SITE_URL": "https://x/<b>"}) == [error]
+    # The value the build uses wins over the environment's, both ways.
+    assert settings.setting_errors({"SITE_URL": "https://x/<b>"}, site_url="https://example.org/") == []
+    assert settings.setting_errors({"SITE_URL": "https://example.org/"}, site_url="https://x/<b>") == [error]
+    both = settings.setting_errors({"REPO_URL": "x", "SITE_URL": "y"})
+    assert [e.variable for e in both] == ["REPO_URL", "SITE_URL"]
+
+
+def test_settings_are_read_from_the_process_environment_by_default(monkeypatch):
+    monkeypatch.setenv("REPO_URL", "https://example.org/r/")
+    monkeypatch.setenv("SITE_URL", "bad")
+    assert settings.repository() == ("https://example.org/r", None)
+    assert [e.variable for e in settings.setting_errors()] == ["SITE_URL"]
+
+
+# ---------------------------------------------------------------- the schema's own rules
+
+
+def refusal(model, value) -> tuple[str, str, tuple]:
+    """(kind, message, where) of the one error a model gives for a value."""
+    with pytest.raises(ValidationError) as caught:
+        model.model_validate(value)
+    (error,) = caught.value.errors()
+    return error["type"], error["msg"], error["loc"]
+
+
+AR_TEXT = "نص عربي"
+
+
+@pytest.mark.parametrize("value", ["sham-legion", "a", "a1-2b", "x" * schema.MAX_ID])
+def test_ids_of_lower_case_letters_digits_and_single_hyphens_pass(value):
+    assert schema.Gap.model_validate({"id": value, "topic": {"en": "t", "ar": AR_TEXT},
+                                      "text": {"en": "t", "ar": AR_TEXT}, "paras": [1]}).id == value
+
+
+@pytest.mark.parametrize("value", ["Sham", "-a", "a-", "a--b", "a b", "a_b", ""])
+def test_other_ids_are_refused_with_the_rule(value):
+    kind, message, _ = refusal(schema.ActorGroup, {"id": value, "title": {"en": "t", "ar": AR_TEXT}})
+    assert (kind, message) == ("bad_id", schema.MESSAGES["bad_id"].format(value=value))
+
+
+@pytest.mark.parametrize("value", ["2017-01-23", "2017-02", "2016-02-29"])
+def test_real_days_and_months_pass(value):
+    assert schema.Correction.model_validate({"date": value, "text": {"en": "t", "ar": AR_TEXT}}).date == value
+
+
+@pytest.mark.parametrize("value", ["2017-13", "2017-02-30", "2017-1-5", "2017", "17-01-01", "2017-01-01T00:00",
+                                   "2017-00", "x2017-01"])
+def test_other_dates_are_refused_with_the_formats(value):
+    assert refusal(schema.Correction, {"date": value, "text": {"en": "t", "ar": AR_TEXT}})[:2] == (
+        "bad_date", schema.MESSAGES["bad_date"].format(value=value))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ({"en": " ", "ar": AR_TEXT}, "empty_en"), ({"en": "a ب", "ar": AR_TEXT}, "arabic_in_en"),
+    ({"en": "a", "ar": "\t"}, "empty_ar"), ({"en": "a", "ar": "abc 123"}, "no_arabic"),
+])
+def test_each_language_holds_its_own_letters(text, kind):
+    assert refusal(schema.Text, text)[:2] == (kind, schema.MESSAGES[kind])
+
+
+@pytest.mark.parametrize("value, word, letter, script", [
+    ("Jаysh al-Islam", "Jаysh", "а", "LATIN"),  # a Cyrillic а among Latin letters
+    ("جيش a الإسلام جيشa", "جيشa", "a", "ARABIC"),
+    ("Аbc", "Аbc", "А", "LATIN"),  # the word's main alphabet is its most frequent one
+    ("ab Ωmega", "Ωmega", "Ω", "LATIN"),
+])
+def test_a_word_in_two_alphabets_is_refused_naming_the_odd_letter(value, word, letter, script):
+    assert schema.mixed_word(value) == (word, letter, script)
+    field = "en" if script == "LATIN" else "ar"
+    other = {"en": "a", "ar": AR_TEXT}
+    kind, message, _ = refusal(schema.Text, {**other, field: value})
+    name = f"U+{ord(letter):04X} {__import__('unicodedata').name(letter)}"
+    assert (kind, message) == ("mixed_script", schema.MESSAGES["mixed_script"].format(
+        word=word, letter=letter, script=script, name=name))
+
+
+@pytest.mark.parametrize("value", ["Jaysh al-Islam", "ʿAbd al-Rahman", "جيش الإسلام", "بـ‍ـدر", "Mosul 2017",
+                                   "é-à", "Jaysh/جيش"])
+def test_marks_digits_modifier_letters_and_punctuation_join_any_word(value):
+    assert schema.mixed_word(value) is None
+
+
+def test_alphabet_is_the_first_word_of_a_letter_name_and_none_for_the_rest():
+    assert [schema.alphabet(ch) for ch in "aЖبΩ1-ʿ"] == ["LATIN", "CYRILLIC", "ARABIC", "GREEK", None, None, None]
+    assert schema.mixed_word("Аb") == ("Аb", "b", "CYRILLIC")  # a tie: the first letter's alphabet is the main one
+
+
+def test_an_alias_may_not_hold_the_roster_separator():
+    value = "Jaysh | Army"
+    kind, message, _ = refusal(schema.Aliases, {"en": [value], "ar": []})
+    assert (kind, message) == ("separator_in_alias", schema.MESSAGES["separator_in_alias"].format(value=value))
+
+
+EVENT = {"id": "e", "text": {"en": "t", "ar": AR_TEXT}, "paras": [1]}
+PLACED = {"en": "after", "ar": AR_TEXT}
+
+
+@pytest.mark.parametrize("fields, kind, field", [
+    ({}, "undated_unplaced", None),
+    ({"date": "2017-01-01", "placement": PLACED}, "dated_and_placed", "placement"),
+    ({"date": "2017-01-02", "until": "2017-01-02"}, "bad_until", "until"),
+    ({"date": "2017-01-02", "until": "2017-01-01"}, "bad_until", "until"),
+    ({"placement": PLACED, "until": "2017-01-01"}, "bad_until", "until"),
+    ({"date": "2017-01-02", "until": "2017-02"}, "until_precision", "until"),
+])
+def test_an_event_is_dated_or_placed_and_its_until_follows_its_date_alike(fields, kind, field):
+    with pytest.raises(ValidationError) as caught:
+        schema.Event.model_validate({**EVENT, **fields})
+    (error,) = caught.value.errors()
+    assert (error["type"], error["msg"]) == (kind, schema.MESSAGES[kind])
+    assert (error.get("ctx") or {}).get(schema.BLAMED_FIELD) == field
+
+
+@pytest.mark.parametrize("fields", [{"date": "2017-01"}, {"placement": PLACED},
+                                    {"date": "2017-01-02", "until": "2017-01-03"}, {"date": "2017-01", "until": "2017-02"}])
+def test_events_dated_or_placed_pass(fields):
+    assert schema.Event.model_validate({**EVENT, **fields}).id == "e"
+
+
+def test_the_page_check_says_in_full_what_is_wrong_with_each_call(data_and_docs):
+    data = load_data(ROOT / "data")
+    count = len(data.source.paragraphs)
+    gaps = sorted(g.id for g in data.gaps.gaps)
+    long_link = "javascript:" + "a" * 40
+    lines = {
+        "{{ cite([1]) }}": None, f"{{{{ cite([{count}]) }}}}": None, "{{ roster_downloads(false) }}": None,
+        "{{ cite([true]) }}": "cite(…): cite needs a list of paragraph numbers, like cite([3, 7])",
+        "{{ cite([0]) }}": f"cite(…): paragraph 0 does not exist: the source has paragraphs 1 to {count}",
+        f"{{{{ cite([{count + 1}]) }}}}": f"cite(…): paragraph {count + 1} does not exist: the source has paragraphs 1 to {count}",
+        "{{ gap(3) }}": f'gap(…): this argument must be an id in quotes, like "{gaps[0]}"',
+        '{{ gap("nosuch") }}': f'gap(…): "nosuch" is not a gap id; use one of: {", ".join(gaps)}',
+        f'<a href="{long_link}">x</a>': f'the link href="{long_link[:30]}" is not a web address; link to a page of the '
+                                        "site or to https://…",
+        "<iframe></iframe>": "the HTML element <iframe> is not allowed in a page; remove it (pages hold text, links "
+                             "and the site's macros)",
+        '<p style="x">x</p>': 'the attribute style="…" is not allowed (the site\'s stylesheet sets the look); remove '
+                              "it, or use a class",
+    }
+    page = data_and_docs / "docs/en/about.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n")
+    first = text.count("\n") + 3
+    page.write_text(text + "\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    expected = [f"docs/en/about.md:{first + 2 * i}:1: {message}" for i, message in enumerate(lines.values()) if message]
+    assert sorted(str(e) for e in refusals(data_and_docs)) == sorted(expected)

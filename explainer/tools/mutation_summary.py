@@ -1,6 +1,8 @@
 """`make mutation`'s last step: per module, how many of the mutants that were run each outcome had, and the share
-that survived; then the name of each mutant that was not killed (`mutmut show NAME` shows its change). Reads what mutmut left in mutants/ (one `FILE.py.meta` per mutated module); mutants outside the run's
-selection (mutmut generates every function's, the Makefile picks which to run) are "not checked" and not counted.
+that survived; then the name of each mutant that was not killed (`mutmut show NAME` shows its change).
+
+Reads what mutmut left in mutants/ (one `FILE.py.meta` per mutated module). mutmut generates a mutant for every
+function of those modules and the Makefile picks which are run; the others are "not checked" and not counted.
 """
 from __future__ import annotations
 
