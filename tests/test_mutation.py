@@ -184,6 +184,7 @@ def small_site(tmp_path):
     # A byte that is not UTF-8, in a page and in its source: read as U+FFFD, never a crash.
     for path in (site / "ar/index.html", project / "docs/ar/index.md"):
         path.write_bytes(path.read_bytes().replace("ع".encode(), b"\xff", 1))
+    (site / "moving.svg").write_bytes((site / "moving.svg").read_bytes().replace(b"</svg>", b"<!-- \xff --></svg>"))
     return project, site
 
 
