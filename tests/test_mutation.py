@@ -543,7 +543,8 @@ def test_a_repository_that_is_not_a_plain_address_is_named_with_its_variable(env
     assert url == value
     assert str(error) == f'{variable}: "{value}" ' + REPO_HINT.format(variable=variable)
     assert settings.setting_errors(environ) == [error]
-    assert untranslated(error.message) == [] and error.text("ar").startswith(f"{variable}: ")
+    assert untranslated(error.message) == []
+    assert error.text("ar") == f"{variable}: {error.message.say('ar')}" and schema.ARABIC_LETTER.search(error.text("ar"))
 
 
 def test_the_site_address_is_checked_from_the_build_or_the_environment():
