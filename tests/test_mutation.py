@@ -520,6 +520,7 @@ REPO_HINT = ("is not a plain web address like https://github.com/OWNER/REPO; set
     ({}, settings.DEFAULT_REPO_URL),
     ({"REPO_URL": ""}, settings.DEFAULT_REPO_URL),
     ({"REPO_URL": "https://example.org:8443/a/b-c.d_e~f/"}, "https://example.org:8443/a/b-c.d_e~f"),
+    ({"REPO_URL": "https://github.com/OWNER/BOX/"}, "https://github.com/OWNER/BOX"),  # only slashes are trimmed
     ({"REPO_URL": "http://example.org", "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r"},
      "http://example.org"),
     ({"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r"}, "https://github.com/o/r"),
