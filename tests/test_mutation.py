@@ -699,3 +699,29 @@ def test_the_page_check_says_in_full_what_is_wrong_with_each_call(data_and_docs)
     page.write_text(text + "\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
     expected = [f"docs/en/about.md:{first + 2 * i}:1: {message}" for i, message in enumerate(lines.values()) if message]
     assert sorted(str(e) for e in refusals(data_and_docs)) == sorted(expected)
+
+
+def test_an_unclosed_call_is_said_whole_with_the_parser_reason_at_its_line(data_and_docs):
+    page = data_and_docs / "docs/en/camps.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + '\n\n{{ gap("host") \n'
+    page.write_text(text, encoding="utf-8")
+    (error,) = refusals(data_and_docs)
+    start = "a {{ }} or {% %} here is not closed or not a macro call ("
+    assert str(error).startswith(f"docs/en/camps.md:{error.line}:1: {start}") and error.line >= text.count("\n") - 1
+    assert str(error).endswith("); write macro calls as {{ name(…) }}")
+    assert len(str(error)) > len(f"docs/en/camps.md:{error.line}:1: {start}); write macro calls as {{{{ name(…) }}}}")
+    assert untranslated(error.message) == []
+
+
+@pytest.mark.parametrize("written, message", [
+    ("{{ search_box(1) }}", "search_box(…) takes nothing; correct the call"),
+    ("{{ roster_downloads(true, 1) }}", "roster_downloads(…) takes flag; correct the call"),
+    ("{{ gap(\"host\", *x) }}", "gap(…) takes gap; correct the call"),
+    ("{{ gap(\"host\", **x) }}", "gap(…) takes gap; correct the call"),
+    ("{{ gap(\"host\", x=1) }}", "gap(…) takes gap; correct the call"),
+])
+def test_a_call_with_the_wrong_arguments_is_told_what_the_macro_takes(data_and_docs, written, message):
+    page = data_and_docs / "docs/en/about.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + written + "\n"
+    page.write_text(text, encoding="utf-8")
+    assert [str(e) for e in refusals(data_and_docs)] == [f"docs/en/about.md:{text.count(chr(10))}:1: {message}"]
