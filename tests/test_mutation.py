@@ -493,6 +493,8 @@ def test_every_cross_check_refusal_is_said_in_arabic_too(data_and_docs):
     assert [t for e in found for t in untranslated(e.message)] == [] and all(isinstance(e.message, M) for e in found)
     # Each at the value to correct, which the rewritten files never hold on their first line.
     assert [str(e) for e in found if (e.line, e.col) == (1, 1)] == []
+    assert "paragraph number 99 is out of order; number the paragraphs 1, 2, 3… (expected 2 here)" in [
+        str(e.message) for e in found if e.file == "data/source.yml"]
 
 
 PAGE_LINES = ['{{ gap("hots") }}', "{{ cite([99999]) }}", '{{ cite("3") }}', "{{ nosuch() }}", '{{ quote(speaker="x") }}',
