@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PD_VENV := .venv-properdocs
 APT_PACKAGES := chromium default-jre-headless
 
-.PHONY: serve test check build validate benchmark setup setup-test clean issue-form
+.PHONY: serve test check build validate benchmark setup setup-test clean issue-form mutation
 
 # The validator first: it names a bad SITE_URL that MkDocs refuses in its own words before any hook runs.
 serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live reload
@@ -33,6 +33,24 @@ build: setup
 .PHONY: build-properdocs
 build-properdocs: $(PD_VENV)/bin/.installed node_modules/.installed  ## the same build with ProperDocs instead of MkDocs
 	$(PD_VENV)/bin/properdocs build --strict
+
+# Too slow for CI. The site is built once and shared by the mutants' tests (tests/conftest.py, `site`); mutants/ is
+# mutmut's copy of the project, made afresh so that no earlier result stands for changed code or tests.
+MUTATION_SITE := test-output/mutation-site
+MUTATION_URL := http://127.0.0.1:8000/astana-2017/
+# What is mutated: pyproject.toml's [tool.mutmut] only_mutate names the modules; of the loader (its schema messages
+# are exercised by the tests of each message) the cross-checks, of the renderers the escaping and the quote.
+MUTANTS := 'explainer.data.schema.*' 'explainer.data.settings.*' 'explainer.data.loader.x__cross_check*' \
+	'explainer.data.loader.x__known_ids*' 'explainer.data.loader.x__ids*' 'explainer.data.loader.x__entries*' \
+	'explainer.render.html.x_esc*' 'explainer.render.html.x_text_in*' 'explainer.render.html.x_say*' \
+	'explainer.render.html.x_other_script*' 'explainer.render.html.x_ui*' 'explainer.render.html.x_quote*' \
+	'explainer.pages.pages_check.*' 'explainer.build.output_guard.*' 'explainer.build.csp.*'
+mutation: setup-test  ## mutation testing (mutmut) of the data checks, the escaping, the page check, the output guard, the CSP
+	rm -rf mutants $(MUTATION_SITE)
+	NO_MKDOCS_2_WARNING=1 SITE_URL=$(MUTATION_URL) $(BIN)/mkdocs build --strict -d $(MUTATION_SITE)/astana-2017
+	mkdir -p mutants && ln -s ../node_modules mutants/node_modules
+	TEST_TIER=check MUTATION_SITE=$(CURDIR)/$(MUTATION_SITE)/astana-2017 MUTATION_URL=$(MUTATION_URL) $(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/python -m explainer.tools.mutation_summary
 
 validate: setup  ## check data/ and the pages; `make validate lang=ar` for the messages in Arabic
 	$(BIN)/python -m explainer.tools.validate $(if $(lang),--lang $(lang))

@@ -75,12 +75,17 @@ def port() -> int:
 
 @pytest.fixture(scope="session")
 def base_url(port) -> str:
-    return f"http://127.0.0.1:{port}/{SUBPATH}/"
+    return os.environ.get("MUTATION_URL") or f"http://127.0.0.1:{port}/{SUBPATH}/"
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, base_url) -> Path:
-    """The real site, built once with --strict, as the deploy workflow builds it (site_url with a sub-path)."""
+    """The real site, built once with --strict, as the deploy workflow builds it (site_url with a sub-path).
+    `make mutation` builds it once beforehand (MUTATION_SITE, at MUTATION_URL): each mutant's tests run in a fresh
+    process, where a build would cost more than the tests. That site is built from the unmutated code; what the
+    tests call on it (the output guard, the CSP) runs mutated."""
+    if prebuilt := os.environ.get("MUTATION_SITE"):
+        return Path(prebuilt)
     out = tmp_path_factory.mktemp("serve") / SUBPATH
     result = mkdocs_build(ROOT, out, base_url, shared=True)
     assert result.returncode == 0, result.stdout + result.stderr
