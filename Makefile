@@ -44,7 +44,7 @@ MUTANTS := 'explainer.data.schema.*' 'explainer.data.settings.*' 'explainer.data
 	'explainer.data.loader.x__known_ids*' 'explainer.data.loader.x__ids*' 'explainer.data.loader.x__entries*' \
 	'explainer.render.html.x_esc*' 'explainer.render.html.x_text_in*' 'explainer.render.html.x_say*' \
 	'explainer.render.html.x_other_script*' 'explainer.render.html.x_ui*' 'explainer.render.html.x_quote*' \
-	'explainer.pages.pages_check.*' 'explainer.build.output_guard.*' 'explainer.build.csp.*'
+	'explainer.pages.pages_check.*' 'explainer.publish.output_guard.*' 'explainer.publish.csp.*'
 mutation: setup-test  ## mutation testing (mutmut) of the data checks, the escaping, the page check, the output guard, the CSP
 	rm -rf mutants $(MUTATION_SITE)
 	NO_MKDOCS_2_WARNING=1 SITE_URL=$(MUTATION_URL) $(BIN)/mkdocs build --strict -d $(MUTATION_SITE)/astana-2017
