@@ -184,22 +184,30 @@ _PLAIN_SYNTAX = [
 ]
 
 
+def _quote_marks(text: str):
+    """(column, inside after it) for each straight double quote that opens or closes a text on a line, up to a
+    comment; a backslash inside a text escapes the next character."""
+    inside = escaped = False
+    for col, ch in enumerate(text, start=1):
+        if inside and escaped:
+            escaped = False
+        elif inside and ch == "\\":
+            escaped = True
+        elif ch == '"':
+            inside = not inside
+            yield col, inside
+        elif ch == "#" and not inside:
+            return  # a comment
+
+
 def _unclosed_quote(lines: list[str], line: int) -> tuple[int, int] | None:
     """The line and column of a double quote that is opened and never closed on its line, at or just above the
     line where the parser gave up; None if every line there closes its quotes."""
     for number in range(min(line, len(lines)), max(0, line - 3), -1):
-        opened, inside, escaped = None, False, False
-        for col, ch in enumerate(lines[number - 1], start=1):
-            if inside and escaped:
-                escaped = False
-            elif inside and ch == "\\":
-                escaped = True
-            elif ch == '"':
-                inside = not inside
-                opened = col if inside else None
-            elif ch == "#" and not inside:
-                break  # a comment
-        if inside and opened:
+        opened = None
+        for col, inside in _quote_marks(lines[number - 1]):
+            opened = col if inside else None
+        if opened:
             return number, opened
     return None
 
@@ -211,19 +219,10 @@ _CURLY_CLOSE = re.compile(r'"[^"\n]*?([”“»«])\s*(?=[,}\]]|$)')
 def _quote_inside(text: str) -> int | None:
     """The column of a straight quote that ends a text before its end (`"has "political" value"`: the text goes
     on after it), or None."""
-    inside, escaped = False, False
-    for col, ch in enumerate(text, start=1):
-        if inside and escaped:
-            escaped = False
-        elif inside and ch == "\\":
-            escaped = True
-        elif ch == '"':
-            inside = not inside
-            after = text[col:].lstrip(" \t")
-            if not inside and after and after[0] not in ",}]#:":
-                return col
-        elif ch == "#" and not inside:
-            return None
+    for col, inside in _quote_marks(text):
+        after = text[col:].lstrip(" \t")
+        if not inside and after and after[0] not in ",}]#:":
+            return col
     return None
 
 
