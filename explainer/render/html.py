@@ -347,10 +347,13 @@ def _spelling_list(values: list[tuple[str, str]], cited: str = "") -> str:
     # Arabic line would be reordered by the bidi algorithm and read scrambled. The language and direction go on
     # the item itself, not on a <bdi> inside it: this page is the heaviest to lay out, and one element fewer per
     # value took about a fifth off its style and layout time. The citation ends the last item, glued to its
-    # words (after the list it would stand on a line of its own).
-    last = len(values) - 1
-    return "".join(f'<li lang="{al}" dir="{DIRECTION[al]}">{esc(digits(a, al))}{cited if i == last else ""}</li>'
-                   for i, (a, al) in enumerate(values))
+    # words (after the list it would stand on a line of its own); that item keeps the page's direction, so the
+    # citation follows the spelling on the page's side, and the spelling is isolated in its own.
+    items = [f'<li lang="{al}" dir="{DIRECTION[al]}">{esc(digits(a, al))}</li>' for a, al in values]
+    if cited and values:
+        a, al = values[-1]
+        items[-1] = f'<li><bdi lang="{al}" dir="{DIRECTION[al]}">{esc(digits(a, al))}</bdi>{cited}</li>'
+    return "".join(items)
 
 
 def _spelling_rows(data: SiteData, place: Place, item) -> list[str]:
