@@ -103,9 +103,11 @@ def on_env(env, config, files):
 
 
 def _alternates(config, page) -> list[tuple[str, str]]:
+    """The page in every language: the default at the site's root, the others under their code."""
     base = config.site_url or "/"
-    path = page.url[3:] if page.url.startswith("ar/") else page.url
-    return [("en", base + path), ("ar", base + "ar/" + path)]
+    prefixes = {code: "" if code == DEFAULT else f"{code}/" for code in LANGUAGES}
+    path = next((page.url[len(p):] for p in prefixes.values() if p and page.url.startswith(p)), page.url)
+    return [(code, base + prefix + path) for code, prefix in prefixes.items()]
 
 
 @event_priority(-200)
