@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from explainer.data.languages import CODES, DEFAULT
+from explainer.data.loader import load_data
+
 # Cases per property-based test: "fast" for `make check`, "ci" for `make test` (each case of the fuzz is a real
 # build, a few seconds when the data is accepted), "full" by hand (HYPOTHESIS_PROFILE=full) for a long hunt.
 settings.register_profile("fast", max_examples=8)
@@ -23,8 +26,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "astana-2017"
-PAGES = ["", "camps/", "reasons/", "actors/", "timeline/", "outlook/", "names/", "about/", "search/"]
-LANGS = {"en": "", "ar": "ar/"}
+# The pages and languages as the site declares them (data/pages.yml, explainer/data/languages.py), never typed again.
+PAGES = ["" if page.id == "index" else f"{page.id}/" for page in load_data(ROOT / "data").pages.pages]
+LANGS = {code: "" if code == DEFAULT else f"{code}/" for code in CODES}
 OUTPUT = ROOT / "test-output"
 
 
