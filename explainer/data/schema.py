@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from explainer.data.languages import CODES
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -202,9 +202,12 @@ class Aliases(Strict):
     en: list[EnAlias] = []  # ours: other Latin spellings, translations and fuller forms in common use
     ar: list[ArAlias] = []  # ours: other Arabic spellings in common use
 
+    # Which language each kind is written in: the article is English, so its spellings are searched as English.
+    LANGUAGE_OF: ClassVar[dict[str, str]] = {"source": "en", "en": "en", "ar": "ar"}
+
     def every(self, lang: str) -> list[str]:
         """Both kinds, for finding a name (search, the pages' mentions): a reader may type either."""
-        return [*self.source, *self.en] if lang == "en" else list(self.ar)
+        return [spelling for key, kind_lang in self.LANGUAGE_OF.items() if kind_lang == lang for spelling in getattr(self, key)]
 
 
 class Claim(Strict):

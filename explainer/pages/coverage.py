@@ -90,10 +90,10 @@ def _marked(data: SiteData) -> tuple[SiteData, dict[str, _Origin]]:
 
     def mark(value, file: str, path: tuple):
         if isinstance(value, schema.Text):
-            return schema.Text.model_construct(en=tag(value.en, file, path, "en"), ar=tag(value.ar, file, path, "ar"))
+            return type(value).model_construct(**{lg: tag(getattr(value, lg), file, path, lg) for lg in schema.LANGUAGES})
         if isinstance(value, schema.Aliases):
             return schema.Aliases.model_construct(**{
-                key: [tag(a, file, path + (key, i), "ar" if key == "ar" else "en") for i, a in enumerate(getattr(value, key))]
+                key: [tag(a, file, path + (key, i), value.LANGUAGE_OF[key]) for i, a in enumerate(getattr(value, key))]
                 for key in type(value).model_fields})
         if isinstance(value, BaseModel):
             return type(value).model_construct(**{name: mark(getattr(value, name), file, path + (name,))
