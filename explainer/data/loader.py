@@ -23,6 +23,8 @@ from explainer.data.messages import Both, M
 from explainer.data.yamlread import Positions, read_yaml
 
 STRINGS_DIR = "i18n"
+# The fields that hold paragraph numbers of the source: each number must be one of its paragraphs.
+CITING = ("paras", "named_in")
 _STRINGS = TypeAdapter(dict[str, str | schema.PluralForms], config={"strict": True})
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 _ALL_FIELDS = sorted(
@@ -451,7 +453,7 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
         if rel == "source.yml" or rel.startswith(STRINGS_DIR) or not count:
             continue
         for path, value in _walk(file.value):
-            cited = (len(path) >= 2 and path[-2] == "paras") or (path and path[-1] == "paras")  # [15], or a bare 15
+            cited = (len(path) >= 2 and path[-2] in CITING) or (path and path[-1] in CITING)  # [15], or a bare 15
             if cited and isinstance(value, int) and not isinstance(value, bool) and value > count:
                 err(rel, path, M("paragraph {n} is out of range: the source has {count} paragraphs; use a number from 1 to {count}",
                                 n=value, count=count))

@@ -310,6 +310,8 @@ class Faction(Strict):
     former: Aliases = Aliases()  # earlier names the article gives (“formerly …”), and ours for them
     camp: Ref
     paras: Paras
+    named_in: list[Annotated[int, Field(ge=1)]] = []  # where the article writes one of its spellings (aliases.source, or
+    # name.en): the names index cites these; leave out when they are the paragraphs its facts (and a faction's paras) cite
     facts: list[Claim] = []
 
 
@@ -350,6 +352,8 @@ class Actor(Strict):
     name: Name
     aliases: Aliases = Aliases()
     former: Aliases = Aliases()  # earlier names the article gives (“formerly …”), and ours for them
+    named_in: list[Annotated[int, Field(ge=1)]] = []  # where the article writes one of its spellings (aliases.source, or
+    # name.en): the names index cites these; leave out when they are the paragraphs its facts (and a faction's paras) cite
     facts: Annotated[list[Claim], Field(min_length=1)]
 
 
@@ -363,6 +367,8 @@ class Place(Strict):
     name: Name
     aliases: Aliases = Aliases()
     former: Aliases = Aliases()  # earlier names the article gives (“formerly …”), and ours for them
+    named_in: list[Annotated[int, Field(ge=1)]] = []  # where the article writes one of its spellings (aliases.source, or
+    # name.en): the names index cites these; leave out when they are the paragraphs its facts (and a faction's paras) cite
     facts: Annotated[list[Claim], Field(min_length=1)]
 
 

@@ -248,7 +248,9 @@ def spellings(item, lang: str) -> list[str]:
     drops it (Arabic "ال" after a preposition or in a construct; English "The" in mid-sentence, "the Kurds")."""
     names = [getattr(item.name, lang), *item.aliases.every(lang), *item.former.every(lang)]
     if lang == "ar":
-        return names + [s.removeprefix("ال") for s in names if s.startswith("ال") and " " not in s]
+        # After the preposition "ل" the article's alef drops: "للأمم المتحدة" holds "لأمم المتحدة", not the name.
+        return names + [s.removeprefix("ال") for s in names if s.startswith("ال") and " " not in s] + [
+            s[1:] for s in names if s.startswith("ال") and " " in s]
     return names + [s.removeprefix("The ") for s in names if s.startswith("The ")]
 
 

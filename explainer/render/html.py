@@ -334,8 +334,11 @@ def _entries(data: SiteData) -> list[tuple[str, object, str]]:
 
 
 def named_in(item) -> list[int]:
-    """The paragraphs an entry of the names index cites for its spellings: where the source names it in its camp (a
-    faction), or what the entry's facts cite (an actor, a place: each fact names it)."""
+    """The paragraphs an entry of the names index cites for its spellings: those its `named_in` gives, else where the
+    source names it in its camp (a faction) and what its facts cite (a fact may rest on a paragraph that names it
+    otherwise, "Turkish supervision" for Turkey, so an entry whose facts differ lists its own)."""
+    if item.named_in:
+        return sorted(set(item.named_in))
     paras = set(getattr(item, "paras", []))
     for fact in item.facts:
         paras.update(fact.paras)
