@@ -55,6 +55,24 @@
     });
   }
 
+  // ------------------------------------------------------------------ masthead: pinned only while slim
+  // At most a tenth of the window's height stays pinned over the text (issue 21): a taller masthead (large text,
+  // a narrow phone where it wraps, a phone held sideways) scrolls away with the page. Measured again whenever the
+  // masthead or the window changes size (text zoom, rotation).
+  var PINNED_SHARE = 0.1;
+  var masthead = doc.querySelector(".masthead");
+  if (masthead) {
+    var pin = function () {
+      // The open phone menu makes the masthead as tall as its list: it keeps the state it had when it opened.
+      if (drawer && drawer.checked) return;
+      var tall = masthead.getBoundingClientRect().height > window.innerHeight * PINNED_SHARE;
+      masthead.classList.toggle("masthead--pinned", !tall);
+    };
+    pin();
+    window.addEventListener("resize", pin);
+    if (window.ResizeObserver) new ResizeObserver(pin).observe(masthead);
+  }
+
   // ------------------------------------------------------------------ language switch
   // Both languages share heading ids. The section in view (the last heading above a third of the screen) is
   // handed to the twin as its #id, whether or not this page's address had one.
