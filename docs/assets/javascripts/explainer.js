@@ -1,6 +1,6 @@
 // What readers use of a theme script, in a few KiB (Material's bundle.js is not loaded):
-// the colour scheme toggle, the phone menu, a language switch that keeps the section in view, and search,
-// which loads Pagefind only when the reader starts to search.
+// the colour scheme toggle, the phone menu, a masthead pinned only while it is slim, a language switch that keeps
+// the section in view, and search, which loads Pagefind only when the reader starts to search.
 (function () {
   "use strict";
   var doc = document;
