@@ -1,6 +1,6 @@
 // What readers use of a theme script, in a few KiB (Material's bundle.js is not loaded):
-// the colour scheme toggle, the phone menu, a language switch that keeps the section in view, and search,
-// which loads Pagefind only when the reader starts to search.
+// the colour scheme toggle, the phone menu, a masthead pinned only while it is slim, a language switch that keeps
+// the section in view, and search, which loads Pagefind only when the reader starts to search.
 (function () {
   "use strict";
   var doc = document;
@@ -53,6 +53,24 @@
         menu.focus();
       }
     });
+  }
+
+  // ------------------------------------------------------------------ masthead: pinned only while slim
+  // At most a tenth of the window's height stays pinned over the text (issue 21): a taller masthead (large text,
+  // a narrow phone where it wraps, a phone held sideways) scrolls away with the page. Measured again whenever the
+  // masthead or the window changes size (text zoom, rotation).
+  var PINNED_SHARE = 0.1;
+  var masthead = doc.querySelector(".masthead");
+  if (masthead) {
+    var pin = function () {
+      // The open phone menu makes the masthead as tall as its list: it keeps the state it had when it opened.
+      if (drawer && drawer.checked) return;
+      var tall = masthead.getBoundingClientRect().height > window.innerHeight * PINNED_SHARE;
+      masthead.classList.toggle("masthead--pinned", !tall);
+    };
+    pin();
+    window.addEventListener("resize", pin);
+    if (window.ResizeObserver) new ResizeObserver(pin).observe(masthead);
   }
 
   // ------------------------------------------------------------------ language switch
