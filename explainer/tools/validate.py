@@ -16,14 +16,9 @@ from pathlib import Path
 from explainer.data.errors import DataError, DataErrors, print_errors
 from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
-from explainer.data.messages import LANGUAGES, M, laid_out
+from explainer.data.messages import LANGUAGES, Counted, M, laid_out
 from explainer.data.settings import message_language, setting_errors
 
-SUMMARY = {
-    "en": "{count} problems found; fix them and run this again.",
-    "en-one": "1 problem found; fix it and run this again.",
-    "ar": "عدد المشكلات: {count}؛ أصلحها ثم شغّل هذا مرة أخرى.",
-}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,8 +81,9 @@ def _default_repository():
 
 
 def _summary(count: int, lang: str) -> int:
-    one = lang == "en" and count == 1
-    print(laid_out(SUMMARY["en-one" if one else lang].format(count=count), lang), file=sys.stderr)
+    message = Counted("1 problem found; fix it and run this again.", "{count} problems found; fix them and run this "
+                      "again.", count, count=count)
+    print(laid_out(message.say(lang), lang), file=sys.stderr)
     return 1
 
 
