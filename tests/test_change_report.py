@@ -388,7 +388,7 @@ def test_a_change_of_meaning_in_one_language_still_warns(edited, tmp_path):
     head = _edit_text(edited[0], tmp_path, 0, "en", lambda t: t.replace(words[0], _respell(words[0]), 1).replace(
         words[-1], _respell(words[-1].rstrip(".")) + ".", 1))
     assert "the English text changed but not the Arabic" in run(edited[0], head).stderr
-    assert change_report.spelling_fix("in 7 rounds", "in 8 rounds") is None
+    assert change_report.spelling_fix("held in 2016 again", "held in 2017 again") is None
     assert change_report.spelling_fix("they did not go", "they did now go") is None
     assert change_report.spelling_fix("the battle for Alepo", "the battle for Aleppo") == ("Alepo", "Aleppo")
     assert change_report.spelling_fix("قال ستافان دي ميستورا", "قال ستيفان دي ميستورا") == ("ستافان", "ستيفان")
