@@ -164,3 +164,21 @@ def test_the_validator_speaks_arabic_with_the_same_positions(data_dir):
     chosen = subprocess.run([sys.executable, "-m", "explainer.tools.validate", str(data_dir)], capture_output=True,
                             text=True, env={**os.environ, "GITHUB_ACTIONS": "", "EXPLAINER_LANG": "ar"})
     assert chosen.stderr == arabic.stderr
+
+
+def test_the_ci_log_gives_each_message_in_both_languages(data_dir):
+    """GitHub Actions' log of the "Validate data" step is read by editors of either language: each line in the chosen
+    language, then in the other, with the same `FILE:LINE:COL:`; the summary too. A terminal gets one language."""
+    text = edit(data_dir, "factions.yml", "    camp: attended\n", "    camp: atended\n")
+    line, col = position(text, "atended")
+    run = lambda **env: subprocess.run([sys.executable, "-m", "explainer.tools.validate", str(data_dir)],  # noqa: E731
+                                       capture_output=True, text=True, env={**os.environ, **env})
+    english = f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; did you mean "attended"?'
+    arabic = f"data/factions.yml:{line}:{col}: القيمة «atended» في camp ليست من بين: attended, refused؛ هل تقصد «attended»؟"
+    ci = [re.sub("[\u2066-\u2069]", "", row) for row in run(GITHUB_ACTIONS="true").stderr.splitlines()]
+    assert ci.index(arabic) == ci.index(english) + 1, ci
+    assert "1 problem found; fix it and run this again." in ci and "وُجدت مشكلة واحدة؛ أصلحها ثم شغّل هذا مرة أخرى." in ci
+    local = [re.sub("[\u2066-\u2069]", "", row) for row in run(GITHUB_ACTIONS="").stderr.splitlines()]
+    assert english in local and arabic not in local and not [row for row in local if "مشكلة" in row]
+    chosen = [re.sub("[\u2066-\u2069]", "", row) for row in run(GITHUB_ACTIONS="true", EXPLAINER_LANG="ar").stderr.splitlines()]
+    assert chosen.index(english) == chosen.index(arabic) + 1  # the chosen language first

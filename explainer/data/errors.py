@@ -5,7 +5,7 @@ import os
 import unicodedata
 from dataclasses import dataclass
 
-from explainer.data.messages import Counted, M, laid_out, say
+from explainer.data.messages import LANGUAGES, Counted, M, laid_out, say
 
 
 def visible(text: str) -> str:
@@ -104,11 +104,22 @@ def step_summary(errors: list[DataError]) -> str:
     return "\n".join(rows) + "\n"
 
 
+def log_languages(lang: str) -> list[str]:
+    """The languages a line of the log is printed in: the editor's; under GitHub Actions, every language, the chosen
+    one first, since a CI log is read by editors of either language."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return [lang]
+    return [lang, *(other for other in LANGUAGES if other != lang)]
+
+
 def print_errors(errors: list[DataError], stream, lang: str = "en") -> None:
-    """Plain lines for people, in their language; under GitHub Actions, annotations on the pull request's lines
-    and the whole list in the job summary."""
+    """Plain lines for people, in their language (in CI, each line again in the other language, with the same
+    `FILE:LINE:COL:`); under GitHub Actions, annotations on the pull request's lines and the whole list in the job
+    summary."""
     for error in errors:
-        print(error.text(lang), file=stream)
+        for each in log_languages(lang):
+            if each == lang or error.says(each) != error.says(lang):
+                print(error.text(each), file=stream)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for error in errors:
             print(error.annotation(), file=stream)
