@@ -30,6 +30,7 @@ from pydantic import BaseModel
 from explainer.data import schema
 from explainer.data.errors import DataErrors, annotation_data, annotation_property, visible
 from explainer.data.languages import OTHER
+from explainer.data.messages import Both, Counted
 from explainer.pages.coverage import pages_showing
 from explainer.data.loader import STRINGS_DIR, SiteData
 from explainer.pages.registry import MACROS
@@ -430,19 +431,18 @@ def _page_name(data: SiteData, page_id: str) -> str:
 
 
 def _count(changes: list[Change]) -> tuple[str, str]:
-    """How many values and whole entries changed, in English and in Arabic (as "عدد …: N", so that it needs no plural
-    forms); a count of zero is not said."""
+    """How many values and whole entries changed, in English and in Arabic, each count in the plural form its
+    language's catalogue gives it (explainer/locale/); a count of zero is not said."""
     entries = {(c.file, _entry(c.key), c.kind) for c in changes if c.entry_added}
     values = len([c for c in changes if not c.entry_added])
     added = len([e for e in entries if e[2] == "added"])
     removed = len([e for e in entries if e[2] == "removed"])
-    said = [(f"{values} value{'s' if values != 1 else ''} changed, added or removed",
-             f"عدد القيم التي تغيّرت أو أُضيفت أو حُذفت: {values}") if values else None,
-            (f"{added} new entr{'ies' if added != 1 else 'y'}", f"عدد المدخلات الجديدة: {added}") if added else None,
-            (f"{removed} entr{'ies' if removed != 1 else 'y'} removed",
-             f"عدد المدخلات المحذوفة: {removed}") if removed else None]
-    said = [pair for pair in said if pair]
-    return ", ".join(en for en, _ in said), "؛ ".join(ar for _, ar in said)
+    said = [Counted("1 value changed, added or removed", "{count} values changed, added or removed", values,
+                    count=values) if values else None,
+            Counted("1 new entry", "{count} new entries", added, count=added) if added else None,
+            Counted("1 entry removed", "{count} entries removed", removed, count=removed) if removed else None]
+    said = [message for message in said if message]
+    return ", ".join(said), "؛ ".join(message.say("ar") for message in said)
 
 
 def counts(data: SiteData) -> dict[tuple, tuple[str, int]]:
@@ -521,8 +521,9 @@ class _Room:
 def _left_out_note(changes: list[Change], drifts_left_out: int) -> list[str]:
     """Said at the top when the summary could not list everything."""
     count, count_ar = _count(changes) if changes else ("", "")
-    also = f"{drifts_left_out} text(s) to check in the other language" if drifts_left_out else ""
-    also_ar = f"عدد النصوص التي تجب مراجعة لغتها الأخرى: {drifts_left_out}" if drifts_left_out else ""
+    texts = Counted("1 text to check in the other language", "{count} texts to check in the other language",
+                    drifts_left_out, count=drifts_left_out)
+    also, also_ar = (texts, texts.say("ar")) if drifts_left_out else ("", "")
     said, said_ar = "; ".join(x for x in (count, also) if x), "؛ ".join(x for x in (count_ar, also_ar) if x)
     return _both(f"**Not everything is listed:** in full, this summary would be larger than GitHub shows (1 MiB), so "
                  f"these are left out below: {said}. The pull request's *Files changed* tab (the diff of `data/`) "
@@ -543,11 +544,12 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
            base_problems: int = 0, head_problems: int = 0) -> str:
     out = ["## What this change does to the site · ما يغيّره هذا التعديل في الموقع", ""]
     if head is None:
-        out += _both(f"The data of this pull request does not load ({head_problems} problem(s)): the validator's "
-                     "messages (annotations, and the *Validate data* step) say what to fix. This report follows once "
-                     "it loads.",
-                     f"تعذّر تحميل بيانات طلب الدمج هذا (عدد المشكلات: {head_problems})، ورسائل أداة التحقق (التعليقات "
-                     "على الأسطر، وخطوة *Validate data*) تقول ما يجب إصلاحه. وسيظهر هذا التقرير حين تُحمَّل البيانات.")
+        said = Counted("The data of this pull request does not load (1 problem): the validator's messages "
+                       "(annotations, and the *Validate data* step) say what to fix. This report follows once it loads.",
+                       "The data of this pull request does not load ({count} problems): the validator's messages "
+                       "(annotations, and the *Validate data* step) say what to fix. This report follows once it loads.",
+                       head_problems, count=head_problems)
+        out += _both(said, said.say("ar"))
         return "\n".join(out) + "\n"
     if base is None:
         out += _both(f"The base data (the target branch) does not load ({base_problems} problem(s)) with the code of "
@@ -581,11 +583,10 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
             per_page.setdefault(page, [])
             if change.file not in per_page[page]:
                 per_page[page].append(change.file)
-    count, count_ar = _count(changes)
-    out += _both(f"{count}, in {len(files)} file(s). The pages that show the changed data (built from it, "
-                 "in both languages):",
-                 f"{count_ar}؛ عدد الملفات: {len(files)}. الصفحات التي تعرض البيانات المتغيّرة (مبنيّة "
-                 "منها، باللغتين):")
+    said = Counted("{what}, in 1 file. The pages that show the changed data (built from it, in both languages):",
+                   "{what}, in {count} files. The pages that show the changed data (built from it, in both languages):",
+                   len(files), what=Both(*_count(changes)), count=len(files))
+    out += _both(said, said.say("ar"))
     out += ["", "| page · الصفحة | data changed · البيانات المتغيّرة |", "| --- | --- |"]
     out += [f"| {_page_name(head, page)} | {', '.join(f'`{f}`' for f in per_page[page])} |"
             for page in order if page in per_page]
