@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PD_VENV := .venv-properdocs
 APT_PACKAGES := chromium default-jre-headless
 
-.PHONY: serve test check build validate benchmark setup setup-test clean issue-form mutation
+.PHONY: serve test check build validate benchmark setup setup-test clean issue-form mutation messages
 
 # The validator first: it names a bad SITE_URL that MkDocs refuses in its own words before any hook runs.
 serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live reload
@@ -18,12 +18,14 @@ serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live
 test: setup-test  ## validate, build strictly, link-check and run every test (unit, build, browser)
 	$(BIN)/python -m explainer.tools.validate
 	$(BIN)/python -m explainer.tools.schemas --check
+	$(BIN)/python -m explainer.tools.catalogue --check
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
 
 check: setup-test  ## the quick tier: validator, unit tests, one build and its output guard; no browser (about a minute)
 	$(BIN)/python -m explainer.tools.validate
 	$(BIN)/python -m explainer.tools.schemas --check
+	$(BIN)/python -m explainer.tools.catalogue --check
 	TEST_TIER=check $(BIN)/python -m pytest -m "not browser" -q
 
 build: setup
@@ -54,6 +56,11 @@ mutation: setup-test  ## mutation testing (mutmut) of the data checks, the escap
 
 validate: setup  ## check data/ and the pages; `make validate lang=ar` for the messages in Arabic
 	$(BIN)/python -m explainer.tools.validate $(if $(lang),--lang $(lang))
+
+# The message catalogues (explainer/tools/catalogue.py): the .pot from the code, each .po updated from it, then every
+# entry still to translate (empty or fuzzy) named at its line.
+messages: setup  ## extract the editors' messages into explainer/locale/messages.pot and update each language's .po
+	$(BIN)/python -m explainer.tools.catalogue
 
 issue-form: setup  ## rewrite the issue form's page list from data/pages.yml
 	$(BIN)/python -m explainer.pages.issue_form --write

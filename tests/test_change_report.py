@@ -14,6 +14,7 @@ import pytest
 
 from explainer.tools import change_report
 from explainer.tools.change_report import md
+from explainer.data.messages import Counted
 from explainer.pages.site import load_data
 from explainer.data.yamlread import read_yaml
 
@@ -81,13 +82,14 @@ def test_report_gives_each_change_before_and_after(edited):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     line = _line_with(edited[1] / "events.yml", EN_MARK + EN_ONLY.text.en[:20])[0]
+    # The words added are marked in bold (and words removed struck through): the rest reads as before.
     assert (f"| line {line}: events › {md(EN_ONLY.id)} › text | en | {md(EN_ONLY.text.en)} | "
-            f"{md(EN_MARK + EN_ONLY.text.en)} |") in out
+            f"**{md(EN_MARK.rstrip())}** {md(EN_ONLY.text.en)} |") in out
     assert "|  | ar | *unchanged · لم يتغيّر* | *unchanged · لم يتغيّر* |" in out
     line = _line_with(edited[1] / "events.yml", EN_MARK + "both ")[0]
     assert (f"| line {line}: events › {md(BOTH.id)} › text | en | {md(BOTH.text.en)} | "
-            f"{md(EN_MARK + 'both ' + BOTH.text.en)} |") in out
-    assert f"|  | ar | {md(BOTH.text.ar)} | {md(AR_MARK + BOTH.text.ar)} |" in out
+            f"**{md(EN_MARK + 'both')}** {md(BOTH.text.en)} |") in out
+    assert f"|  | ar | {md(BOTH.text.ar)} | **{md(AR_MARK.rstrip())}** {md(BOTH.text.ar)} |" in out
     line = _line_with(edited[1] / "factions.yml", "id: test-added-front")[0]
     assert f"| line {line}: factions › test-added-front (new entry · مدخل جديد) | en | — | name: Test Added Front |" in out
     assert "|  | ar | — | name: جبهة الاختبار |" in out
@@ -156,7 +158,7 @@ def test_nothing_changed_says_so_in_one_line_in_each_language(edited):
 def test_the_report_speaks_arabic_too(edited):
     """Editors who read Arabic get every sentence of the report in Arabic, after the English one."""
     out = run(*edited).stdout
-    assert "عدد المدخلات الجديدة: 1؛ عدد المدخلات المحذوفة: 1" in out
+    assert "مدخل جديد واحد؛ مدخل واحد محذوف" in out  # Arabic's plural forms, from the catalogue
     lines = out.split("\n")
     shown = {lines[i]: lines[i + 2] for i, line in enumerate(lines) if line.startswith("Shown on: ")}
     assert len(shown) == 2  # events.yml and factions.yml
@@ -258,9 +260,11 @@ def _active(markdown: str) -> list[str]:
 
 
 def _as_read(markdown: str) -> str:
-    """What a reader sees: code spans' text as is, backslash escapes and entities undone."""
+    """What a reader sees: code spans' text as is, the report's marks of changed words (** and ~~) taken as
+    formatting, backslash escapes and entities undone."""
     parts = re.split(r"((?<!\\)`[^`]+`)", markdown)
-    return "".join(p[1:-1] if p.startswith("`") else html.unescape(re.sub(r"\\(.)", r"\1", p)) for p in parts)
+    return "".join(p[1:-1] if p.startswith("`") else
+                   html.unescape(re.sub(r"\\(.)", r"\1", re.sub(r"(?<!\\)(\*\*|~~)", "", p))) for p in parts)
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -314,7 +318,102 @@ def test_a_large_change_says_what_it_left_out(hundredfold):
     note = next(i for i, line in enumerate(lines) if line.startswith("**Not everything is listed:**"))
     assert f"left out below: {left} new entries." in lines[note]
     assert "Files changed" in lines[note] and "diff" in lines[note]
-    assert lines[note + 2].startswith("**لم يُدرَج كل شيء:**") and f"عدد المدخلات الجديدة: {left}." in lines[note + 2]
+    assert lines[note + 2].startswith("**لم يُدرَج كل شيء:**") and f"{Counted('1 new entry', '{count} new entries', left, count=left).say('ar')}." in lines[note + 2]
     per_file = [int(m) for m in re.findall(r"^\*Not listed here: (\d+) new entr", out, re.MULTILINE)]
     assert sum(per_file) == left
     assert all(line.startswith("|") for line in lines if "(new entry" in line)
+
+
+# ---------------------------------------------------------------- counts, downloads, changed words, corrections, spelling
+
+
+def test_a_count_that_changes_is_said_as_before_and_after(edited):
+    """The added faction is of the camp that stayed away, and an event was removed: each count as the pages count it."""
+    out = run(*edited).stdout
+    refused = next(c for c in DATA.camps.camps if c.id == "refused")
+    share = len([f for f in DATA.factions.factions if f.camp == "refused"])
+    assert f"- `factions.yml` › factions: {len(DATA.factions.factions)} → {len(DATA.factions.factions) + 1}" in out
+    assert f"- `factions.yml` › factions: {md(refused.name.en)} · {md(refused.name.ar)}: {share} → {share + 1}" in out
+    assert f"- `events.yml` › events: {len(EVENTS)} → {len(EVENTS) - 1}" in out
+    attended = next(c for c in DATA.camps.camps if c.id == "attended")
+    assert f"{md(attended.name.en)} · " not in out  # its count did not change
+
+
+def test_the_downloads_are_named_when_they_change_only(edited, tmp_path):
+    out = run(*edited).stdout
+    assert "**Downloads that change:** `downloads/factions.csv`, `downloads/factions.json`." in out
+    assert "**ملفات التنزيل التي تتغيّر:**" in out
+    head = tmp_path / "data"
+    shutil.copytree(edited[0], head)
+    events = head / "events.yml"
+    positions = read_yaml(events, "data/events.yml").positions
+    events.write_text(_insert_after_quote(events.read_text(encoding="utf-8"),
+                                          *positions.of_value(("events", 0, "text", "en")), EN_MARK), encoding="utf-8")
+    out = run(edited[0], head).stdout
+    assert "Downloads that change" not in out and "Counts that change" not in out
+
+
+def _respell(word: str) -> str:
+    """The word with its second-to-last letter replaced: a typing slip's distance."""
+    other = "ب" if "\u0600" <= word[-2] <= "\u06ff" and word[-2] != "ب" else ("x" if word[-2] != "x" else "y")
+    return word[:-2] + other + word[-1]
+
+
+def _edit_text(base: Path, tmp_path: Path, index: int, lang: str, change) -> Path:
+    head = tmp_path / "data"
+    shutil.copytree(base, head)
+    events = head / "events.yml"
+    old = getattr(EVENTS[index].text, lang)
+    events.write_text(events.read_text(encoding="utf-8").replace(old, change(old), 1), encoding="utf-8")
+    return head
+
+
+def test_a_one_letter_fix_in_a_long_arabic_text_marks_its_word_and_is_not_drift(edited, tmp_path):
+    text = EVENTS[0].text.ar
+    word = next(w for w in text.split() if len(w) >= 5 and w.isalpha())
+    fixed = _respell(word)
+    head = _edit_text(edited[0], tmp_path, 0, "ar", lambda t: t.replace(word, fixed, 1))
+    result = run(edited[0], head)
+    assert result.stderr == ""  # no "check the other language" warning for a spelling fix
+    row = next(line for line in result.stdout.split("\n") if line.startswith("|  | ar | ") or " | ar | " in line)
+    assert f"~~{md(word)}~~" in row and f"**{md(fixed)}**" in row
+    assert row.count("**") == 2 and row.count("~~") == 2  # only that word is marked
+    assert "**Spelling fixes** (1)" in result.stdout and "**تصحيحات إملائية** (1)" in result.stdout
+    assert f"~~{md(word)}~~ → **{md(fixed)}**" in result.stdout
+    assert "Check the other language" not in result.stdout
+
+
+def test_a_change_of_meaning_in_one_language_still_warns(edited, tmp_path):
+    """Two words changed, or a number, is not a spelling fix: the other language may need the change too."""
+    words = EVENTS[0].text.en.split()
+    head = _edit_text(edited[0], tmp_path, 0, "en", lambda t: t.replace(words[0], _respell(words[0]), 1).replace(
+        words[-1], _respell(words[-1].rstrip(".")) + ".", 1))
+    assert "the English text changed but not the Arabic" in run(edited[0], head).stderr
+    assert change_report.spelling_fix("held in 2016 again", "held in 2017 again") is None
+    assert change_report.spelling_fix("they did not go", "they did now go") is None
+    assert change_report.spelling_fix("the battle for Alepo", "the battle for Aleppo") == ("Alepo", "Aleppo")
+    assert change_report.spelling_fix("قال ستافان دي ميستورا", "قال ستيفان دي ميستورا") == ("ستافان", "ستيفان")
+
+
+def test_marks_cannot_be_made_by_data_and_mentions_stay_inactive():
+    before, after = change_report.marked("see **x** and ~~y~~ now", "see **x** and ~~y~~ @octocat now")
+    assert after.count("**") == 2 and "**`@octocat`**" in after, after
+    assert "\\*\\*x\\*\\*" in after and "\\~\\~y\\~\\~" in after
+    assert _active(after) == [] and _as_read(after) == "see **x** and ~~y~~ @octocat now"  # data's marks as typed
+    assert change_report.marked("one", "two") == (md("one"), md("two"))  # nothing in common: nothing marked
+
+
+def test_a_correction_is_its_own_entry_named_by_its_date(edited, tmp_path):
+    head = tmp_path / "data"
+    shutil.copytree(edited[0], head)
+    corrections = head / "corrections.yml"
+    entry = ('  - date: "{date}"\n    text: {{en: "Fixed the spelling of {n}.", ar: "صُحّح إملاء اسم {n}."}}\n')
+    corrections.write_text(corrections.read_text(encoding="utf-8").replace("corrections: []", "corrections:\n" + "".join(
+        entry.format(date="2026-12-01", n=n) for n in ("one", "two"))), encoding="utf-8")
+    out = run(edited[0], head).stdout
+    line = next(n for n, row in enumerate(corrections.read_text(encoding="utf-8").split("\n"), start=1)
+                if row.startswith("  - date:"))
+    assert f"| line {line}: corrections › 2026-12-01 (new entry · مدخل جديد) | en | — | text: Fixed the spelling of one. |" in out
+    assert "|  | ar | — | text: صُحّح إملاء اسم one. |" in out and "|  | — | — | date: 2026-12-01 |" in out
+    assert f"| line {line + 2}: corrections › 2026-12-01 (2) (new entry · مدخل جديد) | en | — | text: Fixed the spelling of two. |" in out
+    assert "(new entry · مدخل جديد) | en | — |" in out and "|  (new entry" not in out  # never an empty name

@@ -21,13 +21,13 @@ from bidi import get_display
 from explainer.publish import glue, hooks
 
 from explainer.data.errors import DataError, DataErrors
-from explainer.data.messages import M
-from explainer.data.messages_ar import AR
+from explainer.data.messages import Counted, M
 from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
 
 from .conftest import ROOT, copy_project, free_port, full_tier_only
 from .test_loader import data_dir, edit, position  # noqa: F401
+from .test_messages import arabic
 
 
 def problems(data_dir) -> list:
@@ -247,6 +247,19 @@ def sample(english: str) -> M:
     return M(english, **values)
 
 
+COUNTS = (0, 1, 2, 3, 11, 100)  # one of each of Arabic's plural forms
+
+
+def samples(entry) -> list[M]:
+    """A catalogue entry's message: once, or, for a counted one, once with a number of each plural form."""
+    if isinstance(entry, str):
+        return [sample(entry)]
+    singular, plural = entry
+    values = sample(plural).values
+    counted = [name for name in ("count", "least", "most") if name in values]
+    return [Counted(singular, plural, n, **{**values, **{name: n for name in counted}}) for n in COUNTS]
+
+
 def reading_order(line: str, prefix: str) -> list[str]:
     """The words of `line` as python-bidi lays it out (the reference of Unicode's algorithm), in the order a reader
     of Arabic meets them: right to left, after the left-to-right `FILE:LINE:COL:` prefix."""
@@ -256,14 +269,14 @@ def reading_order(line: str, prefix: str) -> list[str]:
     return [t[::-1] if _ARABIC_WORD.fullmatch(t) else t for t in reversed(tokens)]
 
 
-@pytest.mark.parametrize("english", sorted(AR))
-def test_every_arabic_message_starts_with_an_arabic_word_and_reads_right_to_left(english):
-    message = sample(english)
-    arabic = message.say("ar")
-    first = next(ch for ch in arabic if unicodedata.bidirectional(ch) in ("L", "R", "AL"))
-    assert unicodedata.bidirectional(first) in ("R", "AL"), f"starts with a Latin word: {arabic!r}"
-    line = DataError("data/factions.yml", 3, 5, message).text("ar")
-    assert reading_order(line, "data/factions.yml:3:5: ") == _TOKEN.findall(arabic), line
+@pytest.mark.parametrize("entry", [m.id for m in arabic() if m.id], ids=str)
+def test_every_arabic_message_starts_with_an_arabic_word_and_reads_right_to_left(entry):
+    for message in samples(entry):
+        said = message.say("ar")
+        first = next(ch for ch in said if unicodedata.bidirectional(ch) in ("L", "R", "AL"))
+        assert unicodedata.bidirectional(first) in ("R", "AL"), f"starts with a Latin word: {said!r}"
+        line = DataError("data/factions.yml", 3, 5, message).text("ar")
+        assert reading_order(line, "data/factions.yml:3:5: ") == _TOKEN.findall(said), line
 
 
 def test_an_english_message_is_left_as_it_is():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 
 import pytest
@@ -119,3 +120,85 @@ def test_broken_interface_strings_are_refused():
     assert any("'site_nmae' was unexpected" in m for m in said), said
     assert any("'site_name' is a required property" in m for m in said), said
     assert any("delegation_head_of" in m or "{factoin}" in m for m in said), said
+
+
+# ---------------------------------------------------------------- real dates, paragraph bounds, messages an editor reads
+
+
+def _accepted_by_the_validator(value: str) -> bool:
+    try:
+        schema._iso_date(value)
+    except Exception:
+        return False
+    return True
+
+
+def test_the_date_pattern_is_the_validators_calendar():
+    """Every day (and impossible day) of years around the Gregorian rule's edges: the schema's pattern accepts exactly
+    what the validator accepts, so a month 13, a 30 February and a 29 February of a common year are underlined."""
+    pattern = re.compile(schemas.REAL_DATE)
+    years = [*range(0, 5), *range(1896, 1905), *range(1996, 2105), *range(2396, 2405)]
+    tried = 0
+    for year in years:
+        for month in range(0, 14):
+            values = [f"{year:04d}-{month:02d}"] + [f"{year:04d}-{month:02d}-{day:02d}" for day in range(0, 33)]
+            for value in values:
+                tried += 1
+                assert bool(pattern.fullmatch(value)) == _accepted_by_the_validator(value), value
+    assert tried > 50_000
+
+
+@pytest.mark.parametrize("name", ["events.schema.json", "corrections.schema.json"])
+def test_a_date_that_does_not_exist_is_refused_with_a_message_in_both_languages(name):
+    entry = ({"id": "x", "text": {"en": "a", "ar": "ب"}, "paras": [1]} if name.startswith("events")
+             else {"text": {"en": "a", "ar": "ب"}})
+    key = name.removesuffix(".schema.json")
+    check = validator(name)
+    for bad in ("2026-13-01", "2026-02-30", "2025-02-29", "2026-04-31", "26-01-01"):
+        assert not check.is_valid({key: [{**entry, "date": bad}]}), bad
+    for good in ("2024-02-29", "2017-01-23", "2000-02-29"):
+        assert check.is_valid({key: [{**entry, "date": good}]}), good
+    loaded = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+    said = schemas.both(schemas._REFUSED[schema._iso_date])
+    assert any(node.get("patternErrorMessage") == said for _, node in _walk(loaded))
+
+
+def test_paragraph_numbers_are_bounded_by_the_source():
+    count = len(data_of("data/source.yml")["paragraphs"])
+    assert schemas.paragraph_count() == count
+    factions = data_of("data/factions.yml")
+    for number, ok in ((count, True), (count + 1, False), (0, False), ("3", False)):
+        changed = copy.deepcopy(factions)
+        changed["factions"][0]["paras"] = [number]
+        assert validator("factions.schema.json").is_valid(changed) == ok, number
+
+
+def _walk(node, path=()):
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from _walk(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _walk(value, path + (i,))
+
+
+ARABIC = re.compile("[\u0621-\u064a]")
+
+
+@pytest.mark.parametrize("name", [n for n in SCHEMA_FILES if n != schemas.I18N])
+def test_every_pattern_and_paragraph_says_what_to_do_in_both_languages(name):
+    """The Red Hat YAML extension shows `patternErrorMessage` (and `errorMessage`) instead of a regular expression."""
+    loaded = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+    for path, node in _walk(loaded):
+        if "pattern" in node and isinstance(node["pattern"], str):
+            said = node.get("patternErrorMessage", "")
+            assert " · " in said and ARABIC.search(said) and "\\u" not in said, (path, said)
+        if path[-1:] == ("paras",) and path[-2:-1] == ("properties",):
+            assert node["items"]["maximum"] == schemas.paragraph_count(), path
+            assert ARABIC.search(node["items"]["errorMessage"]), path
+
+
+def test_a_source_with_another_number_of_paragraphs_makes_the_schemas_stale(monkeypatch):
+    monkeypatch.setattr(schemas, "paragraph_count", lambda data=None: 15)
+    assert "schemas/factions.schema.json is out of date" in schemas.stale()

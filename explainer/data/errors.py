@@ -5,7 +5,7 @@ import os
 import unicodedata
 from dataclasses import dataclass
 
-from explainer.data.messages import M, laid_out, say
+from explainer.data.messages import LANGUAGES, Counted, M, laid_out, say
 
 
 def visible(text: str) -> str:
@@ -79,8 +79,8 @@ class DataErrors(Exception):
     def summary(self, lang: str) -> str:
         """One line for the end of a failed build, the errors themselves having been printed."""
         count = len(self.errors)
-        message = M("1 problem in data/ or docs/ (above); nothing was built") if count == 1 else \
-            M("{count} problems in data/ or docs/ (above); nothing was built", count=count)
+        message = Counted("1 problem in data/ or docs/ (above); nothing was built",
+                          "{count} problems in data/ or docs/ (above); nothing was built", count, count=count)
         return laid_out(say(message, lang), lang)
 
 
@@ -91,20 +91,35 @@ def _cell(text: str) -> str:
 def step_summary(errors: list[DataError]) -> str:
     """Every error as a Markdown table, in both languages: GitHub shows only 10 annotations per step, the job
     summary shows them all."""
-    head = (f"### {len(errors)} warning(s) in the data · عدد التنبيهات في البيانات: {len(errors)}"
+    count = len(errors)
+    head = (Counted("1 warning in the data", "{count} warnings in the data", count, count=count)
             if all(e.warning for e in errors) else
-            f"### {len(errors)} problem(s) in the data · عدد المشكلات في البيانات: {len(errors)}")
-    rows = [head, "", "| file · الملف | line · السطر | message | الرسالة |", "| --- | --- | --- | --- |"]
+            Counted("1 problem in the data", "{count} problems in the data", count, count=count))
+    columns = [M("file"), M("line"), M("message")]
+    rows = [f"### {head} · {head.say('ar')}", "",
+            f"| {columns[0]} · {columns[0].say('ar')} | {columns[1]} · {columns[1].say('ar')} | {columns[2]} | "
+            f"{columns[2].say('ar')} |", "| --- | --- | --- | --- |"]
     rows += [f"| `{_cell(e.file)}` | {e.line}:{e.col} | {_cell(e.says('en'))} | {_cell(e.says('ar'))} |"
              for e in errors]
     return "\n".join(rows) + "\n"
 
 
+def log_languages(lang: str) -> list[str]:
+    """The languages a line of the log is printed in: the editor's; under GitHub Actions, every language, the chosen
+    one first, since a CI log is read by editors of either language."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return [lang]
+    return [lang, *(other for other in LANGUAGES if other != lang)]
+
+
 def print_errors(errors: list[DataError], stream, lang: str = "en") -> None:
-    """Plain lines for people, in their language; under GitHub Actions, annotations on the pull request's lines
-    and the whole list in the job summary."""
+    """Plain lines for people, in their language (in CI, each line again in the other language, with the same
+    `FILE:LINE:COL:`); under GitHub Actions, annotations on the pull request's lines and the whole list in the job
+    summary."""
     for error in errors:
-        print(error.text(lang), file=stream)
+        for each in log_languages(lang):
+            if each == lang or error.says(each) != error.says(lang):
+                print(error.text(each), file=stream)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for error in errors:
             print(error.annotation(), file=stream)

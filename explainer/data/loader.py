@@ -19,7 +19,7 @@ import string
 
 from explainer.data import interface, schema
 from explainer.data.errors import DataError, DataErrors
-from explainer.data.messages import Both, M
+from explainer.data.messages import Both, Counted, M
 from explainer.data.yamlread import Positions, read_yaml
 
 STRINGS_DIR = "i18n"
@@ -234,12 +234,16 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
         message = M("{label} must be {least} or more, but is {given}; correct the number", label=label,
                     least=ctx.get("ge"), given=given)
     elif kind == "too_short":
-        message = M("{label} needs at least {least} item(s); add the missing ones", label=label, least=ctx.get("min_length"))
+        least = ctx.get("min_length")
+        message = Counted("{label} needs at least {least} item; add it", "{label} needs at least {least} items; add the "
+                          "missing ones", least, label=label, least=least)
     elif kind == "string_too_long":
         message = M("{label} is {length} characters long, more than the {most} allowed; shorten it", label=label,
                     length=len(given) if isinstance(given, str) else "?", most=ctx.get("max_length"))
     elif kind == "too_long":
-        message = M("{label} may have at most {most} item(s); remove the extra ones", label=label, most=ctx.get("max_length"))
+        most = ctx.get("max_length")
+        message = Counted("{label} may have at most {most} item; remove the extra ones", "{label} may have at most "
+                          "{most} items; remove the extra ones", most, label=label, most=most)
     elif kind in ("bool_type", "bool_parsing"):
         message = M("{label} should be true or false, but is {given}; write true or false", label=label, given=_describe(given))
     elif kind in schema.MESSAGES:  # our own PydanticCustomError messages already say what to do

@@ -1,17 +1,42 @@
 """Messages to editors, in English and Arabic.
 
 A message is written once, in English, where the problem is found: `M("unknown key \"{key}\"; {fix}", key=…,
-fix=M(…))`. Its str() is the English, so code and tests read it as plain text. `say(lang)` gives it in
-another language from that language's catalog (explainer/data/messages_ar.py), filling in the same values; a value
-that is itself a message is said in the same language. Values from data (keys, ids, text) are never
-translated, and a template's braces never come from data, so data cannot change what a message says.
+fix=M(…))`; one that counts something gives both English forms and the number, `Counted("… {n} item …", "… {n}
+items …", n, n=n)`. Its str() is the English, so code and tests read it as plain text. `say(lang)` gives it in
+another language, filling in the same values; a value that is itself a message is said in the same language. Values
+from data (keys, ids, text) are never translated, and a template's braces never come from data, so data cannot change
+what a message says.
+
+The other languages are gettext catalogues: `pybabel extract` collects the English templates (every `M(…)`,
+`Counted(…)` and `N_(…)` in explainer/) into explainer/locale/messages.pot, and each language's translations are in
+explainer/locale/LANG/LC_MESSAGES/messages.po, with that language's CLDR plural forms (`make messages`,
+explainer/tools/catalogue.py). The .po is compiled when it is first needed, in memory: there is no .mo file, so a
+translation saved in the .po is the one said, and an out-of-date compiled copy cannot exist. As gettext does, an
+entry marked fuzzy or left empty is said in English (tests/test_messages.py fails on either).
 """
 from __future__ import annotations
 
+import functools
+import gettext
+import io
 import re
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 from explainer.data.languages import CODES as LANGUAGES  # noqa: F401  (the messages' languages)
 from explainer.data.languages import LANGUAGES as LANGUAGES_BY_CODE
+
+
+SOURCE = "en"  # the language the templates are written in
+LOCALE = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "messages"
+
+
+def N_(template: str) -> str:
+    """A template kept in a table rather than in an `M(…)`: marked so that `pybabel extract` collects it."""
+    return template
 
 
 class M(str):
@@ -21,15 +46,34 @@ class M(str):
     values: dict
 
     def __new__(cls, template: str, **values):
-        self = super().__new__(cls, _fill(template, values, "en"))
+        self = super().__new__(cls, _fill(template, values, SOURCE))
         self.template = template
         self.values = values
         return self
 
     def say(self, lang: str) -> str:
-        if lang == "en":
+        if lang == SOURCE:
             return str(self)
-        return _fill(_catalog(lang).get(self.template, self.template), self.values, lang)
+        return _fill(self.translated(translations(lang)), self.values, lang)
+
+    def translated(self, catalogue: gettext.NullTranslations) -> str:
+        return catalogue.gettext(self.template)
+
+
+class Counted(M):
+    """A message that counts something: each language takes the form its plural rules give for `n` (Arabic has
+    six: zero, one, two, few, many, other)."""
+
+    plural: str
+    n: int
+
+    def __new__(cls, singular: str, plural: str, n: int, **values):
+        self = super().__new__(cls, gettext.NullTranslations().ngettext(singular, plural, n), **values)
+        self.template, self.plural, self.n = singular, plural, n
+        return self
+
+    def translated(self, catalogue: gettext.NullTranslations) -> str:
+        return catalogue.ngettext(self.template, self.plural, self.n)
 
 
 class Both(str):
@@ -78,9 +122,18 @@ def _fill(template: str, values: dict, lang: str) -> str:
     return template.format(**{k: say(v, lang) for k, v in values.items()})
 
 
-def _catalog(lang: str) -> dict[str, str]:
-    if lang == "ar":
-        from explainer.data.messages_ar import AR
+def po_file(lang: str, locale: Path = LOCALE) -> Path:
+    return locale / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
-        return AR
-    return {}
+
+@functools.cache
+def translations(lang: str, locale: Path = LOCALE) -> gettext.NullTranslations:
+    """The language's catalogue, compiled from its .po now (in memory, as `pybabel compile` would write the .mo)."""
+    if lang == SOURCE:
+        return gettext.NullTranslations()
+    with po_file(lang, locale).open("rb") as po:
+        catalogue = read_po(po, locale=lang)
+    mo = io.BytesIO()
+    write_mo(mo, catalogue)  # leaves out fuzzy entries, as gettext does
+    mo.seek(0)
+    return gettext.GNUTranslations(mo)

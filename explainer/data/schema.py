@@ -18,6 +18,7 @@ import unicodedata
 from typing import Annotated, ClassVar, Literal
 
 from explainer.data.languages import CODES
+from explainer.data.messages import N_
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -35,24 +36,25 @@ SEPARATOR = "|"
 
 # The schema's own messages to editors, by kind; the loader says them in the editor's language.
 MESSAGES = {
-    "bad_id": 'the id "{value}" must be lower-case letters, digits and hyphens (like "sham-legion"); rename it',
-    "bad_date": 'the date "{value}" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when the source gives '
-                "only the month",
-    "empty_en": "the English text (en) is empty; write the English text",
-    "arabic_in_en": "the English text (en) contains Arabic letters; move the Arabic to the ar field",
-    "empty_ar": "the Arabic text (ar) is empty; write the Arabic text",
-    "no_arabic": "the Arabic text (ar) contains no Arabic letters; write it in Arabic",
-    "undated_unplaced": "an event needs a date, or, when the source gives none, a placement saying where it falls; add one",
-    "dated_and_placed": "an event has either a date or a placement, not both; remove one",
-    "bad_until": "until must come after date; check both dates",
-    "until_precision": "date and until must be written alike: both with a day (YYYY-MM-DD) or both with a month only "
-                       "(YYYY-MM); correct one of them",
-    "mixed_script": 'the word "{word}" mixes alphabets: «{letter}» is {name}, among {script} letters; it looks the '
-                    "same but makes another word, which search cannot find: retype the word with one keyboard",
-    "wrapped": "the text is wrapped in {opening}…{closing}, which would be published as part of it; remove them (to "
-               'quote a whole value in YAML, use straight double quotes: "…")',
-    "separator_in_alias": 'the alias "{value}" contains "|", which separates the aliases in the roster download '
-                          "(downloads/factions.csv); write it without \"|\", or make it two aliases",
+    "bad_id": N_('the id "{value}" must be lower-case letters, digits and hyphens (like "sham-legion"); rename it'),
+    "bad_date": N_('the date "{value}" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when the source gives '
+                   "only the month"),
+    "empty_en": N_("the English text (en) is empty; write the English text"),
+    "arabic_in_en": N_("the English text (en) contains Arabic letters; move the Arabic to the ar field"),
+    "empty_ar": N_("the Arabic text (ar) is empty; write the Arabic text"),
+    "no_arabic": N_("the Arabic text (ar) contains no Arabic letters; write it in Arabic"),
+    "undated_unplaced": N_("an event needs a date, or, when the source gives none, a placement saying where it falls; "
+                           "add one"),
+    "dated_and_placed": N_("an event has either a date or a placement, not both; remove one"),
+    "bad_until": N_("until must come after date; check both dates"),
+    "until_precision": N_("date and until must be written alike: both with a day (YYYY-MM-DD) or both with a month only "
+                          "(YYYY-MM); correct one of them"),
+    "mixed_script": N_('the word "{word}" mixes alphabets: «{letter}» is {name}, among {script} letters; it looks the '
+                       "same but makes another word, which search cannot find: retype the word with one keyboard"),
+    "wrapped": N_("the text is wrapped in {opening}…{closing}, which would be published as part of it; remove them (to "
+                  'quote a whole value in YAML, use straight double quotes: "…")'),
+    "separator_in_alias": N_('the alias "{value}" contains "|", which separates the aliases in the roster download '
+                             "(downloads/factions.csv); write it without \"|\", or make it two aliases"),
 }
 # The field a whole-entry rule blames, when one of the entry's fields is the one to correct: the loader points at it.
 BLAMED_FIELD = "field"

@@ -20,7 +20,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from explainer.data.errors import DataError, visible
-from explainer.data.messages import M
+from explainer.data.messages import M, N_
 from explainer.data.hygiene import ESCAPES, problem_with
 
 PathKey = tuple  # ("factions", 3, "name", "ar")
@@ -164,23 +164,23 @@ def _escape_errors(node: ScalarNode, text: str, name: str) -> list[DataError]:
 # What the parser says, and what it means to someone who edits YAML by hand. Checked in this order.
 _PLAIN_SYNTAX = [
     ("while scanning a quoted scalar", "context",
-     "a quote (\") opened here is never closed; add the closing quote at the end of the text"),
+     N_("a quote (\") opened here is never closed; add the closing quote at the end of the text")),
     ("mapping values are not allowed", "problem",
-     "a colon followed by a space (\": \") inside a value; put the whole value in double quotes"),
+     N_("a colon followed by a space (\": \") inside a value; put the whole value in double quotes")),
     ("expected <block end>", "problem",
-     "this line is indented differently from the lines of the same entry; line it up with them"),
+     N_("this line is indented differently from the lines of the same entry; line it up with them")),
     ("did not find expected key", "problem",
-     "this line is indented differently from the lines of the same entry; line it up with them"),
+     N_("this line is indented differently from the lines of the same entry; line it up with them")),
     ("could not find expected ':'", "context",
-     "a key without its colon, or a quoted value that is not closed; write `key: value`"),
+     N_("a key without its colon, or a quoted value that is not closed; write `key: value`")),
     ("while parsing a flow", "context",
-     "a list [ … ] or an entry {{ … }} opened here is not closed, a quote inside it is not closed, or its items are "
-     "not separated by commas"),
+     N_("a list [ … ] or an entry {{ … }} opened here is not closed, a quote inside it is not closed, or its items are "
+        "not separated by commas")),
     ("block sequence entries are not allowed", "problem",
-     "a list item (\"- \") where a value was expected; check the indentation of this line and the one above"),
-    ("found character", "problem", "a character that cannot start a value; put the value in double quotes"),
+     N_("a list item (\"- \") where a value was expected; check the indentation of this line and the one above")),
+    ("found character", "problem", N_("a character that cannot start a value; put the value in double quotes")),
     ("found unknown escape character", "problem",
-     "a backslash (\\) followed by a letter YAML does not know; write \\\\ for a backslash"),
+     N_("a backslash (\\) followed by a letter YAML does not know; write \\\\ for a backslash")),
 ]
 
 

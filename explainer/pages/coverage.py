@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from explainer.data import schema
 from explainer.data.errors import DataError
 from explainer.data.loader import SiteData
-from explainer.data.messages import Both, M
+from explainer.data.messages import Both, Counted, M
 from explainer.render.html import Place
 
 # A code is letters only, so that no renderer changes it: Arabic pages turn digits into Arabic-Indic ones, and
@@ -362,9 +362,10 @@ def check_shown(data: SiteData, macros: dict, position: Callable[[str, tuple], t
                 'the quote "{id}" is shown on no page; list its id under `quotes:` of the reason it supports in '
                 "data/camps.yml (the Reasons page shows it there)", id=quote.id))
         elif len(where) > 1:
-            err("quotes.yml", ("quotes", i, "id"), M(
-                'the quote "{id}" would be shown {count} times ({where}); keep it in one place', id=quote.id,
-                count=len(where), where=", ".join(where)))
+            err("quotes.yml", ("quotes", i, "id"), Counted(
+                'the quote "{id}" would be shown {count} time ({where}); keep it in one place',
+                'the quote "{id}" would be shown {count} times ({where}); keep it in one place', len(where),
+                id=quote.id, count=len(where), where=", ".join(where)))
         elif where[0] != page:
             err("quotes.yml", ("quotes", i, "id"), M(
                 'the quote "{id}" is shown on the page "{where}", but a quote of this speaker belongs on "{page}"; '

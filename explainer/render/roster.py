@@ -120,12 +120,17 @@ def roster_json(data: SiteData) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+# Each download, by its name under downloads/, and what renders it (the change report compares them too).
+DOWNLOAD_FILES = {CSV_NAME: roster_csv, JSON_NAME: roster_json}
+
+
 def write_downloads(data: SiteData, site_dir: Path) -> list[Path]:
     """Writes both files into the built site; returns their paths."""
     folder = Path(site_dir) / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, content in ((CSV_NAME, roster_csv(data)), (JSON_NAME, roster_json(data))):
+    for name, render in DOWNLOAD_FILES.items():
+        content = render(data)
         (folder / name).write_bytes(content)
         written.append(folder / name)
     return written

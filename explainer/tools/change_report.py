@@ -6,12 +6,16 @@ Both data folders are read with the one loader (explainer.pages.site.load_data).
 and every other value is matched by its place in the data, with list entries named by their id (or a paragraph
 by its number), so moving an entry is not a change and a renamed id is one entry removed and one added. The
 report is Markdown on standard output, with the pages that print each changed entry (explainer/pages/coverage.py, the
-same measurement as the pages' edit links). When one language of a text changed and the other did not, a warning goes to
-standard error, as a GitHub annotation at the line of the head file under GitHub Actions: the editor should check
-the other language.
+same measurement as the pages' edit links); the numbers of entries that change ("Stayed away: 7 → 8"), counted as the
+pages count them, from the data; the downloads whose content changes (explainer/render/roster.py renders both sides);
+and, in a changed text, the words that changed, marked. A correction (no id) is named by its date. When one language
+of a text changed and the other did not, a warning goes to standard error, as a GitHub annotation at the line of the
+head file under GitHub Actions: the editor should check the other language; unless the change is a spelling fix (one
+word, a letter or two: `spelling_fix`), which the summary lists as such, with no warning.
 """
 from __future__ import annotations
 
+import difflib
 import html
 import os
 import re
@@ -26,11 +30,13 @@ from pydantic import BaseModel
 from explainer.data import schema
 from explainer.data.errors import DataErrors, annotation_data, annotation_property, visible
 from explainer.data.languages import OTHER
+from explainer.data.messages import Both, Counted
 from explainer.pages.coverage import pages_showing
 from explainer.data.loader import STRINGS_DIR, SiteData
 from explainer.pages.registry import MACROS
 from explainer.pages.site import load_data
 from explainer.data.yamlread import read_yaml
+from explainer.render.roster import DOWNLOAD_FILES, DOWNLOADS
 
 LANGS = schema.LANGUAGES
 NAMES = {"en": "English", "ar": "Arabic"}
@@ -76,7 +82,20 @@ def _label(item, index: int) -> Item:
         return Item(item.id, True)
     if isinstance(item, schema.Paragraph):
         return Item(f"¶{item.n}", True)
+    if isinstance(item, schema.Correction):  # a correction is known by its date
+        return Item(item.date, True)
     return Item(str(index + 1), False)
+
+
+def _labels(items: list) -> list[Item]:
+    """Each entry's label; a second entry with the same label (two corrections of one day) gets its rank: "(2)"."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, item in enumerate(items):
+        label = _label(item, i)
+        seen[label.label] = seen.get(label.label, 0) + 1
+        out.append(label if seen[label.label] == 1 else Item(f"{label.label} ({seen[label.label]})", label.named))
+    return out
 
 
 def _walk(value, file: str, key: tuple = (), raw: tuple = ()):
@@ -87,8 +106,8 @@ def _walk(value, file: str, key: tuple = (), raw: tuple = ()):
         for name in type(value).model_fields:
             yield from _walk(getattr(value, name), file, key + (name,), raw + (name,))
     elif isinstance(value, list) and any(isinstance(item, BaseModel) for item in value):
-        for i, item in enumerate(value):
-            yield from _walk(item, file, key + (_label(item, i),), raw + (i,))
+        for i, (item, label) in enumerate(zip(value, _labels(value))):
+            yield from _walk(item, file, key + (label,), raw + (i,))
     elif value is not None and value != [] and key and key[-1] != "id":
         yield Value(file, key, raw, value)
 
@@ -173,6 +192,37 @@ def compare(base: SiteData, head: SiteData, base_root: Path, head_root: Path) ->
 # ---------------------------------------------------------------- translation drift
 
 
+# A spelling fix: one word of the text, changed by at most this many letters (inserted, deleted or replaced), and by
+# at most one letter in four of the longer spelling ("Alepo" → "Aleppo", «ستافان» → «ستيفان»; not "not" → "now").
+SPELLING_EDITS = 2
+LETTERS_PER_EDIT = 4
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein's distance: the fewest letters inserted, deleted or replaced to turn a into b."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, start=1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def spelling_fix(old: str, new: str) -> tuple[str, str] | None:
+    """The word respelt, when the only change from `old` to `new` is the spelling of one word: the same words but
+    one, that one close (SPELLING_EDITS, LETTERS_PER_EDIT), and no number in it (7 → 8 changes what a text says).
+    Such a change does not ask for the other language to change."""
+    a, b = old.split(), new.split()
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(a) != len(b) or len(differ) != 1:
+        return None
+    x, y = differ[0]
+    edits = _edits(x, y)
+    if any(ch.isdigit() for ch in x + y) or edits > SPELLING_EDITS or edits * LETTERS_PER_EDIT > max(len(x), len(y)):
+        return None
+    return x, y
+
+
 @dataclass(frozen=True)
 class Drift:
     file: str  # "data/factions.yml"
@@ -181,6 +231,7 @@ class Drift:
     changed: str  # the language that changed
     other_line: int
     other_file: str  # where the other language is: the same file, or the other i18n file
+    spelling: tuple[str, str] | None = None  # (old, new) when the change only respells one word
 
     @property
     def other(self) -> str:
@@ -225,7 +276,8 @@ def drifts(base: SiteData, head: SiteData, head_root: Path) -> list[Drift]:
                 changed, other = moved[0], OTHER[moved[0]]
                 line, col = lines.of(file, new.raw + (changed,))
                 found.append(Drift(f"data/{file}", line, col, changed, lines.of(file, new.raw + (other,))[0],
-                                   f"data/{file}"))
+                                   f"data/{file}", spelling_fix(getattr(old.value, changed),
+                                                                getattr(new.value, changed))))
         elif file.startswith(STRINGS_DIR + "/") and old.value != new.value:
             # An interface string: its twin is the same key in the other language's file.
             lang = file.removeprefix(STRINGS_DIR + "/").removesuffix(".yml")
@@ -233,7 +285,8 @@ def drifts(base: SiteData, head: SiteData, head_root: Path) -> list[Drift]:
             was, now = before.get((twin, key)), after.get((twin, key))
             if was is not None and now is not None and was.value == now.value:
                 line, col = lines.of(file, new.raw)
-                found.append(Drift(f"data/{file}", line, col, lang, lines.of(twin, now.raw)[0], f"data/{twin}"))
+                found.append(Drift(f"data/{file}", line, col, lang, lines.of(twin, now.raw)[0], f"data/{twin}",
+                                   spelling_fix(_plain(old.value), _plain(new.value))))
     return sorted(found, key=lambda d: (d.file, d.line, d.col))
 
 
@@ -266,6 +319,37 @@ def md(text: str) -> str:
     return "".join(out) + _literal(one_line[at:])
 
 
+_TOKENS = re.compile(r"\s+|\S+")
+
+
+def _mark(text: str, mark: str) -> str:
+    """`text` literal, its words (not the spaces around them) between `mark`s: ** bold, ~~ struck through."""
+    core = text.strip()
+    if not core:
+        return md(text)
+    start = text.index(core)
+    return md(text[:start]) + mark + md(core) + mark + md(text[start + len(core):])
+
+
+def marked(old: str, new: str) -> tuple[str, str]:
+    """Both texts literal, the words that changed marked: struck through before, bold after (difflib, word by word).
+    Marks are added around md()'s output, so data cannot make or break one: md() escapes every * and ~ in it."""
+    a, b = (_TOKENS.findall(" ".join(text.splitlines())) for text in (old, new))
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    opcodes = matcher.get_opcodes()
+    if not any(tag == "equal" and "".join(a[i1:i2]).strip() for tag, i1, i2, _, _ in opcodes):
+        return md(old), md(new)  # nothing in common: marking every word would say nothing
+    before, after = [], []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            before.append(md("".join(a[i1:i2])))
+            after.append(md("".join(b[j1:j2])))
+        else:
+            before.append(_mark("".join(a[i1:i2]), "~~"))
+            after.append(_mark("".join(b[j1:j2]), "**"))
+    return "".join(before), "".join(after)
+
+
 def _path(key: tuple) -> str:
     return md(" › ".join(str(part) for part in key))
 
@@ -286,6 +370,8 @@ def _rows(change: Change) -> list[str]:
         old, new = change.before.get(lang), change.after.get(lang)
         if change.kind == "changed" and old == new:
             cells = ("*unchanged · لم يتغيّر*",) * 2
+        elif old is not None and new is not None:
+            cells = marked(old, new)
         else:
             cells = (md(old) if old is not None else "—", md(new) if new is not None else "—")
         head = f"{_line(change)}: {_path(change.key)}{tag}" if i == 0 else ""
@@ -345,19 +431,60 @@ def _page_name(data: SiteData, page_id: str) -> str:
 
 
 def _count(changes: list[Change]) -> tuple[str, str]:
-    """How many values and whole entries changed, in English and in Arabic (as "عدد …: N", so that it needs no plural
-    forms); a count of zero is not said."""
+    """How many values and whole entries changed, in English and in Arabic, each count in the plural form its
+    language's catalogue gives it (explainer/locale/); a count of zero is not said."""
     entries = {(c.file, _entry(c.key), c.kind) for c in changes if c.entry_added}
     values = len([c for c in changes if not c.entry_added])
     added = len([e for e in entries if e[2] == "added"])
     removed = len([e for e in entries if e[2] == "removed"])
-    said = [(f"{values} value{'s' if values != 1 else ''} changed, added or removed",
-             f"عدد القيم التي تغيّرت أو أُضيفت أو حُذفت: {values}") if values else None,
-            (f"{added} new entr{'ies' if added != 1 else 'y'}", f"عدد المدخلات الجديدة: {added}") if added else None,
-            (f"{removed} entr{'ies' if removed != 1 else 'y'} removed",
-             f"عدد المدخلات المحذوفة: {removed}") if removed else None]
-    said = [pair for pair in said if pair]
-    return ", ".join(en for en, _ in said), "؛ ".join(ar for _, ar in said)
+    said = [Counted("1 value changed, added or removed", "{count} values changed, added or removed", values,
+                    count=values) if values else None,
+            Counted("1 new entry", "{count} new entries", added, count=added) if added else None,
+            Counted("1 entry removed", "{count} entries removed", removed, count=removed) if removed else None]
+    said = [message for message in said if message]
+    return ", ".join(said), "؛ ".join(message.say("ar") for message in said)
+
+
+def counts(data: SiteData) -> dict[tuple, tuple[str, int]]:
+    """How many entries each list of the data holds, as the pages count them (never typed): every list of entries
+    at the top of a file, and, for a list whose entries have a camp, each camp's share, named as the site names the
+    camp ("Stayed away · معسكر الرفض")."""
+    found: dict[tuple, tuple[str, int]] = {}
+    for file in schema.CONTENT_FILES:
+        model = getattr(data, file.removesuffix(".yml"))
+        for name in type(model).model_fields:
+            entries = getattr(model, name)
+            if not (isinstance(entries, list) and all(isinstance(e, BaseModel) for e in entries)):
+                continue
+            found[(file, name)] = (f"`{file}` › {name}", len(entries))
+            if entries and all(isinstance(getattr(e, "camp", None), str) for e in entries):
+                for camp in data.camps.camps:
+                    share = len([e for e in entries if e.camp == camp.id])
+                    found[(file, name, camp.id)] = (f"`{file}` › {name}: {md(camp.name.en)} · {md(camp.name.ar)}",
+                                                    share)
+    return found
+
+
+def _counts_changed(base: SiteData, head: SiteData) -> list[str]:
+    """ "7 → 8" for each count that changes (a count only on one side was 0 on the other)."""
+    before, after = counts(base), counts(head)
+    rows = []
+    for key in dict.fromkeys([*after, *before]):
+        was, now = before.get(key, (None, 0))[1], after.get(key, (None, 0))[1]
+        if was != now:
+            rows.append(f"- {(after.get(key) or before[key])[0]}: {was} → {now}")
+    if not rows:
+        return []
+    return ["", "**Counts that change · أعداد تتغيّر:**", ""] + rows
+
+
+def _downloads_changed(base: SiteData, head: SiteData) -> list[str]:
+    """The downloads (the roster as CSV and JSON) whose content the change alters, each rendered from both sides."""
+    changed = [f"`{DOWNLOADS}/{name}`" for name, render in DOWNLOAD_FILES.items() if render(base) != render(head)]
+    if not changed:
+        return []
+    return [""] + _both(f"**Downloads that change:** {', '.join(changed)}.",
+                        f"**ملفات التنزيل التي تتغيّر:** {'، '.join(changed)}.")
 
 
 def _both(en: str, ar: str) -> list[str]:
@@ -394,8 +521,9 @@ class _Room:
 def _left_out_note(changes: list[Change], drifts_left_out: int) -> list[str]:
     """Said at the top when the summary could not list everything."""
     count, count_ar = _count(changes) if changes else ("", "")
-    also = f"{drifts_left_out} text(s) to check in the other language" if drifts_left_out else ""
-    also_ar = f"عدد النصوص التي تجب مراجعة لغتها الأخرى: {drifts_left_out}" if drifts_left_out else ""
+    texts = Counted("1 text to check in the other language", "{count} texts to check in the other language",
+                    drifts_left_out, count=drifts_left_out)
+    also, also_ar = (texts, texts.say("ar")) if drifts_left_out else ("", "")
     said, said_ar = "; ".join(x for x in (count, also) if x), "؛ ".join(x for x in (count_ar, also_ar) if x)
     return _both(f"**Not everything is listed:** in full, this summary would be larger than GitHub shows (1 MiB), so "
                  f"these are left out below: {said}. The pull request's *Files changed* tab (the diff of `data/`) "
@@ -416,11 +544,12 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
            base_problems: int = 0, head_problems: int = 0) -> str:
     out = ["## What this change does to the site · ما يغيّره هذا التعديل في الموقع", ""]
     if head is None:
-        out += _both(f"The data of this pull request does not load ({head_problems} problem(s)): the validator's "
-                     "messages (annotations, and the *Validate data* step) say what to fix. This report follows once "
-                     "it loads.",
-                     f"تعذّر تحميل بيانات طلب الدمج هذا (عدد المشكلات: {head_problems})، ورسائل أداة التحقق (التعليقات "
-                     "على الأسطر، وخطوة *Validate data*) تقول ما يجب إصلاحه. وسيظهر هذا التقرير حين تُحمَّل البيانات.")
+        said = Counted("The data of this pull request does not load (1 problem): the validator's messages "
+                       "(annotations, and the *Validate data* step) say what to fix. This report follows once it loads.",
+                       "The data of this pull request does not load ({count} problems): the validator's messages "
+                       "(annotations, and the *Validate data* step) say what to fix. This report follows once it loads.",
+                       head_problems, count=head_problems)
+        out += _both(said, said.say("ar"))
         return "\n".join(out) + "\n"
     if base is None:
         out += _both(f"The base data (the target branch) does not load ({base_problems} problem(s)) with the code of "
@@ -454,11 +583,10 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
             per_page.setdefault(page, [])
             if change.file not in per_page[page]:
                 per_page[page].append(change.file)
-    count, count_ar = _count(changes)
-    out += _both(f"{count}, in {len(files)} file(s). The pages that show the changed data (built from it, "
-                 "in both languages):",
-                 f"{count_ar}؛ عدد الملفات: {len(files)}. الصفحات التي تعرض البيانات المتغيّرة (مبنيّة "
-                 "منها، باللغتين):")
+    said = Counted("{what}, in 1 file. The pages that show the changed data (built from it, in both languages):",
+                   "{what}, in {count} files. The pages that show the changed data (built from it, in both languages):",
+                   len(files), what=Both(*_count(changes)), count=len(files))
+    out += _both(said, said.say("ar"))
     out += ["", "| page · الصفحة | data changed · البيانات المتغيّرة |", "| --- | --- |"]
     out += [f"| {_page_name(head, page)} | {', '.join(f'`{f}`' for f in per_page[page])} |"
             for page in order if page in per_page]
@@ -466,7 +594,10 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
     if strings:
         out.append(f"| every page (interface strings) · كل الصفحات (نصوص الواجهة) | "
                    f"{', '.join(f'`{f}`' for f in strings)} |")
-    found = drifts(base, head, head_root)
+    out += _counts_changed(base, head) + _downloads_changed(base, head)
+    every = drifts(base, head, head_root)
+    found = [d for d in every if not d.spelling]
+    respelt = [d for d in every if d.spelling]
     of_file = {file: [c for c in changes if c.file == file] for file in files}
     groups = {file: _groups(of_file[file]) for file in files}
     sections = {file: _section(head, file, of_file[file], order, pages_of) for file in files}
@@ -488,6 +619,16 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
                 out.append(item)
             else:
                 room.drifts_left_out += 1
+    if respelt:
+        out += [""] + _both(f"**Spelling fixes** ({len(respelt)}): one word of one language respelt; the other "
+                            "language need not change:",
+                            f"**تصحيحات إملائية** ({len(respelt)}): صُحّح إملاء كلمة واحدة في إحدى اللغتين، ولا "
+                            "يلزم تغيير اللغة الأخرى:") + [""]
+        for d in respelt:
+            item = (f"- `{d.file}` line {d.line} · السطر {d.line} ({d.changed}): {_mark(d.spelling[0], '~~')} → "
+                    f"{_mark(d.spelling[1], '**')}")
+            if room.fits([item]):
+                out.append(item)
     for file in files:
         out += sections[file] + TABLE_HEAD
         left_out = []
@@ -537,7 +678,8 @@ def main(argv: list[str] | None = None) -> int:
     if base is not None and head is not None:
         annotate = os.environ.get("GITHUB_ACTIONS") == "true"
         for drift in drifts(base, head, head_root):
-            print(drift.annotation() if annotate else drift, file=sys.stderr)
+            if not drift.spelling:  # listed in the summary as a spelling fix: nothing for the other language to do
+                print(drift.annotation() if annotate else drift, file=sys.stderr)
     return 0
 
 

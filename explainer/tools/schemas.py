@@ -4,10 +4,14 @@
 They are generated from the pydantic models the loader validates with (explainer/data/schema.py) and from the
 interface-string contract (explainer/data/interface.py), so there is one source of truth. VS Code and github.dev, with
 the Red Hat YAML extension, read them through .vscode/settings.json: they complete field names, show what each
-field holds, and underline unknown keys, missing keys, bad ids and bad dates as the editor types.
+field holds, and underline unknown keys, missing keys, bad ids, dates that do not exist (2026-13-01, 2025-02-29) and
+paragraph numbers the source does not have, as the editor types. A value a pattern refuses is explained in both
+languages (`patternErrorMessage`, and `errorMessage` where the type is wrong: the keywords the Red Hat YAML language
+server shows in place of its own "does not match" message; the texts come from the message catalogue).
 
-They depend on the code only, never on the data: no list of faction or actor ids, no highest paragraph number.
-Those would make the committed schemas stale whenever an editor adds an entry, and fail CI on a correct pull
+They depend on the code, and on one fact of the data that an editor's change does not move: the number of the
+source's paragraphs (data/source.yml, the article's own), which bounds every `paras`. Never a list of faction or actor
+ids: those would make the committed schemas stale whenever an editor adds an entry, and fail CI on a correct pull
 request; the validator checks them, with a message at the line, instead.
 """
 from __future__ import annotations
@@ -26,6 +30,8 @@ from typing import get_args
 from pydantic.json_schema import GenerateJsonSchema
 
 from explainer.data import interface, schema
+from explainer.data.messages import M
+from explainer.data.yamlread import read_yaml
 
 ROOT = PROJECT
 SCHEMAS = ROOT / "schemas"
@@ -35,20 +41,64 @@ I18N = "i18n.schema.json"
 
 # Arabic letters as schema.ARABIC_LETTER has them, for JSON Schema's (ECMAScript) patterns.
 _ARABIC = schema.ARABIC_LETTER.pattern.strip("[]")
+# A day that exists: 30 days hath September…, and 29 February in a leap year only (Gregorian: every 4th, not every
+# 100th, but every 400th); or a month alone. Year 0000 does not exist. tests/test_schemas.py compares it with the
+# validator's own check (schema._iso_date) on every day of several centuries.
+_MONTH_DAY = r"(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])"
+_LEAP_DAY = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29"
+REAL_DATE = rf"^(?!0000)(?:\d{{4}}-(?:{_MONTH_DAY})|{_LEAP_DAY}|\d{{4}}-(?:0[1-9]|1[0-2]))$"
 _PATTERNS = {
     schema._id: schema.ID_PATTERN.pattern,
-    schema._iso_date: r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$",  # a month 13 or a day 32 too
+    schema._iso_date: REAL_DATE,
     schema._english: rf"^[^{_ARABIC}]*[^\s{_ARABIC}][^{_ARABIC}]*$",  # not blank, no Arabic letters
     schema._arabic: rf"[{_ARABIC}]",  # at least one Arabic letter
     schema._alias: rf"^[^{re.escape(schema.SEPARATOR)}]*$",
 }
 _MEANING = {
     schema._id: "lower-case letters, digits and hyphens, like sham-legion",
-    schema._iso_date: "a date in quotes: \"YYYY-MM-DD\", or \"YYYY-MM\" when the source gives only the month",
+    schema._iso_date: "a date that exists, in quotes: \"YYYY-MM-DD\", or \"YYYY-MM\" when the source gives only the month",
     schema._english: "English text, without Arabic letters",
     schema._arabic: "Arabic text",
     schema._alias: f'without "{schema.SEPARATOR}" (it separates aliases in the roster download)',
 }
+# What an editor is told, in both languages, when a value does not match the pattern.
+_REFUSED = {
+    schema._id: M('an id is lower-case letters, digits and hyphens, like "sham-legion"'),
+    schema._iso_date: M('not a date that exists: write "YYYY-MM-DD" (in quotes), or "YYYY-MM" when the source gives '
+                        "only the month"),
+    schema._english: M("the English text must not be empty and must have no Arabic letters"),
+    schema._arabic: M("the Arabic text must have Arabic letters"),
+    schema._alias: M('an alias must not contain "|" (it separates the aliases in the roster download); make it two'),
+}
+
+
+def both(message: M) -> str:
+    """A message in English and in Arabic, for a tool that shows one text whatever the editor's language."""
+    return f"{message} · {message.say('ar')}"
+
+
+def paragraph_count(data: Path | None = None) -> int:
+    """The number of the source's paragraphs (data/source.yml): the highest number a `paras` may cite."""
+    source = read_yaml((data or ROOT / "data") / "source.yml", "data/source.yml")
+    return len(source.value["paragraphs"])
+
+
+def _bound_paragraphs(node, count: int) -> None:
+    """Every `paras` of the schema: its numbers from 1 to the source's last paragraph, said in both languages."""
+    if isinstance(node, dict):
+        prop = node.get("properties", {}).get("paras")
+        if prop is not None:
+            prop["items"]["maximum"] = count
+            prop["items"]["errorMessage"] = both(M("a paragraph number is a whole number from 1 to {count}, in Western "
+                                                   "digits, without quotes: paras: [3]", count=count))
+            prop["description"] = f"the source's paragraph numbers, 1 to {count}, like [3, 7]"
+        for value in node.values():
+            _bound_paragraphs(value, count)
+    elif isinstance(node, list):
+        for value in node:
+            _bound_paragraphs(value, count)
+
+
 # References whose possible ids are fixed by the code (not by the data): listed as enums.
 _REF_ENUMS = {("Faction", "camp"): list(get_args(schema.CAMP_IDS))}
 
@@ -60,11 +110,13 @@ class _Generator(GenerateJsonSchema):
         out = self.generate_inner(core["schema"])
         function = core["function"].get("function")
         if function in _PATTERNS:
+            refused = both(_REFUSED[function])
             if "pattern" in out:  # a rule on top of another (an alias is a name): both must hold
-                out.setdefault("allOf", []).append({"pattern": _PATTERNS[function]})
+                out.setdefault("allOf", []).append({"pattern": _PATTERNS[function], "patternErrorMessage": refused})
                 out["description"] = f"{out.get('description', '')}; {_MEANING[function]}".lstrip("; ")
             else:
                 out["pattern"] = _PATTERNS[function]
+                out["patternErrorMessage"] = refused
                 out.setdefault("description", _MEANING[function])
         return out
 
@@ -100,6 +152,7 @@ def _content_schema(file: str, model) -> dict:
         event["oneOf"] = [{"required": ["date"], "not": {"required": ["placement"]}},
                           {"required": ["placement"], "not": {"required": ["date"]}}]
         event["dependentRequired"] = {"until": ["date"]}
+    _bound_paragraphs(out, paragraph_count())
     return {"$schema": DIALECT, "$comment": _generated(f"data/{file}"), **out}
 
 

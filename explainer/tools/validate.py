@@ -13,17 +13,12 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from explainer.data.errors import DataError, DataErrors, print_errors
+from explainer.data.errors import DataError, DataErrors, log_languages, print_errors
 from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
-from explainer.data.messages import LANGUAGES, M, laid_out
+from explainer.data.messages import LANGUAGES, Counted, M, laid_out
 from explainer.data.settings import message_language, setting_errors
 
-SUMMARY = {
-    "en": "{count} problems found; fix them and run this again.",
-    "en-one": "1 problem found; fix it and run this again.",
-    "ar": "عدد المشكلات: {count}؛ أصلحها ثم شغّل هذا مرة أخرى.",
-}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     settings = setting_errors()
     for problem in settings:
-        print(problem.text(args.lang), file=sys.stderr)
+        for lang in log_languages(args.lang):
+            print(problem.text(lang), file=sys.stderr)
     try:
         # Rendering (to measure what each page shows) makes the edit links from the repository's address; a bad
         # one is reported above, and must not stop the data's own check.
@@ -51,10 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     warnings = _renamed_since(args.since, Path(args.data))
     if warnings:
         print_errors(warnings, sys.stderr, args.lang)
-    print(laid_out(M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
-            "events, {paragraphs} source paragraphs.", factions=len(data.factions.factions),
-            actors=len(data.actors.actors), places=len(data.places.places), quotes=len(data.quotes.quotes),
-            events=len(data.events.events), paragraphs=data.paragraph_count).say(args.lang), args.lang))
+    valid = M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
+              "events, {paragraphs} source paragraphs.", factions=len(data.factions.factions),
+              actors=len(data.actors.actors), places=len(data.places.places), quotes=len(data.quotes.quotes),
+              events=len(data.events.events), paragraphs=data.paragraph_count)
+    for lang in log_languages(args.lang):
+        print(laid_out(valid.say(lang), lang))
     return 0
 
 
@@ -86,8 +84,10 @@ def _default_repository():
 
 
 def _summary(count: int, lang: str) -> int:
-    one = lang == "en" and count == 1
-    print(laid_out(SUMMARY["en-one" if one else lang].format(count=count), lang), file=sys.stderr)
+    message = Counted("1 problem found; fix it and run this again.", "{count} problems found; fix them and run this "
+                      "again.", count, count=count)
+    for each in log_languages(lang):
+        print(laid_out(message.say(each), each), file=sys.stderr)
     return 1
 
 
