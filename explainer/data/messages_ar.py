@@ -208,6 +208,10 @@ AR = {
     "another word, which search cannot find: retype the word with one keyboard":
         "الكلمة «{word}» تخلط بين أبجديتين: «{letter}» هو {name}، بين حروف {script}؛ يبدو مثله لكنه يجعلها كلمة أخرى "
         "لا يجدها البحث: أعد كتابة الكلمة بلوحة مفاتيح واحدة",
+    "this key point is {words} words long; a key point has at most {most}, so that the points stay in the first "
+    "screen: shorten it, and leave the detail to the pages":
+        "عدد كلمات هذه النقطة {words}، والحد الأقصى للنقطة الرئيسية {most} كلمة، كي تبقى النقاط في الشاشة الأولى؛ "
+        "اختصرها، واترك التفاصيل للصفحات",
     'the alias "{value}" contains "|", which separates the aliases in the roster download (downloads/factions.csv); '
     'write it without "|", or make it two aliases':
         "الاسم البديل «{value}» يحوي «|»، وهي العلامة التي تفصل بين الأسماء البديلة في ملف القائمة المنزَّل "

@@ -122,9 +122,12 @@ def count_phrase(data: SiteData, place: Place, camp_id: str, key: str = "faction
 
 
 def story(data: SiteData, place: Place, part: str) -> str:
-    """The home page's story. Its lead is the key points, boxed under their own heading near the top, so the
-    news comes before the diagram; the other parts are running text."""
+    """The home page's story. Its standfirst answers the headline in one sentence under it; its lead is the key
+    points, boxed under their own heading near the top, so the news comes before the diagram; the other parts are
+    running text."""
     items = getattr(data.story, part)
+    if isinstance(items, schema.Claim):  # the standfirst: one sentence that answers the headline
+        return f'<p class="standfirst">{say(items.text, place.lang)}{cite(data, place, items.paras)}</p>'
     if part != "lead":
         return claims(data, place, items, "claims story")
     points = "".join(claim(data, place, item, "li") for item in items)
@@ -132,6 +135,22 @@ def story(data: SiteData, place: Place, part: str) -> str:
         f'<section class="key-points" aria-labelledby="in-brief"><h2 id="in-brief">{ui(data, place, "in_brief")}</h2>'
         f"<ul>{points}</ul></section>"
     )
+
+
+def camp_counts(data: SiteData, place: Place) -> str:
+    """The two camps' counts as large figures, each a link to its camp, then what they count: the factions the
+    source names as the most prominent in each camp, cited where it names them."""
+    items, paras = [], set()
+    for camp in data.camps.camps:
+        factions = data.factions_in(camp.id)
+        paras.update(p for faction in factions for p in faction.paras)
+        items.append(
+            f'<li class="camp-counts__item camp-counts__item--{camp.id}"><a href="{place.link("camps", camp.id)}">'
+            f'<span class="camp-counts__n">{digits(str(len(factions)), place.lang)}</span> '
+            f'<span class="camp-counts__label">{ui(data, place, "count_label_" + camp.id, n=len(factions))}</span></a></li>'
+        )
+    note = f'<p class="camp-counts__note">{ui(data, place, "camp_counts_note")}{cite(data, place, sorted(paras))}</p>'
+    return f'<div class="camp-counts"><ul>{"".join(items)}</ul>{note}</div>'
 
 
 def camps_at_a_glance(data: SiteData, place: Place) -> str:
