@@ -317,9 +317,8 @@ def test_an_undated_event_says_where_it_falls_after_what_happened(site, lang):
     for event in undated:
         item = page.select_one(f"#{event.id}")
         parts = [p["class"][0] for p in item.find_all("p", recursive=False)]
-        assert parts == ["event__when", "event__text", "event__placement"]
+        assert parts == ["event__text", "event__placement"]  # the band's heading says "No date given", once
         assert _plain(item.select_one(".event__placement")) == _said(event.placement, lang)
-        assert _plain(item.select_one(".event__when")) == t(DATA, lang, "undated")
 
 
 @pytest.mark.parametrize("lang", LANGS)
