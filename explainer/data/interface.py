@@ -38,7 +38,7 @@ _PLAIN = [
     "diagram_also_rejected", "paragraph", "source_title", "source_date", "source_publisher",
     "source_publisher_none", "corrections_none", "jump_to_letter", "section_cards_label", "sections_of_source",
     "not_found_title", "not_found_text", "not_found_home", "search_label", "search_hint", "report_mistake_link",
-    "search_no_script", "toggle_dark", "toggle_light", "in_brief", "page_report_link", "title_translation",
+    "search_no_script", "toggle_dark", "toggle_light", "in_brief", "page_report_link", "edit_page", "title_translation",
     "source_says", "camp_counts_note", "roster_about", "roster_note", "menu", "site_nav_label", "search_placeholder", "search_loading",
 ]
 # Keys the code builds from data: a kind of actor, a camp, a month.
