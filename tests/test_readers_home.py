@@ -13,7 +13,7 @@ from explainer.data import schema
 from explainer.data.errors import DataErrors
 from explainer.data.messages import say
 from explainer.pages.site import load_data
-from explainer.render.strings import digits
+from explainer.render.strings import digits, t
 
 from .conftest import LANGS, ROOT
 from .test_browser import PHONE, open_page
@@ -125,3 +125,20 @@ def test_the_answer_and_both_counts_are_in_the_first_screen_and_the_points_are_n
     assert all(int(weight) < 600 for weight in seen["points"]), seen["points"]
     assert seen["bold"] == []
     context.close()
+
+
+# ---------------------------------------------------------------- the figures' labels, for other counts
+
+# Beside a large figure the label is a noun phrase; in Arabic its form follows the count (CLDR through Babel).
+AR_LABELS = {"attended": {0: "فصائل مشاركة", 1: "فصيل مشارك", 2: "فصيلان مشاركان", 3: "فصائل مشاركة",
+                          10: "فصائل مشاركة", 11: "فصيلًا مشاركًا", 99: "فصيلًا مشاركًا", 100: "فصيل مشارك"},
+             "refused": {0: "فصائل رافضة", 1: "فصيل رافض", 2: "فصيلان رافضان", 3: "فصائل رافضة",
+                         10: "فصائل رافضة", 11: "فصيلًا رافضًا", 99: "فصيلًا رافضًا", 100: "فصيل رافض"}}
+EN_LABELS = {"attended": ("faction went", "factions went"), "refused": ("faction stayed away", "factions stayed away")}
+
+
+@pytest.mark.parametrize("camp", list(AR_LABELS))
+@pytest.mark.parametrize("n", list(AR_LABELS["attended"]))
+def test_a_figures_label_agrees_with_its_count(camp, n):
+    assert t(DATA, "ar", f"count_label_{camp}", n=n) == AR_LABELS[camp][n]
+    assert t(DATA, "en", f"count_label_{camp}", n=n) == EN_LABELS[camp][n != 1]
