@@ -102,6 +102,9 @@ def _poison_data(value, path: tuple, lang: str | None, rel: str, tags, markers: 
     if isinstance(value, str) and lang:
         tag = next(tags)
         markers.append(Marker(tag, f"data/{rel}: {_label(path)}", payload(tag, lang)))
+        if rel == "story.yml" and path[:1] == ("lead",):
+            # A key point is held to a count of words: its first words make room for the payload.
+            value = " ".join(value.split()[: schema.MAX_KEY_POINT_WORDS - len(payload(tag, lang).split())])
         # After the original, so a name keeps its first letter (the names index files it by that letter).
         return f"{value} {payload(tag, lang)}"
     return value
@@ -225,6 +228,13 @@ def not_printed(data) -> dict[str, str]:
             used = {form if form in entry else "other" for form in selected}  # `other` stands in for a missing form
             for form in (set(entry) - used) if isinstance(entry, dict) else ():
                 allowed[f"{rel}: {key}.{form}"] = "no camp has a count of factions that selects this form"
+        # A camp's own label beside its figure on the home page prints the form that camp's count selects.
+        for camp in data.camps.camps:
+            key, mine = f"count_label_{camp.id}", plural_category(len(data.factions_in(camp.id)), lang)
+            entry = data.strings[lang][key]
+            used = {mine if mine in entry else "other"}
+            for form in (set(entry) - used) if isinstance(entry, dict) else ():
+                allowed[f"{rel}: {key}.{form}"] = "this camp's count of factions does not select this form"
         if not spans_months:
             allowed[f"{rel}: date_range"] = "no event runs from one month into another (within a month: 23–25 January)"
         if data.corrections.corrections:

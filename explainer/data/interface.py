@@ -38,13 +38,14 @@ _PLAIN = [
     "diagram_also_rejected", "paragraph", "source_title", "source_date", "source_publisher",
     "source_publisher_none", "corrections_none", "jump_to_letter", "section_cards_label", "sections_of_source",
     "not_found_title", "not_found_text", "not_found_home", "search_label", "search_hint", "report_mistake_link",
-    "search_no_script", "toggle_dark", "toggle_light", "in_brief", "page_report_link", "title_translation",
-    "source_says", "roster_about", "roster_note", "menu", "site_nav_label", "search_placeholder", "search_loading",
+    "search_no_script", "toggle_dark", "toggle_light", "in_brief", "page_report_link", "edit_page", "title_translation",
+    "source_says", "camp_counts_note", "roster_about", "roster_note", "menu", "site_nav_label", "search_placeholder", "search_loading",
 ]
 # Keys the code builds from data: a kind of actor, a camp, a month.
 _BUILT = (
     [f"kind_{kind}" for kind in get_args(schema.Actor.model_fields["kind"].annotation)]
     + [f"kind_faction_{camp}" for camp in get_args(schema.CAMP_IDS)]
+    + [f"count_label_{camp}" for camp in get_args(schema.CAMP_IDS)]  # counted, beside the home page's figures
     + [f"month_{month}" for month in range(1, 13)]
 )
 

@@ -30,6 +30,10 @@ MAX_TEXT = 2000  # characters in a text a reader sees (a fact, a summary, a titl
 MAX_NAME = 100  # characters in a name or an alias
 MAX_ID = 60  # characters in an id (it becomes an anchor and a reference)
 MAX_STRING = 500  # characters in an interface string (data/i18n/), each plural form
+# The home page's key points are read in the first screen on a phone: a few short ones, or they push the camps
+# and the story below it (issue 21 measured four points of 35-50 words filling the first screen and more).
+MAX_KEY_POINTS = 3
+MAX_KEY_POINT_WORDS = 25  # words as a reader counts them: runs between spaces, numbers included
 # The roster download (explainer/render/roster.py) joins a faction's aliases with " | ", so an alias may not hold "|".
 SEPARATOR = "|"
 
@@ -53,6 +57,8 @@ MESSAGES = {
                        "same but makes another word, which search cannot find: retype the word with one keyboard"),
     "wrapped": N_("the text is wrapped in {opening}…{closing}, which would be published as part of it; remove them (to "
                   'quote a whole value in YAML, use straight double quotes: "…")'),
+    "key_point_too_long": N_("this key point is {words} words long; a key point has at most {most}, so that the "
+                             "points stay in the first screen: shorten it, and leave the detail to the pages"),
     "separator_in_alias": N_('the alias "{value}" contains "|", which separates the aliases in the roster download '
                              "(downloads/factions.csv); write it without \"|\", or make it two aliases"),
 }
@@ -244,8 +250,28 @@ class SourceFile(Strict):
 # ---------------------------------------------------------------- story.yml, gaps.yml, corrections.yml
 
 
+def _short_point(value: str) -> str:
+    words = len(value.split())
+    if words > MAX_KEY_POINT_WORDS:
+        raise _fail("key_point_too_long", words=words, most=MAX_KEY_POINT_WORDS)
+    return value
+
+
+class KeyPointText(Text):
+    """A key point of the home page, in both languages: each held to a few words (MAX_KEY_POINT_WORDS)."""
+
+    en: Annotated[EnText, AfterValidator(_short_point)]
+    ar: Annotated[ArText, AfterValidator(_short_point)]
+
+
+class KeyPoint(Claim):
+    text: KeyPointText
+
+
 class StoryFile(Strict):
-    lead: Annotated[list[Claim], Field(min_length=1)]
+    # The answer to the headline in one sentence, under it: who went and under whom, who stayed away and why.
+    standfirst: Claim
+    lead: Annotated[list[KeyPoint], Field(min_length=1, max_length=MAX_KEY_POINTS)]
     geneva: Annotated[list[Claim], Field(min_length=1)]
 
 

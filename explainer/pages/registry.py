@@ -43,6 +43,7 @@ def camps_figure(data: SiteData, place: Place) -> str:
 
 MACROS: dict[str, Macro] = {macro.name: macro for macro in (
     Macro(render.story, ("story-part",)),
+    Macro(render.camp_counts),
     Macro(render.camps_at_a_glance),
     Macro(render.section_cards),
     Macro(render.camp_heading, ("camp",)),

@@ -12,9 +12,9 @@ def _issue_form_link(data: SiteData, place: Place, label_key: str) -> str:
 
 
 def edit_footer(data: SiteData, place: Place, files: list[str]) -> str:
-    """The foot of a page: for readers, where to report a mistake; for editors, "Edit the data of this page on
-    GitHub: factions.yml, camps.yml…", one link per file. File names are Latin, so they are marked as such on
-    Arabic pages."""
+    """The foot of a page: for readers, where to report a mistake; for editors, one "Edit this page" disclosure
+    that opens on "Edit the data of this page on GitHub: factions.yml, camps.yml…", one link per file, so the
+    file names stay out of the reading and one click away. File names are Latin, marked as such on Arabic pages."""
     links = LIST_COMMA[place.lang].join(
         f'<a href="{esc(edit_url(file))}"><code lang="en" dir="ltr">{esc(file)}</code></a>' for file in files
     )
@@ -22,7 +22,8 @@ def edit_footer(data: SiteData, place: Place, files: list[str]) -> str:
     report = _issue_form_link(data, place, "page_report_link")
     return (
         f'<aside class="edit-data" data-pagefind-ignore><p>{ui(data, place, "page_report", link=report)}</p>'
-        f'<p class="edit-data__files">{ui(data, place, "edit_data", site=github, files=links)}</p></aside>'
+        f'<details class="edit-data__edit"><summary>{ui(data, place, "edit_page")}</summary>'
+        f'<p class="edit-data__files">{ui(data, place, "edit_data", site=github, files=links)}</p></details></aside>'
     )
 
 

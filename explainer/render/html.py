@@ -122,9 +122,12 @@ def count_phrase(data: SiteData, place: Place, camp_id: str, key: str = "faction
 
 
 def story(data: SiteData, place: Place, part: str) -> str:
-    """The home page's story. Its lead is the key points, boxed under their own heading near the top, so the
-    news comes before the diagram; the other parts are running text."""
+    """The home page's story. Its standfirst answers the headline in one sentence under it; its lead is the key
+    points, boxed under their own heading near the top, so the news comes before the diagram; the other parts are
+    running text."""
     items = getattr(data.story, part)
+    if isinstance(items, schema.Claim):  # the standfirst: one sentence that answers the headline
+        return f'<p class="standfirst">{say(items.text, place.lang)}{cite(data, place, items.paras)}</p>'
     if part != "lead":
         return claims(data, place, items, "claims story")
     points = "".join(claim(data, place, item, "li") for item in items)
@@ -132,6 +135,22 @@ def story(data: SiteData, place: Place, part: str) -> str:
         f'<section class="key-points" aria-labelledby="in-brief"><h2 id="in-brief">{ui(data, place, "in_brief")}</h2>'
         f"<ul>{points}</ul></section>"
     )
+
+
+def camp_counts(data: SiteData, place: Place) -> str:
+    """The two camps' counts as large figures, each a link to its camp, then what they count: the factions the
+    source names as the most prominent in each camp, cited where it names them."""
+    items, paras = [], set()
+    for camp in data.camps.camps:
+        factions = data.factions_in(camp.id)
+        paras.update(p for faction in factions for p in faction.paras)
+        items.append(
+            f'<li class="camp-counts__item camp-counts__item--{camp.id}"><a href="{place.link("camps", camp.id)}">'
+            f'<span class="camp-counts__n">{digits(str(len(factions)), place.lang)}</span> '
+            f'<span class="camp-counts__label">{ui(data, place, "count_label_" + camp.id, n=len(factions))}</span></a></li>'
+        )
+    note = f'<p class="camp-counts__note">{ui(data, place, "camp_counts_note")}{cite(data, place, sorted(paras))}</p>'
+    return f'<div class="camp-counts"><ul>{"".join(items)}</ul>{note}</div>'
 
 
 def camps_at_a_glance(data: SiteData, place: Place) -> str:
@@ -272,28 +291,34 @@ def actors(data: SiteData, place: Place) -> str:
     return "\n".join(blocks)
 
 
+def _event_item(data: SiteData, place: Place, event: schema.Event) -> str:
+    if event.date:
+        when = f'<time datetime="{event.date}">{esc(format_span(data, place.lang, event.date, event.until))}</time>'
+        return (f'<li class="event event--dated" id="{event.id}"><p class="event__when">{when}</p>'
+                f'<p class="event__text">{say(event.text, place.lang)}{cite(data, place, event.paras)}</p></li>')
+    # Under the band's "No date given": the event, then where the source lets us place it and relative to what.
+    return (f'<li class="event event--undated" id="{event.id}"><p class="event__text">{say(event.text, place.lang)}'
+            f'{cite(data, place, event.paras)}</p><p class="event__placement">{say(event.placement, place.lang)}</p></li>')
+
+
 def timeline_list(data: SiteData, place: Place) -> str:
-    items = []
-    for event in data.events.events:
-        if event.date:
-            when = f'<time datetime="{event.date}">{esc(format_span(data, place.lang, event.date, event.until))}</time>'
-            cls = "event event--dated"
-        else:
-            when = f'<span class="event__undated">{ui(data, place, "undated")}</span>'
-            cls = "event event--undated"
-        # Where an undated event is placed, and why, follows the event: the event is the news, its place a note.
-        placement = f'<p class="event__placement">{say(event.placement, place.lang)}</p>' if event.placement else ""
-        items.append(
-            f'<li class="{cls}" id="{event.id}"><p class="event__when">{when}</p>'
-            f'<p class="event__text">{say(event.text, place.lang)}{cite(data, place, event.paras)}</p>{placement}</li>'
-        )
+    """The dated events in time order (events.yml lists them so, and the validator holds it), ending on the source's
+    own date; then, in a band of their own under one heading, the events the source gives no date, in the order
+    listed, each with its placement. A reader meets the sequence first, not an entry that cannot be dated."""
+    events = data.events.events
+    dated = "".join(_event_item(data, place, e) for e in events if e.date)
     source_date = data.source.date
-    items.append(
+    dated += (
         f'<li class="event event--source" id="source-date"><p class="event__when"><time datetime="{source_date}">'
         f"{esc(format_date(data, place.lang, source_date))}</time></p><p class=\"event__text\">"
         f'<a href="{place.link("about", "source")}">{ui(data, place, "timeline_source_published")}</a></p></li>'
     )
-    return '<ol class="timeline">' + "".join(items) + "</ol>"
+    html = f'<ol class="timeline">{dated}</ol>'
+    undated = "".join(_event_item(data, place, e) for e in events if not e.date)
+    if undated:
+        html += (f'<section class="timeline-band" aria-labelledby="undated"><h3 id="undated">{ui(data, place, "undated")}'
+                 f'</h3><ul class="timeline timeline--undated">{undated}</ul></section>')
+    return html
 
 
 def outlook_context(data: SiteData, place: Place) -> str:
