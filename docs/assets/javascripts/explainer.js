@@ -1,6 +1,6 @@
 // What readers use of a theme script, in a few KiB (Material's bundle.js is not loaded):
 // the colour scheme toggle, the phone menu, a language switch that keeps the section in view, and search,
-// which loads Pagefind only when the reader starts to search.
+// which loads its index and engine (search.js, MiniSearch) only when the reader starts to search.
 (function () {
   "use strict";
   var doc = document;
@@ -86,38 +86,53 @@
   var list = box.querySelector(".search-results");
   // Absolute, so results and the index resolve under the site's path (/REPO/), never the host's root.
   var bundle = new URL(box.getAttribute("data-bundle"), window.location.href);
-  var siteRoot = new URL("../", bundle).pathname;
+  var siteRootUrl = new URL("../", bundle);
   var plural = new Intl.PluralRules(lang);
   var localDigits = function (text) {
     return lang === "ar" ? String(text).replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : String(text);
   };
-  var pagefind = null;
+  var engine = null;
   var latest = 0;
+  var SHOWN = 10;
 
+  // search.js (folding, ranking), MiniSearch and this language's records, fetched side by side: one round trip.
   function load() {
-    if (!pagefind) {
-      pagefind = import(bundle.href + "pagefind.js").then(function (api) {
-        return api.options({ baseUrl: siteRoot, excerptLength: 24 }).then(function () { return api; });
+    if (!engine) {
+      engine = Promise.all([
+        import(new URL("javascripts/search.js", bundle).href),
+        import(new URL("javascripts/minisearch.js", bundle).href),
+        fetch(new URL("search/" + lang + ".json", bundle).href).then(function (r) { return r.json(); }),
+      ]).then(function (parts) {
+        return { search: parts[0].createSearch(parts[1].default, parts[2]), fold: parts[0].foldWord };
       });
     }
-    return pagefind;
+    return engine;
   }
 
-  // Pagefind's excerpt is escaped text with <mark> around the matches: keep exactly that, nothing else.
-  function excerpt(html) {
+  // A window of the record's text around its first matching word, the matching words marked, as text nodes only.
+  function excerpt(text, terms, fold) {
     var p = doc.createElement("p");
     p.className = "search-result__excerpt";
-    var parsed = doc.createElement("template");
-    parsed.innerHTML = html;
-    parsed.content.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
+    var pieces = String(text).split(/(\s+)/);
+    var hit = function (piece) {
+      return piece.trim() && piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").split("-").some(function (w) {
+        return terms.has(fold(w.replace(/['’ʿʾ]/g, "")));
+      });
+    };
+    var first = pieces.findIndex(hit);
+    var from = Math.max(0, (first < 0 ? 0 : first) - 16);
+    var to = Math.min(pieces.length, from + 50);
+    if (from > 0) p.appendChild(doc.createTextNode("… "));
+    for (var i = from; i < to; i++) {
+      if (hit(pieces[i])) {
         var mark = doc.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = pieces[i];
         p.appendChild(mark);
       } else {
-        p.appendChild(doc.createTextNode(node.textContent));
+        p.appendChild(doc.createTextNode(pieces[i]));
       }
-    });
+    }
+    if (to < pieces.length) p.appendChild(doc.createTextNode(" …"));
     return p;
   }
 
@@ -134,6 +149,52 @@
     return form.replace("{n}", localDigits(count)).replace("{query}", query);
   }
 
+  // "Did you mean …?": the name offered is a link that searches for it (also a plain link without this handler).
+  function offer(query, suggestion) {
+    var text = strings.suggest.replace("{query}", query).split("{suggestion}");
+    message.textContent = text[0];
+    var a = doc.createElement("a");
+    a.href = "?q=" + encodeURIComponent(suggestion);
+    a.className = "search-suggestion";
+    a.textContent = suggestion;
+    a.addEventListener("click", function (event) {
+      event.preventDefault();
+      input.value = suggestion;
+      run();
+    });
+    message.appendChild(a);
+    message.appendChild(doc.createTextNode(text[1] || ""));
+  }
+
+  function show(found, query, api) {
+    list.textContent = "";
+    if (!found.length) {
+      var suggestion = api.search.suggest(query);
+      if (suggestion) offer(query, suggestion);
+      else message.textContent = say(0, query);
+      return;
+    }
+    message.textContent = say(found.length, query);
+    found.slice(0, SHOWN).forEach(function (item) {
+      var li = doc.createElement("li");
+      li.className = "search-result";
+      li.appendChild(link(new URL(item.u, siteRootUrl).href, item.t, "search-result__link"));
+      if (item.o) {
+        // A named thing: its name in the other script says more than an excerpt.
+        var other = doc.createElement("p");
+        var bdi = doc.createElement("bdi");
+        other.className = "search-result__excerpt";
+        bdi.lang = lang === "ar" ? "en" : "ar";
+        bdi.textContent = item.o;
+        other.appendChild(bdi);
+        li.appendChild(other);
+      } else if (item.x) {
+        li.appendChild(excerpt(item.x, new Set(item.terms), api.fold));
+      }
+      list.appendChild(li);
+    });
+  }
+
   function run() {
     var query = input.value.trim();
     var ticket = ++latest;
@@ -144,44 +205,7 @@
     }
     message.textContent = strings.loading;
     load().then(function (api) {
-      return api.search(query);
-    }).then(function (search) {
-      if (ticket !== latest || !search) return null;
-      return Promise.all(search.results.slice(0, 12).map(function (r) { return r.data(); })).then(function (items) {
-        if (ticket !== latest) return;
-        message.textContent = say(search.results.length, query);
-        list.textContent = "";
-        items.forEach(function (item) {
-          var li = doc.createElement("li");
-          li.className = "search-result";
-          li.appendChild(link(item.url, item.meta.title || item.url, "search-result__link"));
-          if (item.meta.other) {
-            // A faction's record of spellings: its name in the other script says more than the list.
-            var other = doc.createElement("p");
-            var bdi = doc.createElement("bdi");
-            other.className = "search-result__excerpt";
-            bdi.lang = item.meta.other_lang;
-            bdi.textContent = item.meta.other;
-            other.appendChild(bdi);
-            li.appendChild(other);
-          } else {
-            li.appendChild(excerpt(item.excerpt));
-          }
-          var subs = (item.sub_results || []).filter(function (s) { return s.url !== item.url; }).slice(0, 3);
-          if (subs.length) {
-            var ul = doc.createElement("ul");
-            ul.className = "search-result__sections";
-            subs.forEach(function (sub) {
-              var sli = doc.createElement("li");
-              sli.appendChild(link(sub.url, sub.title, "search-result__section"));
-              sli.appendChild(excerpt(sub.excerpt));
-              ul.appendChild(sli);
-            });
-            li.appendChild(ul);
-          }
-          list.appendChild(li);
-        });
-      });
+      if (ticket === latest) show(api.search.search(query), query, api);
     }).catch(function () {
       if (ticket === latest) message.textContent = say(0, query);
     });

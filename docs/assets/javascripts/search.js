@@ -1,0 +1,169 @@
+// Search: folding, matching and ranking over the records explainer/publish/search_index.py writes, with MiniSearch.
+// Loaded by explainer.js (with MiniSearch and the records, side by side) only when the reader starts to search.
+// One folding function serves the index and the query, so the two always agree.
+
+// ------------------------------------------------------------------ folding
+
+var ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // diacritics, Quranic marks, tatweel
+var ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+// The Latin forms of the Arabic article, and English words that only join a name.
+var LATIN_ARTICLES = { al: 1, el: 1, ul: 1, as: 1, ash: 1, at: 1, ad: 1, adh: 1, an: 1, ar: 1, az: 1, ath: 1,
+  the: 1, of: 1, and: 1 };
+// Numbers written as words or numerals, so Geneva IV, Geneva 4 and «جنيف الرابع» meet.
+var NUMBERS = { i: "1", ii: "2", iii: "3", iv: "4", v: "5", first: "1", "1st": "1", second: "2", "2nd": "2",
+  third: "3", "3rd": "3", fourth: "4", "4th": "4", four: "4", fifth: "5",
+  "اول": "1", "اولي": "1", "ثاني": "2", "ثانيه": "2", "ثالث": "3", "ثالثه": "3", "رابع": "4", "رابعه": "4" };
+
+function foldArabic(word) {
+  var w = word.replace(ARABIC_MARKS, "")
+    .replace(/[أإآٱ]/g, "ا").replace(/ؤ/g, "و").replace(/ئ/g, "ي").replace(/ء/g, "")
+    .replace(/ة/g, "ه").replace(/ى/g, "ي");
+  // The article, alone or after a one-letter conjunction or preposition (و، ف، ب، ك، ل).
+  var bare = w.replace(/^[وفبك]?ال/, "").replace(/^لل/, "");
+  return bare.length >= 2 ? bare : w;
+}
+
+function foldLatin(word) {
+  var w = word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  if (NUMBERS[w]) return NUMBERS[w];
+  return w
+    .replace(/ch/g, "sh").replace(/[qc]/g, "k")
+    .replace(/(ay|ai|ei|ey|ae)/g, "e").replace(/ou|oo|o/g, "u")
+    .replace(/(.)\1+/g, "$1")
+    .replace(/(.{3,})(ah|at)$/, "$1a").replace(/(.{3,})eh$/, "$1e");
+}
+
+// One word as it is indexed and searched: null when it says nothing (an article, one letter).
+export function foldWord(word) {
+  if (!word) return null;
+  var isArabic = /[\u0600-\u06FF]/.test(word);
+  var w = word.replace(ARABIC_DIGITS, function (d) { return String((d.charCodeAt(0) & 0xf) % 10); });
+  if (isArabic) {
+    w = foldArabic(w);
+    w = NUMBERS[w] || w;
+  } else {
+    var plain = w.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    if (LATIN_ARTICLES[plain]) return null;
+    w = foldLatin(w);
+  }
+  if (w.length < 2 && !/^[0-9]$/.test(w)) return null;
+  return w;
+}
+
+// The words of a text: apostrophes and the marks of transliteration join a word (Da'ish), everything that is not
+// a letter or digit separates. A hyphenated word also stands joined (cease-fire → ceasefire).
+var WORD = /[\p{L}\p{M}\p{N}'’ʿʾ]+(?:-[\p{L}\p{M}\p{N}'’ʿʾ]+)*/gu;
+
+export function words(text) {
+  var out = [];
+  (String(text).match(WORD) || []).forEach(function (raw) {
+    var token = raw.replace(/['’ʿʾ]/g, "");
+    var parts = token.split("-");
+    var folded = parts.map(foldWord).filter(Boolean);
+    folded.forEach(function (f) { out.push(f); });
+    if (folded.length > 1) out.push(folded.join(""));
+  });
+  return out;
+}
+
+export function fold(text) {
+  return words(text).join(" ");
+}
+
+// ------------------------------------------------------------------ searching
+
+var FIELDS = ["n", "t", "x", "y"];
+var BOOST = { n: 6, t: 4, x: 1, y: 0.6 };
+
+// Typos: one letter in a word of 4 or 5, two from 6 (no tolerance below 4: "UN" and "SDF" are exact).
+function fuzzy(term) {
+  return term.length >= 6 ? 2 : term.length >= 4 ? 1 : 0;
+}
+
+export function createSearch(MiniSearch, records) {
+  var index = new MiniSearch({
+    fields: FIELDS,
+    storeFields: ["u", "t", "o", "x", "n"],
+    idField: "u",
+    tokenize: function (text) { return words(text); },
+    processTerm: function (term) { return term; },
+    searchOptions: { tokenize: function (text) { return [text]; } },
+  });
+  index.addAll(records);
+  var vocabulary = null;
+
+  // Each word of the query: the word as typed, or (hyphenated) its parts. The last word may be unfinished.
+  function groups(query) {
+    var raw = (String(query).match(WORD) || []).map(function (r) { return r.replace(/['’ʿʾ]/g, ""); });
+    return raw.map(function (token, i) {
+      var parts = token.split("-").map(foldWord).filter(Boolean);
+      if (!parts.length) return null;
+      var last = i === raw.length - 1;
+      var alternatives = [parts.length > 1 ? { combineWith: "AND", queries: parts.map(function (p) { return term(p, last); }) } : term(parts[0], last)];
+      if (parts.length > 1) alternatives.push(term(parts.join(""), last));
+      return alternatives.length > 1 ? { combineWith: "OR", queries: alternatives } : alternatives[0];
+    }).filter(Boolean);
+  }
+
+  function term(word, last) {
+    return {
+      queries: [word],
+      fuzzy: fuzzy(word),
+      prefix: word.length >= 4 || (last && word.length >= 3),
+    };
+  }
+
+  function run(query, combineWith, weights) {
+    var parts = groups(query);
+    if (!parts.length) return [];
+    return index.search({ combineWith: combineWith, queries: parts }, {
+      boost: BOOST,
+      weights: weights || { fuzzy: 0.25, prefix: 0.4 },
+      // A named thing's own entry above a page section that mentions it.
+      boostDocument: function (id, term, stored) { return stored && stored.n ? 1.5 : 1; },
+    });
+  }
+
+  // Every word must match; if none does, any word may (a long question with one telling name).
+  function search(query) {
+    var found = run(query, "AND");
+    return found.length ? found : run(query, "OR").filter(function (r) { return r.score > 2; });
+  }
+
+  // When nothing matches: the name nearest to what was typed, three letters off at most.
+  function suggest(query) {
+    var typed = groups(query);
+    if (!typed.length) return null;
+    var folded = fold(query).replace(/ /g, "");
+    if (folded.length < 4) return null;
+    vocabulary = vocabulary || records.filter(function (r) { return r.n; }).map(function (r) {
+      return { title: r.t, forms: r.n.split(" · ").map(function (n) { return fold(n).replace(/ /g, ""); }) };
+    });
+    var best = null;
+    vocabulary.forEach(function (entry) {
+      entry.forms.forEach(function (form) {
+        var d = distance(folded, form);
+        if (d <= 3 && d < folded.length / 2 && (!best || d < best.d)) best = { d: d, title: entry.title };
+      });
+    });
+    return best && best.title;
+  }
+
+  return { search: search, suggest: suggest };
+}
+
+// Levenshtein distance, for "did you mean" only.
+function distance(a, b) {
+  var row = [];
+  for (var j = 0; j <= b.length; j++) row.push(j);
+  for (var i = 1; i <= a.length; i++) {
+    var prev = row[0];
+    row[0] = i;
+    for (var k = 1; k <= b.length; k++) {
+      var keep = row[k];
+      row[k] = Math.min(row[k] + 1, row[k - 1] + 1, prev + (a[i - 1] === b[k - 1] ? 0 : 1));
+      prev = keep;
+    }
+  }
+  return row[b.length];
+}
