@@ -74,18 +74,19 @@ def entry_records(data: SiteData, lang: str) -> list[dict]:
         + [(NAME_INDEX, p) for p in data.places.places]
     for page, item in named:
         records.append({
-            "u": f"{root}{page}/#{item.id}", "t": getattr(item.name, lang), "o": getattr(item.name, other),
+            "u": f"{root}{page}/#{item.id}", "e": 1, "t": getattr(item.name, lang), "o": getattr(item.name, other),
             "n": " · ".join(_names(item)), "x": _facts(item, lang), "y": _facts(item, other),
         })
     for event in data.events.events:
         records.append({
-            "u": f"{root}timeline/#{event.id}", "t": getattr(event.text, lang),
-            "x": getattr(event.placement, lang) if event.placement else "", "y": getattr(event.text, other),
+            "u": f"{root}timeline/#{event.id}", "e": 1, "t": getattr(event.text, lang),
+            # Where an undated event falls names other events ("after the ceasefire"): it counts less than its text.
+            "p": getattr(event.placement, lang) if event.placement else "", "y": getattr(event.text, other),
         })
     for record in records:
-        for key in ("t", "o", "x", "y"):
+        for key in ("t", "o", "x", "p", "y"):
             if key in record:
-                record[key] = digits(record[key], lang if key in ("t", "x") else other)
+                record[key] = digits(record[key], lang if key in ("t", "x", "p") else other)
     return records
 
 

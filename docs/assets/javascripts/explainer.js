@@ -188,8 +188,8 @@
         bdi.textContent = item.o;
         other.appendChild(bdi);
         li.appendChild(other);
-      } else if (item.x) {
-        li.appendChild(excerpt(item.x, new Set(item.terms), api.fold));
+      } else if (item.x || item.p) {
+        li.appendChild(excerpt(item.x || item.p, new Set(item.terms), api.fold));
       }
       list.appendChild(li);
     });

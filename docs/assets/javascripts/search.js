@@ -72,8 +72,8 @@ export function fold(text) {
 
 // ------------------------------------------------------------------ searching
 
-var FIELDS = ["n", "t", "x", "y"];
-var BOOST = { n: 6, t: 4, x: 1, y: 0.6 };
+var FIELDS = ["n", "t", "x", "p", "y"];
+var BOOST = { n: 6, t: 4, x: 1, p: 0.3, y: 0.6 };
 
 // Typos: one letter in a word of 4 or 5, two from 6 (no tolerance below 4: "UN" and "SDF" are exact).
 function fuzzy(term) {
@@ -83,7 +83,7 @@ function fuzzy(term) {
 export function createSearch(MiniSearch, records) {
   var index = new MiniSearch({
     fields: FIELDS,
-    storeFields: ["u", "t", "o", "x", "n"],
+    storeFields: ["u", "t", "o", "x", "p", "n", "e"],
     idField: "u",
     tokenize: function (text) { return words(text); },
     processTerm: function (term) { return term; },
@@ -92,16 +92,16 @@ export function createSearch(MiniSearch, records) {
   index.addAll(records);
   var vocabulary = null;
 
-  // Each word of the query: the word as typed, or (hyphenated) its parts. The last word may be unfinished.
-  function groups(query) {
+  // Each word of the query (the last may be unfinished). A hyphenated word is searched joined (cease-fire as
+  // ceasefire) or, when that finds nothing, as its parts; its article part is dropped either way (al-Sham: sham).
+  function groups(query, joined) {
     var raw = (String(query).match(WORD) || []).map(function (r) { return r.replace(/['’ʿʾ]/g, ""); });
     return raw.map(function (token, i) {
       var parts = token.split("-").map(foldWord).filter(Boolean);
-      if (!parts.length) return null;
       var last = i === raw.length - 1;
-      var alternatives = [parts.length > 1 ? { combineWith: "AND", queries: parts.map(function (p) { return term(p, last); }) } : term(parts[0], last)];
-      if (parts.length > 1) alternatives.push(term(parts.join(""), last));
-      return alternatives.length > 1 ? { combineWith: "OR", queries: alternatives } : alternatives[0];
+      if (parts.length < 2) return parts.length ? term(parts[0], last) : null;
+      if (joined) return { queries: [parts.join("")], fuzzy: 0, prefix: false };  // exact, or the parts
+      return { combineWith: "AND", queries: parts.map(function (p) { return term(p, last); }) };
     }).filter(Boolean);
   }
 
@@ -113,21 +113,23 @@ export function createSearch(MiniSearch, records) {
     };
   }
 
-  function run(query, combineWith, weights) {
-    var parts = groups(query);
+  function run(query, combineWith, joined) {
+    var parts = groups(query, joined);
     if (!parts.length) return [];
     return index.search({ combineWith: combineWith, queries: parts }, {
       boost: BOOST,
-      weights: weights || { fuzzy: 0.25, prefix: 0.4 },
-      // A named thing's own entry above a page section that mentions it.
-      boostDocument: function (id, term, stored) { return stored && stored.n ? 1.5 : 1; },
+      weights: { fuzzy: 0.25, prefix: 0.4 },
+      // An entry of the data (a named thing, an event) above a page section that mentions it.
+      boostDocument: function (id, term, stored) { return stored && stored.e ? 2 : 1; },
     });
   }
 
-  // Every word must match; if none does, any word may (a long question with one telling name).
+  // Every word must match (hyphenated words joined, then split); if nothing does, any word may.
   function search(query) {
-    var found = run(query, "AND");
-    return found.length ? found : run(query, "OR").filter(function (r) { return r.score > 2; });
+    var hyphen = /[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(query);
+    var found = hyphen ? run(query, "AND", true) : [];
+    if (!found.length) found = run(query, "AND", false);
+    return found.length ? found : run(query, "OR", false).filter(function (r) { return r.score > 2; });
   }
 
   // When nothing matches: the name nearest to what was typed, three letters off at most.
