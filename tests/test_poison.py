@@ -177,8 +177,8 @@ def _html_texts(soup: BeautifulSoup) -> list[str]:
 
 
 def published(site: Path) -> dict[str, tuple[BeautifulSoup | None, str]]:
-    """Every published file a reader can read as text -> (parsed HTML or None, its normalised text). Pagefind's
-    own files are compressed; the pages they index are read here."""
+    """Every published file a reader can read as text -> (parsed HTML or None, its normalised text), the search
+    records included."""
     found = {}
     for path in sorted(site.rglob("*")):
         name = path.relative_to(site).as_posix()
@@ -188,7 +188,7 @@ def published(site: Path) -> dict[str, tuple[BeautifulSoup | None, str]]:
         elif path.suffix == ".csv":
             rows = csv.reader(path.read_text(encoding="utf-8-sig").splitlines())
             found[name] = (None, "\x00".join(_normal(cell) for row in rows for cell in row))
-        elif path.suffix == ".json" and not name.startswith("pagefind/"):
+        elif path.suffix == ".json":
             found[name] = (None, "\x00".join(_normal(t) for t in _json_strings(json.loads(path.read_text("utf-8")))))
     return found
 
