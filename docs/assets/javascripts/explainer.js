@@ -77,154 +77,38 @@
   }, true);
 
   // ------------------------------------------------------------------ search
+  // Everything else of search (its interface, folding and ranking) is in search.js, fetched with MiniSearch and
+  // this language's records side by side, in one round trip, when the reader first focuses or types in the box.
   var box = doc.getElementById("search");
   var input = doc.getElementById("search-input");
-  var stringsNode = doc.getElementById("explainer-strings");
-  if (!box || !input || !stringsNode) return;
-  var strings = JSON.parse(stringsNode.textContent);
-  var message = box.querySelector(".search-message");
-  var list = box.querySelector(".search-results");
-  // Absolute, so results and the index resolve under the site's path (/REPO/), never the host's root.
+  if (!box || !input) return;
   var bundle = new URL(box.getAttribute("data-bundle"), window.location.href);
-  var siteRootUrl = new URL("../", bundle);
-  var plural = new Intl.PluralRules(lang);
-  var localDigits = function (text) {
-    return lang === "ar" ? String(text).replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : String(text);
-  };
-  var engine = null;
-  var latest = 0;
-  var SHOWN = 10;
+  var started = null;
 
-  // search.js (folding, ranking), MiniSearch and this language's records, fetched side by side: one round trip.
-  function load() {
-    if (!engine) {
-      engine = Promise.all([
+  function start() {
+    if (!started) {
+      var status = box.querySelector(".search-message");
+      var strings = JSON.parse(doc.getElementById("explainer-strings").textContent);
+      if (input.value.trim()) status.textContent = strings.loading;
+      started = Promise.all([
         import(new URL("javascripts/search.js", bundle).href),
         import(new URL("javascripts/minisearch.js", bundle).href),
         fetch(new URL("search/" + lang + ".json", bundle).href).then(function (r) { return r.json(); }),
       ]).then(function (parts) {
-        return { search: parts[0].createSearch(parts[1].default, parts[2]), fold: parts[0].foldWord };
+        parts[0].start(box, input, parts[1].default, parts[2], new URL("../", bundle));
+      }).catch(function () {
+        status.textContent = strings.none.replace("{query}", input.value.trim());
+        started = null;  // the next keystroke tries again
       });
     }
-    return engine;
+    return started;
   }
-
-  // A window of the record's text around its first matching word, the matching words marked, as text nodes only.
-  function excerpt(text, terms, fold) {
-    var p = doc.createElement("p");
-    p.className = "search-result__excerpt";
-    var pieces = String(text).split(/(\s+)/);
-    var hit = function (piece) {
-      return piece.trim() && piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").split("-").some(function (w) {
-        return terms.has(fold(w.replace(/['’ʿʾ]/g, "")));
-      });
-    };
-    var first = pieces.findIndex(hit);
-    var from = Math.max(0, (first < 0 ? 0 : first) - 16);
-    var to = Math.min(pieces.length, from + 50);
-    if (from > 0) p.appendChild(doc.createTextNode("… "));
-    for (var i = from; i < to; i++) {
-      if (hit(pieces[i])) {
-        var mark = doc.createElement("mark");
-        mark.textContent = pieces[i];
-        p.appendChild(mark);
-      } else {
-        p.appendChild(doc.createTextNode(pieces[i]));
-      }
-    }
-    if (to < pieces.length) p.appendChild(doc.createTextNode(" …"));
-    return p;
-  }
-
-  function link(url, text, className) {
-    var a = doc.createElement("a");
-    a.href = url;
-    a.className = className;
-    a.textContent = text;
-    return a;
-  }
-
-  function say(count, query) {
-    var form = count === 0 ? strings.none : (strings.results[plural.select(count)] || strings.results.other);
-    return form.replace("{n}", localDigits(count)).replace("{query}", query);
-  }
-
-  // "Did you mean …?": the name offered is a link that searches for it (also a plain link without this handler).
-  function offer(query, suggestion) {
-    var text = strings.suggest.replace("{query}", query).split("{suggestion}");
-    message.textContent = text[0];
-    var a = doc.createElement("a");
-    a.href = "?q=" + encodeURIComponent(suggestion);
-    a.className = "search-suggestion";
-    a.textContent = suggestion;
-    a.addEventListener("click", function (event) {
-      event.preventDefault();
-      input.value = suggestion;
-      run();
-    });
-    message.appendChild(a);
-    message.appendChild(doc.createTextNode(text[1] || ""));
-  }
-
-  function show(found, query, api) {
-    list.textContent = "";
-    if (!found.length) {
-      var suggestion = api.search.suggest(query);
-      if (suggestion) offer(query, suggestion);
-      else message.textContent = say(0, query);
-      return;
-    }
-    message.textContent = say(found.length, query);
-    found.slice(0, SHOWN).forEach(function (item) {
-      var li = doc.createElement("li");
-      li.className = "search-result";
-      li.appendChild(link(new URL(item.u, siteRootUrl).href, item.t, "search-result__link"));
-      if (item.o) {
-        // A named thing: its name in the other script says more than an excerpt.
-        var other = doc.createElement("p");
-        var bdi = doc.createElement("bdi");
-        other.className = "search-result__excerpt";
-        bdi.lang = lang === "ar" ? "en" : "ar";
-        bdi.textContent = item.o;
-        other.appendChild(bdi);
-        li.appendChild(other);
-      } else if (item.x || item.p) {
-        li.appendChild(excerpt(item.x || item.p, new Set(item.terms), api.fold));
-      }
-      list.appendChild(li);
-    });
-  }
-
-  function run() {
-    var query = input.value.trim();
-    var ticket = ++latest;
-    if (!query) {
-      message.textContent = "";
-      list.textContent = "";
-      return;
-    }
-    message.textContent = strings.loading;
-    load().then(function (api) {
-      if (ticket === latest) show(api.search.search(query), query, api);
-    }).catch(function () {
-      if (ticket === latest) message.textContent = say(0, query);
-    });
-  }
-
-  var timer = 0;
-  input.addEventListener("focus", load, { once: true });
-  input.addEventListener("keydown", load, { once: true });
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(run, 120);
-  });
-  box.querySelector("form").addEventListener("submit", function (event) {
-    event.preventDefault();
-    run();
-  });
+  input.addEventListener("focus", start);
+  input.addEventListener("input", start);
+  box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
   var asked = new URLSearchParams(window.location.search).get("q");
   if (asked) {
     input.value = asked;
-    run();
+    start();
   }
 })();

@@ -1,6 +1,6 @@
-// Search: folding, matching and ranking over the records explainer/publish/search_index.py writes, with MiniSearch.
-// Loaded by explainer.js (with MiniSearch and the records, side by side) only when the reader starts to search.
-// One folding function serves the index and the query, so the two always agree.
+// Search: folding, matching, ranking and the results, over the records explainer/publish/search_index.py writes,
+// with MiniSearch. Loaded by explainer.js (with MiniSearch and the records, side by side) only when the reader
+// starts to search. One folding function serves the index and the query, so the two always agree.
 
 // ------------------------------------------------------------------ folding
 
@@ -168,4 +168,126 @@ function distance(a, b) {
     }
   }
   return row[b.length];
+}
+
+// ------------------------------------------------------------------ the search page
+
+// Wire the search box: `root` is the site's root, which the records' addresses start from.
+export function start(box, input, MiniSearch, records, root) {
+  var doc = box.ownerDocument;
+  var lang = doc.documentElement.lang;
+  var strings = JSON.parse(doc.getElementById("explainer-strings").textContent);
+  var message = box.querySelector(".search-message");
+  var list = box.querySelector(".search-results");
+  var plural = new Intl.PluralRules(lang);
+  var engine = createSearch(MiniSearch, records);
+  var SHOWN = 10;
+
+  function localDigits(text) {
+    return lang === "ar" ? String(text).replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : String(text);
+  }
+
+  // A window of the record's text around its first matching word, the matching words marked, as text nodes only.
+  function excerpt(text, terms) {
+    var p = doc.createElement("p");
+    p.className = "search-result__excerpt";
+    var pieces = String(text).split(/(\s+)/);
+    var hit = function (piece) {
+      return piece.trim() && piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").split("-").some(function (w) {
+        return terms.has(foldWord(w.replace(/['’ʿʾ]/g, "")));
+      });
+    };
+    var first = pieces.findIndex(hit);
+    var from = Math.max(0, (first < 0 ? 0 : first) - 16);
+    var to = Math.min(pieces.length, from + 50);
+    if (from > 0) p.appendChild(doc.createTextNode("… "));
+    for (var i = from; i < to; i++) {
+      if (hit(pieces[i])) {
+        var mark = doc.createElement("mark");
+        mark.textContent = pieces[i];
+        p.appendChild(mark);
+      } else {
+        p.appendChild(doc.createTextNode(pieces[i]));
+      }
+    }
+    if (to < pieces.length) p.appendChild(doc.createTextNode(" …"));
+    return p;
+  }
+
+  function link(url, text, className) {
+    var a = doc.createElement("a");
+    a.href = url;
+    a.className = className;
+    a.textContent = text;
+    return a;
+  }
+
+  function say(count, query) {
+    var form = count === 0 ? strings.none : (strings.results[plural.select(count)] || strings.results.other);
+    return form.replace("{n}", localDigits(count)).replace("{query}", query);
+  }
+
+  // "Did you mean …?": the name offered is a link that searches for it (a plain ?q= link without this handler).
+  function offer(query, suggestion) {
+    var text = strings.suggest.replace("{query}", query).split("{suggestion}");
+    message.textContent = text[0];
+    var a = link("?q=" + encodeURIComponent(suggestion), suggestion, "search-suggestion");
+    a.addEventListener("click", function (event) {
+      event.preventDefault();
+      input.value = suggestion;
+      run();
+    });
+    message.appendChild(a);
+    message.appendChild(doc.createTextNode(text[1] || ""));
+  }
+
+  function show(found, query) {
+    list.textContent = "";
+    if (!found.length) {
+      var suggestion = engine.suggest(query);
+      if (suggestion) offer(query, suggestion);
+      else message.textContent = say(0, query);
+      return;
+    }
+    message.textContent = say(found.length, query);
+    found.slice(0, SHOWN).forEach(function (item) {
+      var li = doc.createElement("li");
+      li.className = "search-result";
+      li.appendChild(link(new URL(item.u, root).href, item.t, "search-result__link"));
+      if (item.o) {
+        // A named thing: its name in the other script says more than an excerpt.
+        var other = doc.createElement("p");
+        var bdi = doc.createElement("bdi");
+        other.className = "search-result__excerpt";
+        bdi.lang = lang === "ar" ? "en" : "ar";
+        bdi.textContent = item.o;
+        other.appendChild(bdi);
+        li.appendChild(other);
+      } else if (item.x || item.p) {
+        li.appendChild(excerpt(item.x || item.p, new Set(item.terms)));
+      }
+      list.appendChild(li);
+    });
+  }
+
+  function run() {
+    var query = input.value.trim();
+    if (!query) {
+      message.textContent = "";
+      list.textContent = "";
+      return;
+    }
+    show(engine.search(query), query);
+  }
+
+  var timer = 0;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 80);
+  });
+  box.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    run();
+  });
+  if (input.value.trim()) run();
 }
