@@ -109,21 +109,34 @@ def _sections(html: str) -> list[tuple[str, str, str]]:
     for node in body.css(f"[{IGNORE}]"):
         node.decompose()
     found: list[list[str]] = []
+    block = None
     for node in body.traverse(include_text=True):
         if node.tag in _HEADINGS and node.attributes.get("id"):
             found.append([node.attributes["id"], node.text(), ""])
-        elif node.tag == "-text" and found and not _inside_heading(node):
-            found[-1][2] += node.text_content or ""
+        elif node.tag == "-text" and found:
+            here = _block_of(node)
+            if here is None:
+                continue  # a heading's own words, which are its record's title
+            # Text of two blocks (a list item and the next) never runs together; inline text joins as written.
+            found[-1][2] += ("" if here == block else " ") + (node.text_content or "")
+            block = here
     return [(i, _SPACE.sub(" ", h).strip(), _SPACE.sub(" ", x).strip()) for i, h, x in found]
 
 
-def _inside_heading(node) -> bool:
+_BLOCKS = {"p", "li", "dt", "dd", "div", "figcaption", "blockquote", "td", "th", "section", "article", "aside", "ul",
+           "ol", "dl", "figure", "nav", "summary", "details"}
+
+
+def _block_of(node) -> int | None:
+    """The nearest block around a text node (its identity), or None inside a heading that starts a record."""
     parent = node.parent
     while parent is not None:
-        if parent.tag in _HEADINGS:
-            return True
+        if parent.tag in _HEADINGS and parent.attributes.get("id"):
+            return None
+        if parent.tag in _BLOCKS or parent.tag in _HEADINGS:
+            return parent.mem_id
         parent = parent.parent
-    return False
+    return 0
 
 
 def section_records(site_dir: Path, data: SiteData, lang: str) -> list[dict]:
