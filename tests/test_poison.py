@@ -13,8 +13,8 @@ search page's JSON) and both downloads are parsed, and these must hold:
 - wherever a marker's tag shows, its whole payload shows as written (printed right on one page is not enough);
 - an Arabic page's title and link-preview tags show Arabic-Indic digits, as its body does.
 
-A failure names the field (`data/quotes.yml: quotes[2].text.en`) and the published file. Pagefind's own index
-files are compressed and not read; the pages it indexes are.
+A failure names the field (`data/quotes.yml: quotes[2].text.en`) and the published file. The search records
+(assets/search/*.json) are read like the other JSON.
 """
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 
 - the build time (median of several builds), the data validation time and the output guard's time;
 - for every page in both languages, what a first visit fetches, by type (HTML, CSS, JS, fonts, search), with the
-  number of requests, gzip-compressed as GitHub Pages serves text (fonts and Pagefind's index files, compressed
-  already, as they are), recorded by Chromium on a fresh profile; the same for a plain Material build of the same
+  number of requests, gzip-compressed as GitHub Pages serves text (fonts, and the index files of a Pagefind build
+  measured for comparison, compressed already, as they are), recorded by Chromium on a fresh profile; the same for a plain Material build of the same
   pages made in the same run (theme without our overrides, stylesheet, script or hooks), and the ratio;
 - search: what the first search adds to the search page (gzip as served) and how long its first result takes on
   simulated slow 4G (Chromium's network emulation through CDP: DevTools' "Slow 4G", 562.5 ms latency, 1.44 Mbit/s
