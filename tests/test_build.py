@@ -1,6 +1,7 @@
 """The built site as a whole: both languages, their links to each other, escaping, hosts, HTML validity, links."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -120,8 +121,9 @@ def test_fonts_are_self_hosted_and_subset(site):
 
 
 def test_search_index_per_language(site):
-    entry = (site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8")
-    assert '"ar"' in entry and '"en"' in entry
+    for lang in ("en", "ar"):
+        records = json.loads((site / f"assets/search/{lang}.json").read_text(encoding="utf-8"))
+        assert all(("/ar/" in "/" + r["u"]) == (lang == "ar") for r in records), lang
 
 
 # ---------------------------------------------------------------- escaping: data is shown, never run

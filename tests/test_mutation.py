@@ -257,7 +257,7 @@ def test_the_policy_by_default_allows_each_known_script_by_its_standard_hash_and
     directives = [part.split() for part in policy.split("; ")]
     assert directives[0] == ["default-src", "'self'"]
     script_src = next(values for name, *values in directives if name == "script-src")
-    assert script_src == ["'self'", "'wasm-unsafe-eval'", sha256_hash_source(TAB_RESTORER), sha256_hash_source(PALETTE)]
+    assert script_src == ["'self'", sha256_hash_source(TAB_RESTORER), sha256_hash_source(PALETTE)]
     assert [name for name, *_ in directives].count("default-src") == 1
 
 

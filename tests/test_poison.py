@@ -13,8 +13,8 @@ search page's JSON) and both downloads are parsed, and these must hold:
 - wherever a marker's tag shows, its whole payload shows as written (printed right on one page is not enough);
 - an Arabic page's title and link-preview tags show Arabic-Indic digits, as its body does.
 
-A failure names the field (`data/quotes.yml: quotes[2].text.en`) and the published file. Pagefind's own index
-files are compressed and not read; the pages it indexes are.
+A failure names the field (`data/quotes.yml: quotes[2].text.en`) and the published file. The search records
+(assets/search/*.json) are read like the other JSON.
 """
 from __future__ import annotations
 
@@ -180,8 +180,8 @@ def _html_texts(soup: BeautifulSoup) -> list[str]:
 
 
 def published(site: Path) -> dict[str, tuple[BeautifulSoup | None, str]]:
-    """Every published file a reader can read as text -> (parsed HTML or None, its normalised text). Pagefind's
-    own files are compressed; the pages they index are read here."""
+    """Every published file a reader can read as text -> (parsed HTML or None, its normalised text), the search
+    records included."""
     found = {}
     for path in sorted(site.rglob("*")):
         name = path.relative_to(site).as_posix()
@@ -191,7 +191,7 @@ def published(site: Path) -> dict[str, tuple[BeautifulSoup | None, str]]:
         elif path.suffix == ".csv":
             rows = csv.reader(path.read_text(encoding="utf-8-sig").splitlines())
             found[name] = (None, "\x00".join(_normal(cell) for row in rows for cell in row))
-        elif path.suffix == ".json" and not name.startswith("pagefind/"):
+        elif path.suffix == ".json":
             found[name] = (None, "\x00".join(_normal(t) for t in _json_strings(json.loads(path.read_text("utf-8")))))
     return found
 

@@ -534,14 +534,15 @@ def test_every_focus_stop_is_on_screen_with_a_3_to_1_ring(browser, server, lang,
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_loads_pagefind_only_when_the_reader_starts(browser, server, lang):
+def test_search_loads_only_when_the_reader_starts(browser, server, lang):
     context, page, requests = open_page(browser, server + LANGS[lang] + "search/")
     page.wait_for_timeout(300)
-    assert [u for u in requests if "/pagefind/" in u] == []
+    search = ("/assets/javascripts/search.js", "/assets/javascripts/minisearch.js", f"/assets/search/{lang}.json")
+    assert [u for u in requests if u.endswith(search)] == []
     assert page.evaluate("document.activeElement.id") != "search-input", "not focused on arrival"
     page.focus("#search-input")
     page.wait_for_load_state("networkidle")
-    assert any(u.endswith("/pagefind/pagefind.js") for u in requests)
+    assert {s for s in search if any(u.endswith(s) for u in requests)} == set(search)
     context.close()
 
 

@@ -1,188 +1,180 @@
-"""The search index is checked after the build: each language, every indexed page and faction record, no file cut
-short. Mutilated copies of a real build are each refused, and two builds side by side both index completely."""
+"""The search index: records for every page and every named thing and event, in both languages, checked after the
+build (spoilt copies of a real build are each refused); and the folding, matching and ranking of search.js, run in
+Node on the real records (the browser run of the whole query set is tests/test_search_queries.py)."""
 from __future__ import annotations
 
-import asyncio
-import base64
-import gzip
 import json
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from explainer.publish import search_index
-from explainer.publish.search_index import _Service, alias_records, build_search_index, expected_urls, index_problems
 from explainer.data.loader import load_data
-from explainer.data.schema import LANGUAGES
+from explainer.publish import search_index
+from explainer.publish.search_index import build_search_index, entry_records, expected_urls, index_problems
 
-from .conftest import ROOT, copy_project, mkdocs_build
+from .conftest import ROOT
 
 DATA = load_data(ROOT / "data")
-RECORDS = [r for lang in ("en", "ar") for r in alias_records(DATA, lang)]
-MAGIC = b"pagefind_dcd"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("search") / "site"
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
+SEARCH_JS = ROOT / "docs/assets/javascripts/search.js"
 
 
 @pytest.fixture
-def site(built, tmp_path) -> Path:
-    """A copy of the built site to spoil."""
-    return Path(shutil.copytree(built, tmp_path / "site"))
+def spoilt(site, tmp_path) -> Path:
+    """A copy of the shared build to spoil."""
+    return Path(shutil.copytree(site, tmp_path / "site"))
 
 
-def _fragments(site: Path) -> dict[str, Path]:
-    """Each fragment file by the URL it indexes."""
-    found = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        found[json.loads(gzip.decompress(path.read_bytes())[len(MAGIC):])["url"]] = path
-    return found
+def _records(site: Path, lang: str) -> list[dict]:
+    return json.loads((site / search_index.records_file(lang)).read_text(encoding="utf-8"))
 
 
-def test_the_expected_pages_are_every_page_but_those_not_indexed(built):
-    pages = [p.id for p in DATA.pages.pages if p.id not in search_index.NOT_INDEXED]
-    assert pages and len(pages) < len(DATA.pages.pages)
-    urls = [f"/{'' if p == 'index' else p + '/'}" for p in pages]
-    assert search_index.expected_pages(built) == {"en": set(urls), "ar": {"/ar" + url for url in urls}}
+def _write(site: Path, lang: str, records: list[dict]) -> None:
+    (site / search_index.records_file(lang)).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
 
 
-def test_the_real_build_has_a_complete_index(built):
-    expected = expected_urls(built, RECORDS)
-    assert index_problems(built, expected) == []
-    assert set(_fragments(built)) == set().union(*expected.values())
-    entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert {lang: e["page_count"] for lang, e in entry["languages"].items()} == {
-        lang: len(urls) for lang, urls in expected.items()}
+# ---------------------------------------------------------------- what the index must hold
 
 
-def test_a_language_missing_from_the_entry_is_refused(site):
-    expected = expected_urls(site, RECORDS)
-    entry_file = site / "pagefind" / "pagefind-entry.json"
-    for lang in expected:
-        entry = json.loads(entry_file.read_text(encoding="utf-8"))
-        del entry["languages"][lang]
-        entry_file.write_text(json.dumps(entry), encoding="utf-8")
-        problems = index_problems(site, expected)
-        assert any(f'page(s) in "{lang}"' in p for p in problems), problems
+def test_every_page_but_search_and_every_entry_is_expected_in_both_languages():
+    expected = expected_urls(DATA)
+    assert set(expected) == {"en", "ar"}
+    named = [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places, *DATA.events.events]
+    for lang, urls in expected.items():
+        root = "ar/" if lang == "ar" else ""
+        anchors = {url.partition("#")[2] for url in urls if "#" in url}
+        assert anchors == {item.id for item in named}, lang
+        pages = {url for url in urls if "#" not in url}
+        assert pages == {root + ("" if p.id == "index" else f"{p.id}/") for p in DATA.pages.pages
+                         if p.id not in search_index.NOT_INDEXED}
 
 
-def test_an_empty_entry_file_is_refused(site):
-    (site / "pagefind" / "pagefind-entry.json").write_bytes(b"")
-    assert "pagefind-entry.json" in " ".join(index_problems(site, expected_urls(site, RECORDS)))
+def test_every_entry_carries_every_spelling_the_site_lists_in_both_scripts():
+    for lang in ("en", "ar"):
+        by_url = {r["u"]: r for r in entry_records(DATA, lang)}
+        for item in [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places]:
+            record = next(r for url, r in by_url.items() if url.endswith(f"/#{item.id}"))
+            names = record["n"].split(" · ")
+            spellings = {item.name.en, item.name.ar, *(s for group in (item.aliases, item.former)
+                                                      for lg in ("source", "en", "ar") for s in getattr(group, lg))}
+            assert spellings <= set(names), (lang, item.id, spellings - set(names))
 
 
-def test_a_missing_page_or_record_fragment_is_refused(site):
-    expected = expected_urls(site, RECORDS)
-    fragments = _fragments(site)
-    page = sorted(search_index.expected_pages(site)["ar"])[0]
-    record = RECORDS[0]["url"]
-    for url in (page, record):
-        fragments[url].unlink()
-        problems = index_problems(site, expected)
-        assert any(url in p for p in problems), (url, problems)
+def test_the_real_build_has_a_complete_index(site):
+    assert index_problems(site, expected_urls(DATA)) == []
+    for lang in ("en", "ar"):
+        urls = [r["u"] for r in _records(site, lang)]
+        assert len(urls) == len(set(urls)), "one record per address"
+        # The Names index lends no record to its letter headings ("J.", «م.»): only its top and its entries.
+        assert not [u for u in urls if "#letter-" in u]
 
 
-@pytest.mark.parametrize("folder", ["fragment", "index"])
-def test_a_file_cut_short_is_refused(site, folder):
-    path = sorted((site / "pagefind" / folder).iterdir())[0]
-    path.write_bytes(path.read_bytes()[:-8])  # gzip's length and checksum are its last eight bytes
-    problems = index_problems(site, expected_urls(site, RECORDS))
-    assert f"pagefind/{folder}/{path.name} is cut short" in problems
-    path.write_bytes(b"")
-    assert f"pagefind/{folder}/{path.name} is cut short" in index_problems(site, expected_urls(site, RECORDS))
+def test_a_missing_record_is_refused_with_its_address(spoilt):
+    for lang in ("en", "ar"):
+        records = _records(spoilt, lang)
+        gone = next(r for r in records if "#" in r["u"])
+        _write(spoilt, lang, [r for r in records if r is not gone])
+        assert any(gone["u"] in p and "no record" in p for p in index_problems(spoilt, expected_urls(DATA)))
 
 
-def test_an_incomplete_index_fails_the_build_step_in_one_line(site, monkeypatch):
-    """build_search_index runs Pagefind and then the check (the hook turns the error into a PluginError)."""
-    shutil.rmtree(site / "pagefind")
-    real = search_index.expected_pages
-    monkeypatch.setattr(search_index, "expected_pages", lambda d: {**real(d), "en": real(d)["en"] | {"/gone/"}})
+def test_a_record_pointing_at_a_missing_anchor_or_page_is_refused(spoilt):
+    records = _records(spoilt, "ar")
+    records[0] = {**records[0], "u": records[0]["u"].split("#")[0] + "#nowhere"}
+    records[1] = {**records[1], "u": "ar/gone/"}
+    _write(spoilt, "ar", records)
+    problems = index_problems(spoilt, expected_urls(DATA))
+    assert any("#nowhere points at an anchor" in p for p in problems), problems
+    assert any("ar/gone/ points at a page" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("spoil", ["empty", "not json", "missing"])
+def test_an_unreadable_records_file_is_refused(spoilt, spoil):
+    path = spoilt / search_index.records_file("en")
+    if spoil == "missing":
+        path.unlink()
+    else:
+        path.write_text("" if spoil == "empty" else "[{", encoding="utf-8")
+    problems = index_problems(spoilt, expected_urls(DATA))
+    assert any(p.startswith(search_index.records_file("en")) and "missing, empty" in p for p in problems), problems
+
+
+def test_minisearch_missing_is_refused(spoilt):
+    (spoilt / search_index.MINISEARCH[1]).unlink()
+    assert f"{search_index.MINISEARCH[1]} is missing or empty" in index_problems(spoilt, expected_urls(DATA))
+
+
+def test_an_incomplete_index_fails_the_build_step_in_one_line(spoilt, monkeypatch):
+    real = search_index.expected_urls
+    monkeypatch.setattr(search_index, "expected_urls", lambda d: {**real(d), "en": real(d)["en"] | {"gone/"}})
     with pytest.raises(RuntimeError) as raised:
-        search_index.build_search_index(site, DATA)
+        build_search_index(spoilt, DATA, ROOT)
     said = str(raised.value)
-    assert said.startswith("Pagefind wrote an incomplete search index: ") and "\n" not in said
-    assert '"en"' in said and "/gone/" in said
+    assert said.startswith("the search index is incomplete: ") and "\n" not in said and "gone/" in said
 
 
-def test_two_builds_side_by_side_both_index_completely(tmp_path):
-    projects = [copy_project(tmp_path / f"project{i}") for i in range(2)]
-    with ThreadPoolExecutor(2) as pool:
-        results = list(pool.map(lambda p: (p, mkdocs_build(p, p / "site")), projects))
-    for project, result in results:
-        assert result.returncode == 0, result.stderr
-        site = project / "site"
-        expected = expected_urls(site, RECORDS)
-        assert set(expected) == {"en", "ar"}
-        assert index_problems(site, expected) == []
+# ---------------------------------------------------------------- folding and ranking, in Node
 
 
-# ---------------------------------------------------------------- the service's replies, read without a pause
+def _node(script: str, site: Path | None = None):
+    """Run an ES module snippet with `fold`, `foldWord` and (given a built site) `engine(lang)` in scope."""
+    prelude = f"import * as S from {json.dumps(SEARCH_JS.as_uri())};\nconst {{ fold, foldWord }} = S;\n"
+    if site is not None:
+        prelude += (f"import MiniSearch from {json.dumps((site / search_index.MINISEARCH[1]).as_uri())};\n"
+                    "import fs from 'fs';\n"
+                    f"const engine = (lang) => S.createSearch(MiniSearch, JSON.parse(fs.readFileSync("
+                    f"{json.dumps(str(site / 'assets/search'))} + '/' + lang + '.json', 'utf8')));\n")
+    result = subprocess.run(["node", "--input-type=module", "-e", prelude + f"console.log(JSON.stringify({script}));"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
-def _reply(message_id: int | None, payload: dict) -> bytes:
-    return base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode()) + b","
+# Each pair folds to the same words: what readers type against what the pages say.
+SAME = [
+    ("أحرار", "احرار"), ("إيران", "ايران"), ("آستانة", "استانه"), ("الأكراد", "اكراد"), ("جيش العزة", "جيش العزه"),
+    ("وادي بردى", "وادي بردي"), ("جيـــش", "جيش"), ("مُحَمَّد", "محمد"), ("الزنكي", "زنكي"), ("للمفاوضات", "مفاوضات"),
+    ("جنيف ٤", "جنيف 4"), ("جنيف الرابع", "جنيف 4"), ("Geneva IV", "Geneva 4"), ("Geneva fourth", "geneva 4"),
+    ("Ahrar al-Sham", "Ahrar ash-Sham"), ("Ahrar el Sham", "ahrar sham"), ("Nur ad-Din az-Zinki", "Nour al-Din al-Zinki"),
+    ("Alloush", "Aloush"), ("Allouch", "Alloush"), ("Jaysh", "Jaish"), ("Jaish", "Jeish"), ("Faylaq", "Failaq"),
+    ("Suquor", "Suqur"), ("Sukour", "Suqour"), ("Thuwwar", "Thuwar"), ("Fastaqim", "Fastakim"), ("Türkiye", "Turkiye"),
+    ("Shamiyya", "Shamiya"), ("Jabhat", "Jabha"), ("Nusrah", "Nusra"), ("Da'ish", "Daesh"),
+]
 
 
-async def _read(chunks: list[bytes], waiting: int) -> tuple[list[asyncio.Future], asyncio.Task]:
-    """A service (no process) whose output is `chunks` then its end, with `waiting` requests 1, 2… open."""
-    loop = asyncio.get_running_loop()
-    service = _Service.__new__(_Service)
-    service._responses = {i: loop.create_future() for i in range(1, waiting + 1)}
-    stdout = asyncio.StreamReader()
-    for chunk in chunks:
-        stdout.feed_data(chunk)
-    stdout.feed_eof()
-    service._backend = type("Backend", (), {"stdout": stdout})()
-    task = asyncio.create_task(service._wait_for_responses())
-    futures = list(service._responses.values())
-    await asyncio.wait_for(asyncio.wait(futures), timeout=5)
-    return futures, task
+def test_spellings_fold_together():
+    folded = _node("[" + ",".join(f"[fold({json.dumps(a)}), fold({json.dumps(b)})]" for a, b in SAME) + "]")
+    assert [pair for pair, (a, b) in zip(SAME, folded) if a != b or not a] == []
 
 
-def test_each_reply_goes_to_its_request_and_an_error_raises_there():
-    # The index's files come back in one reply of megabytes (the library's reader stops at 2 MiB), in many pieces.
-    files = {"type": "GetFiles", "files": [{"path": "pagefind.js", "content": "QQ==" * (1 << 20)}]}
-    stream = _reply(2, {"type": "IndexedFile", "page_word_count": 1}) + _reply(3, files) + \
-        _reply(1, {"type": "Error", "message": "no such folder", "original_message": None})
-
-    async def run():
-        futures, task = await _read([stream[i:i + 5000] for i in range(0, len(stream), 5000)], waiting=3)
-        await task
-        return futures
-
-    first, second, third = asyncio.run(run())
-    assert second.result() == {"type": "IndexedFile", "page_word_count": 1}
-    assert third.result() == files
-    with pytest.raises(Exception, match="no such folder"):
-        first.result()
+def test_one_letter_and_articles_are_no_words():
+    assert _node("['J', 'J.', 'م', 'م.', 'al', 'el-', 'the', 'zzzz', 'ـ'].map(fold)") == [""] * 9
 
 
-def test_a_request_fails_rather_than_waits_for_ever_when_the_service_stops():
-    async def run():
-        futures, task = await _read([_reply(1, {"type": "IndexedFile"})], waiting=2)
-        await task
-        return futures
-
-    answered, orphaned = asyncio.run(run())
-    assert answered.result() == {"type": "IndexedFile"}
-    with pytest.raises(RuntimeError, match="stopped answering"):
-        orphaned.result()
+def test_a_hyphenated_word_also_stands_joined():
+    assert _node("fold('cease-fire')").split() == ["kease", "fire", "keasefire"]
 
 
-def test_every_alias_record_is_in_the_index_of_its_language(tmp_path: Path):
-    for lang in LANGUAGES:
-        page = tmp_path / ("" if lang == "en" else lang) / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(f'<!doctype html><html lang="{lang}"><body><main data-pagefind-body><h1>{lang}</h1><p>{lang} text</p></main>'
-                        "</body></html>", encoding="utf-8")
-    build_search_index(tmp_path, DATA)
-    entry = json.loads((tmp_path / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    for lang in LANGUAGES:
-        assert entry["languages"][lang]["page_count"] == 1 + len(alias_records(DATA, lang))
+def test_an_exact_name_ranks_above_a_near_one(site):
+    # «النصرة» is the former Fateh al-Sham Front; «النصر» is Jaysh al-Nasr, one letter off.
+    for lang in ("en", "ar"):
+        urls = _node(f"engine('{lang}').search('النصرة').map(r => r.u)", site)
+        assert urls[0].endswith("actors/#fateh-al-sham-front"), urls[:3]
+        assert urls.index(next(u for u in urls if u.endswith("#jaysh-al-nasr"))) > 0
+
+
+def test_a_typo_finds_its_name_and_no_prefix_answers_for_it(site):
+    # Pagefind searched a word it did not know as its longest indexed prefix ("Alappo" as "Al…"): confident
+    # wrong results. Here a typo is an edit away from the name, and only that.
+    for typo in ("Alappo", "Alepo"):
+        urls = _node(f"engine('en').search({json.dumps(typo)}).map(r => r.u)", site)
+        assert urls[0] == "names/#aleppo", urls[:3]
+        assert not [u for u in urls[:3] if u.startswith("camps/")], urls[:3]
+
+
+def test_nothing_found_offers_the_nearest_name_and_nonsense_nothing(site):
+    asked = {"en": ["Wadibarada", "Ahrarsham", "qzxv", "J."], "ar": ["حلبية", "اسطنه", "ضصثق", "م."]}
+    said = {lang: _node(f"{json.dumps(queries, ensure_ascii=False)}.map(q => [engine('{lang}').search(q).length, "
+                        f"engine('{lang}').suggest(q)])", site) for lang, queries in asked.items()}
+    assert said["en"] == [[0, "Wadi Barada"], [0, "Ahrar al-Sham"], [0, None], [0, None]]
+    assert said["ar"] == [[0, "حلب"], [0, "أستانا"], [0, None], [0, None]]

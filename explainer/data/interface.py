@@ -28,6 +28,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "roster_downloads": {"csv", "json"},
     "dateline": {"date"},
     "search_none": {"query"},
+    "search_suggest": {"query", "suggestion"},
     "search_results": {"n", "query"},
 }
 

@@ -21,6 +21,7 @@ from explainer.data.messages import M
 THEME_ASSETS = (
     "assets/favicon.svg",  # mkdocs.yml, theme.favicon
     "assets/javascripts/explainer.js",  # explainer/publish/theme/main.html loads it on every page
+    "assets/javascripts/search.js",  # explainer.js loads it when the reader starts to search
     "assets/stylesheets/explainer.css",  # explainer/publish/slim.py folds it into the one stylesheet, site.css
 )
 

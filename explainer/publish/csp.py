@@ -4,20 +4,18 @@ Run by explainer/publish/hooks.py once the whole site (both languages, both 404s
 change its HTML: a hash is of the exact bytes between <script> and </script>, so it must be taken last.
 
 What the policy allows, and why:
-- script-src 'self': Material's bundle, our explainer.js, Pagefind's scripts, all served from the site.
+- script-src 'self': Material's bundle, our explainer.js, search.js and MiniSearch, all served from the site.
   Plus one 'sha256-…' per inline script of the page that is one of KNOWN_SCRIPTS below, listed here by content:
   Material's localStorage helpers and tab restorer, and our palette partial's saved colour scheme. The first
   holds a relative URL that differs per page, so each page has its own hashes, always of the exact bytes it
   carries. Any other inline script is a build error, never a new hash: explainer/publish/output_guard.py, which runs
   before this pass, refuses it with its page and line, and policy() raises if one ever gets here.
   No 'unsafe-inline': an injected inline script or on* handler does not run.
-  'wasm-unsafe-eval': Pagefind compiles its WebAssembly search core (on the page when its worker is not
-  available); that allows WebAssembly compilation only, not eval() of JavaScript.
-- style-src 'self': Material and Pagefind's UI use stylesheets from the site; the built pages carry no
+- style-src 'self': Material uses stylesheets from the site; the built pages carry no
   <style> element or style="" attribute, and the scripts set styles through the CSSOM (element.style),
   which a policy does not restrict. Nothing inline is allowed.
 - img-src 'self' data: Material's stylesheets draw icons as data: SVG (mask-image: url("data:image/svg+xml,…")).
-- font-src, connect-src (Pagefind's index and fragments), worker-src (Pagefind's worker): 'self'.
+- font-src, connect-src (the search records), worker-src: 'self'.
 - object-src 'none', base-uri 'self', form-action 'self'.
 Under `mkdocs serve` only (live_reload=True), MkDocs injects its live-reload client as an inline script whose
 text changes on every request, so no hash can allow it: there script-src says 'unsafe-inline' instead of the
@@ -108,7 +106,7 @@ def policy(html: str, live_reload: bool = False) -> str:
         raise ValueError(f"an inline script that is not one of explainer/publish/csp.py's KNOWN_SCRIPTS: {unknown[0][:60]!r}")
     hashes = list(dict.fromkeys(sha256_source(s) for s in inline_scripts(html)))
     inline = ["'unsafe-inline'"] if live_reload else hashes
-    directives = {"default-src": FIXED["default-src"], "script-src": ["'self'", "'wasm-unsafe-eval'", *inline]}
+    directives = {"default-src": FIXED["default-src"], "script-src": ["'self'", *inline]}
     directives.update((k, v) for k, v in FIXED.items() if k != "default-src")
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 

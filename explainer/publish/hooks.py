@@ -225,7 +225,7 @@ def on_post_build(config):
         target.write_text(html, encoding="utf-8")
     try:
         write_downloads(site_data(config), site_root)  # the factions as CSV and JSON, once for both languages
-        build_search_index(site_root, site_data(config))
+        build_search_index(site_root, site_data(config), project)
         sizes = subset_fonts(project, site_root)
         purge_css(project, site_root)  # one stylesheet, cut to what the pages use (explainer/publish/slim.py)
         prune(site_root)  # and only the files readers fetch

@@ -34,7 +34,7 @@ from explainer.render.roster import CSV_NAME, DOWNLOADS, JSON_NAME
 
 # ---------------------------------------------------------------- the allow-list
 
-# On any HTML element. The data-* ones are read by the theme's CSS, explainer.js or Pagefind.
+# On any HTML element. The data-* ones are read by the theme's CSS, explainer.js or the search index's builder.
 GLOBAL_ATTRIBUTES = frozenset({
     "class", "id", "lang", "dir", "title", "role", "hidden",
     "aria-label", "aria-labelledby", "aria-describedby", "aria-current", "aria-hidden",
@@ -85,7 +85,7 @@ VALUES: dict[tuple[str, str], frozenset[str]] = {
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "cite",
                             "background", "ping", "longdesc", "manifest", "codebase", "archive", "data-bundle"})
 SCHEMES = frozenset({"http", "https", "mailto"})
-# Where the browser loads code or styles from, or explainer.js loads Pagefind from: a path within the site only.
+# Where the browser loads code or styles from, or explainer.js loads search from: a path within the site only.
 SAME_SITE = {("script", "src"), ("link", "href"), ("div", "data-bundle")}
 LOADING_RELS = frozenset({"stylesheet", "icon", "preload"})  # the link rels that load (the others only point)
 META_URLS = frozenset({"og:url", "og:image", "twitter:image"})
@@ -100,9 +100,8 @@ EXPECTED_FILES = (
     "assets/fonts/*.woff2",  # explainer/render/fonts.py
     f"{DOWNLOADS}/{CSV_NAME}", f"{DOWNLOADS}/{JSON_NAME}",  # explainer/render/roster.py
     "sitemap.xml", "sitemap.xml.gz",  # MkDocs
-    "pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json",  # explainer/publish/search_index.py
-    "pagefind/wasm.*.pagefind", "pagefind/pagefind.*.pf_meta", "pagefind/index/*.pf_index",
-    "pagefind/fragment/*.pf_fragment",
+    "assets/javascripts/search.js",  # docs/assets/javascripts/search.js: folding and ranking, loaded on searching
+    "assets/javascripts/minisearch.js", "assets/search/*.json",  # explainer/publish/search_index.py
 )
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")

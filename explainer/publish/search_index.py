@@ -1,214 +1,223 @@
-"""Pagefind: an offline search index per language (it reads <html lang>), loaded only when someone searches.
+"""Search: one JSON of records per language, written after the build, that explainer.js hands to MiniSearch (npm
+`minisearch`, pinned) when the reader starts to search. Nothing of it loads before.
 
-The pages' own text is indexed as Pagefind finds it. Every faction is also indexed once more in each language
-as a record of all its names in both scripts (with and without the Arabic article "ال"), pointing at its entry on
-that language's camps page, so a name typed in either script finds it from either language's search page.
+Two kinds of record, each pointing at the place a reader should land:
+- an entry for every named thing the site shows: each faction (at its entry on camps/), actor (actors/), place
+  (names/, where places stand) and event (timeline/), with every spelling the data lists in both scripts, its
+  facts in the page's language and, lower, in the other (so a name or an event typed in either script finds it);
+- a section of every indexed page: each heading with an id and the text under it, read from the built HTML
+  (what the theme and renderers mark data-pagefind-ignore is left out: citations, permalinks, the edit footer).
+  The Names page is an index of names: its entries are the entries above, and its one-letter headings ("J.",
+  «م.») are not records at all.
+Folding (Arabic hamza, ta marbuta, alif maqsura, the article, tatweel, diacritics; Latin articles, hyphens, doubled
+letters, vowel spellings, q/k) happens in the browser, at index and at query time alike, in one function
+(docs/assets/javascripts/search.js), so the two can never differ. MiniSearch itself is copied from node_modules.
 
-The build fails unless the index Pagefind wrote is complete: each language of the built pages, with a fragment for
-every page the theme marks data-pagefind-body (all but NOT_INDEXED) and every faction record, and no file cut short.
+The build fails unless the index is complete: for each language, a record for every indexed page and every entry,
+each pointing at a page that exists and an anchor that page carries, and MiniSearch's file in place.
 """
 from __future__ import annotations
 
-import asyncio
-import base64
-import gzip
 import json
 import logging
 import re
-import zlib
-from html.parser import HTMLParser
+import shutil
 from pathlib import Path
 
 from markupsafe import Markup
-from pagefind.index import IndexConfig
-from pagefind.service import PagefindService
-from pagefind.service.types import InternalResponseType
+from selectolax.lexbor import LexborHTMLParser
 
-from explainer.data.languages import CODES, OTHER
 from explainer.data import interface
+from explainer.data.languages import CODES, DEFAULT, OTHER
 from explainer.data.loader import SiteData
 from explainer.render.strings import digits, t
 
 log = logging.getLogger("mkdocs.explainer")
 NOT_INDEXED = ("search",)  # pages left out of the index (hooks.py marks them; the theme leaves out data-pagefind-body)
-_ARTICLE = re.compile(r"(?<!\S)(?:ال)(?=\S{3,})")
+NAME_INDEX = "names"  # its entries are the entry records; its letter headings are no records
+FOLDER = "assets/search"  # the records, one file per language, beside MiniSearch
+MINISEARCH = ("node_modules/minisearch/dist/es/index.js", "assets/javascripts/minisearch.js")
+# Marks the theme and the renderers already set for what a search must not read (named for Pagefind, which read
+# them first): citation numbers, permalinks, the edit footer.
+IGNORE = "data-pagefind-ignore"
+BODY = "[data-pagefind-body]"
+_HEADINGS = {"h1", "h2", "h3"}
+_SPACE = re.compile(r"\s+")
 
 
-def _spellings(names: list[str]) -> list[str]:
-    """Each name as written, and its Arabic words without the article (الزنكي → زنكي), so a bare word matches."""
-    found = []
-    for name in names:
-        found.append(name)
-        bare = _ARTICLE.sub("", name)
-        if bare != name:
-            found.append(bare)
-    return list(dict.fromkeys(found))
+def lang_root(lang: str) -> str:
+    return "" if lang == DEFAULT else f"{lang}/"
 
 
-def alias_records(data: SiteData, lang: str) -> list[dict]:
-    """One custom record per faction: its names in both scripts, at its entry on this language's camps page."""
+def records_file(lang: str) -> str:
+    return f"{FOLDER}/{lang}.json"
+
+
+# ---------------------------------------------------------------- entries, from the data
+
+
+def _names(item) -> list[str]:
+    return list(dict.fromkeys([item.name.en, item.name.ar, *(a for group in (item.aliases, item.former)
+                                                             for lg in CODES for a in group.every(lg))]))
+
+
+def _facts(item, lang: str) -> str:
+    return " ".join(getattr(fact.text, lang) for fact in item.facts)
+
+
+def entry_records(data: SiteData, lang: str) -> list[dict]:
+    """One record per named thing and per event, at its entry on this language's pages."""
+    other = OTHER[lang]
+    root = lang_root(lang)
     records = []
-    for faction in data.factions.factions:
-        names = [faction.name.en, faction.name.ar,
-                 *(a for group in (faction.aliases, faction.former) for lg in CODES for a in group.every(lg))]
-        other = OTHER[lang]
+    named = [("camps", f) for f in data.factions.factions] + [("actors", a) for a in data.actors.actors] \
+        + [(NAME_INDEX, p) for p in data.places.places]
+    for page, item in named:
         records.append({
-            "url": f"/{'ar/' if lang == 'ar' else ''}camps/#{faction.id}",  # from the site's root, like pages
-            "content": " · ".join(_spellings(names)),
-            "language": lang,
-            # explainer.js shows the name in the other script under the title, instead of the list of spellings.
-            "meta": {"title": getattr(faction.name, lang), "other": getattr(faction.name, other), "other_lang": other},
+            "u": f"{root}{page}/#{item.id}", "e": 1, "t": getattr(item.name, lang), "o": getattr(item.name, other),
+            "n": " · ".join(_names(item)), "x": _facts(item, lang), "y": _facts(item, other),
         })
+    for event in data.events.events:
+        records.append({
+            "u": f"{root}timeline/#{event.id}", "e": 1, "t": getattr(event.text, lang),
+            # Where an undated event falls names other events ("after the ceasefire"): it counts less than its text.
+            "p": getattr(event.placement, lang) if event.placement else "", "y": getattr(event.text, other),
+        })
+    for record in records:
+        for key in ("t", "o", "x", "p", "y"):
+            if key in record:
+                record[key] = digits(record[key], lang if key in ("t", "x", "p") else other)
     return records
 
 
-def expected_pages(site_dir: Path) -> dict[str, set[str]]:
-    """The URLs Pagefind should index, by language, read from the built HTML: every page with an element marked
-    data-pagefind-body (the theme marks each page the hooks let be indexed), in its <html lang>."""
-    pages: dict[str, set[str]] = {}
-    for path in sorted(site_dir.rglob("*.html")):
-        if path.is_relative_to(site_dir / "pagefind"):
+# ---------------------------------------------------------------- sections, from the built pages
+
+
+def _page_url(lang: str, page_id: str) -> str:
+    return lang_root(lang) + ("" if page_id == "index" else f"{page_id}/")
+
+
+def _page_file(site_dir: Path, url: str) -> Path:
+    return site_dir / url / "index.html"
+
+
+def _sections(html: str) -> list[tuple[str, str, str]]:
+    """(id, heading, text under it) for each h1–h3 with an id in the page's indexed body, in order."""
+    body = LexborHTMLParser(html).css_first(BODY)
+    if body is None:
+        return []
+    for node in body.css(f"[{IGNORE}]"):
+        node.decompose()
+    found: list[list[str]] = []
+    block = None
+    for node in body.traverse(include_text=True):
+        if node.tag in _HEADINGS and node.attributes.get("id"):
+            found.append([node.attributes["id"], node.text(), ""])
+        elif node.tag == "-text" and found:
+            here = _block_of(node)
+            if here is None:
+                continue  # a heading's own words, which are its record's title
+            # Text of two blocks (a list item and the next) never runs together; inline text joins as written.
+            found[-1][2] += ("" if here == block else " ") + (node.text_content or "")
+            block = here
+    return [(i, _SPACE.sub(" ", h).strip(), _SPACE.sub(" ", x).strip()) for i, h, x in found]
+
+
+_BLOCKS = {"p", "li", "dt", "dd", "div", "figcaption", "blockquote", "td", "th", "section", "article", "aside", "ul",
+           "ol", "dl", "figure", "nav", "summary", "details"}
+
+
+def _block_of(node) -> int | None:
+    """The nearest block around a text node (its identity), or None inside a heading that starts a record."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _HEADINGS and parent.attributes.get("id"):
+            return None
+        if parent.tag in _BLOCKS or parent.tag in _HEADINGS:
+            return parent.mem_id
+        parent = parent.parent
+    return 0
+
+
+def section_records(site_dir: Path, data: SiteData, lang: str) -> list[dict]:
+    """A record per heading of every indexed page; the page's top (h1) is the page itself. Of the Names index only
+    its top: its entries are entry records, and its letter headings are no place to land."""
+    records = []
+    for page in data.pages.pages:
+        if page.id in NOT_INDEXED:
             continue
-        marks = _Marks()
-        marks.feed(path.read_text(encoding="utf-8"))
-        if marks.body and marks.lang:
-            url = "/" + path.relative_to(site_dir).as_posix()
-            pages.setdefault(marks.lang, set()).add(url.removesuffix("index.html"))
-    return pages
+        url = _page_url(lang, page.id)
+        path = _page_file(site_dir, url)
+        if not path.is_file():
+            continue  # index_problems names the page without a record
+        for anchor, heading, text in _sections(path.read_text(encoding="utf-8")):
+            top = anchor == "top"
+            if page.id == NAME_INDEX and not top:
+                break
+            records.append({"u": url if top else f"{url}#{anchor}", "t": digits(getattr(page.title, lang), lang)
+                            if top else heading, "x": text})
+    return records
 
 
-class _Marks(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.lang, self.body = None, False
-
-    def handle_starttag(self, tag, attrs):
-        names = dict(attrs)
-        if tag == "html" and self.lang is None:
-            self.lang = names.get("lang")
-        self.body = self.body or "data-pagefind-body" in names
+# ---------------------------------------------------------------- writing and checking
 
 
-def _gunzipped(path: Path) -> bytes | None:
-    """A gzip file's content, or None if it is cut short: gzip ends with the length and CRC of what it holds."""
-    try:
-        return gzip.decompress(path.read_bytes())
-    except (EOFError, OSError, zlib.error):
-        return None
+def all_records(site_dir: Path, data: SiteData) -> dict[str, list[dict]]:
+    return {lang: entry_records(data, lang) + section_records(site_dir, data, lang) for lang in CODES}
 
 
-def expected_urls(site_dir: Path, records: list[dict]) -> dict[str, set[str]]:
-    """Every URL the index should hold, by language: the built pages and the custom records."""
-    expected = expected_pages(site_dir)
-    for record in records:
-        expected.setdefault(record["language"], set()).add(record["url"])
-    return expected
+def expected_urls(data: SiteData) -> dict[str, set[str]]:
+    """Every address the index must hold, by language: each indexed page and each entry."""
+    return {lang: {_page_url(lang, p.id) for p in data.pages.pages if p.id not in NOT_INDEXED}
+            | {r["u"] for r in entry_records(data, lang)} for lang in CODES}
 
 
 def index_problems(site_dir: Path, expected: dict[str, set[str]]) -> list[str]:
-    """What is missing from the index Pagefind wrote in site_dir/pagefind: each language of `expected` in
-    pagefind-entry.json with its count of pages and records, a fragment for each of its URLs, and no file cut short.
-    Pagefind writes each file in one piece (a small file) or in gzip, so a file it has not finished writing is
-    empty or fails gzip's own length and checksum."""
-    out = site_dir / "pagefind"
-    try:
-        languages = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
-        counts = {lang: entry["page_count"] for lang, entry in languages.items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        return [f"pagefind/pagefind-entry.json is missing, empty or not Pagefind's ({type(exc).__name__})"]
-    problems = [f"pagefind/{p.relative_to(out).as_posix()} is cut short" for p in sorted(out.rglob("*"))
-                if p.is_file() and (p.stat().st_size == 0 or p.suffix in _GZIPPED and _gunzipped(p) is None)]
-    found: dict[str, set[str]] = {}
-    for fragment in sorted((out / "fragment").glob("*.pf_fragment")):
-        content = _gunzipped(fragment)
-        if content is not None and content.startswith(_MAGIC):
-            found.setdefault(fragment.name.split("_", 1)[0], set()).add(json.loads(content[len(_MAGIC):])["url"])
+    """What is wrong with the index written in site_dir: each language's records readable, every expected address
+    among them, every record's page published with the anchor it names, and MiniSearch in place."""
+    problems = []
+    engine = site_dir / MINISEARCH[1]
+    if not engine.is_file() or engine.stat().st_size == 0:
+        problems.append(f"{MINISEARCH[1]} is missing or empty")
+    anchors: dict[str, set[str] | None] = {}
     for lang, urls in sorted(expected.items()):
-        count = counts.get(lang, 0)
-        if count != len(urls):
-            problems.append(f"pagefind-entry.json has {count} page(s) in \"{lang}\", not {len(urls)}")
-        missing = sorted(urls - found.get(lang, set()))
+        name = records_file(lang)
+        try:
+            records = json.loads((site_dir / name).read_text(encoding="utf-8"))
+            found = {r["u"] for r in records}
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            problems.append(f"{name} is missing, empty or not a list of records ({type(exc).__name__})")
+            continue
+        missing = sorted(urls - found)
         if missing:
-            problems.append(f"no \"{lang}\" fragment for {', '.join(missing)}")
+            problems.append(f"{name} has no record for {', '.join(missing)}")
+        for url in sorted(found):
+            page, _, anchor = url.partition("#")
+            if page not in anchors:
+                path = _page_file(site_dir, page)
+                anchors[page] = set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8"))) \
+                    if path.is_file() else None
+            if anchors[page] is None:
+                problems.append(f"{name}: {url} points at a page the build did not write")
+            elif anchor and anchor not in anchors[page]:
+                problems.append(f"{name}: {url} points at an anchor its page does not have")
     return problems
 
 
-_GZIPPED = {".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter", ".pagefind"}
-_MAGIC = b"pagefind_dcd"
-
-
-class _Service(PagefindService):
-    """Pagefind's service with a reader that does not wait and has no size limit.
-
-    pagefind 1.5.2's reader waits 0.1 s before reading each reply, so every custom record cost a tenth of a second
-    (six minutes with the factions ×100), and it cannot read a reply over 2 MiB. This one hands each reply to the
-    request that sent it as soon as it is whole, as the library's does (an error reply raises from that request),
-    and fails the requests still waiting if the service stops."""
-
-    async def _wait_for_responses(self) -> None:
-        reason = "its output ended"
-        try:
-            pending = bytearray()
-            while chunk := await self._backend.stdout.read(1 << 16):
-                *whole, rest = chunk.split(b",")  # each reply is base64 and ends with a comma
-                for part in whole:
-                    pending += part
-                    self._answer(bytes(pending))
-                    pending.clear()
-                pending += rest
-        except Exception as exc:  # it wrote nonsense
-            reason = repr(exc)
-        for future in self._responses.values():
-            if not future.done():
-                future.set_exception(RuntimeError(f"the Pagefind service stopped answering ({reason})"))
-
-    def _answer(self, raw: bytes) -> None:
-        reply = json.loads(base64.b64decode(raw))
-        if reply is None:
-            return
-        payload = reply["payload"]
-        message_id = reply.get("message_id")
-        if message_id is None and payload.get("original_message"):  # a request it could not parse
-            message_id = json.loads(payload["original_message"]).get("message_id")
-        future = self._responses.get(message_id)
-        if future is None or future.done():
-            return
-        if payload["type"] == InternalResponseType.ERROR.value:
-            future.set_exception(Exception(payload["message"], payload.get("original_message")))
-        else:
-            future.set_result(payload)
-
-
-async def _index(site_dir: Path, records: list[dict]) -> list[str]:
-    """Index the built site; the problems of the index written (none when it is complete)."""
-    service = await _Service().launch()
-    try:
-        index = await service.create_index(IndexConfig())
-        await index.add_directory(str(site_dir))
-        for record in records:
-            await index.add_custom_record(**record)
-        # Pagefind's service answers "files written" once each file's bytes are handed to a writer thread (not
-        # flushed), and stopping it then left a file empty (3 of 48 indexings six at a time). So the files come
-        # back in the reply (get_files) and are written here, whole, before they are checked.
-        files = await index.get_files()
-    finally:
-        await service.close()
-    for file in files:
-        target = site_dir / "pagefind" / file["path"]
+def build_search_index(site_dir: Path, data: SiteData, project: Path) -> None:
+    """Write each language's records and MiniSearch, and fail unless the index is complete."""
+    for lang, records in all_records(site_dir, data).items():
+        target = site_dir / records_file(lang)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file["content"])
-    return index_problems(site_dir, expected_urls(site_dir, records))
-
-
-def build_search_index(site_dir: Path, data: SiteData | None = None) -> None:
-    """Index the built site, and fail unless Pagefind wrote a complete index."""
-    records = [r for lang in CODES for r in alias_records(data, lang)] if data is not None else []
-    try:
-        problems = asyncio.run(_index(site_dir, records))
-    except Exception as exc:  # Pagefind's service reports its own errors; say which step failed
-        raise RuntimeError(f"Pagefind failed: {exc}") from exc
+        target.write_text(json.dumps(records, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    source = project / MINISEARCH[0]
+    if not source.is_file():
+        raise RuntimeError(f"{MINISEARCH[0]} is missing; run `make setup` (npm ci) to install it")
+    (site_dir / MINISEARCH[1]).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, site_dir / MINISEARCH[1])
+    problems = index_problems(site_dir, expected_urls(data))
     if problems:
-        raise RuntimeError(f"Pagefind wrote an incomplete search index: {'; '.join(problems[:5])}"
+        raise RuntimeError(f"the search index is incomplete: {'; '.join(problems[:5])}"
                            + (f"; and {len(problems) - 5} more" if len(problems) > 5 else ""))
 
 
@@ -225,6 +234,7 @@ def search_strings(data: SiteData, lang: str) -> Markup:
         "placeholder": digits(t(data, lang, "search_placeholder"), lang),
         "loading": digits(t(data, lang, "search_loading"), lang),
         "none": _for_script(data.strings[lang]["search_none"], "search_none", lang),
+        "suggest": _for_script(data.strings[lang]["search_suggest"], "search_suggest", lang),
         "results": {form: _for_script(text, "search_results", lang)
                     for form, text in (forms.items() if isinstance(forms, dict) else [("other", forms)])},
     }

@@ -1,10 +1,10 @@
-"""Deploy only what readers fetch: one purged stylesheet, and none of the theme's or Pagefind's unused files.
+"""Deploy only what readers fetch: one purged stylesheet, and none of the theme's unused files.
 
 Run by explainer/publish/hooks.py once both languages are written (before the CSP pass, which reads HTML only).
 - site.css: Material's main.css and palette.css and our explainer.css, cut by PurgeCSS (npm, pinned in
   package.json) to the rules whose selectors the built pages and explainer.js can match, in that order.
 - Removed: Material's bundle.js (explainer.js does what the pages use of it), its search worker and lunr word
-  lists (search is Pagefind), every source map, and Pagefind's UI variants (explainer.js uses its JS API).
+  lists (search is MiniSearch, explainer/publish/search_index.py), and every source map.
 """
 from __future__ import annotations
 
@@ -24,11 +24,6 @@ UNUSED = (
     "assets/javascripts/bundle.*.js",
     "assets/javascripts/lunr",
     "assets/javascripts/workers",
-    "pagefind/pagefind-ui.*",
-    "pagefind/pagefind-modular-ui.*",
-    "pagefind/pagefind-component-ui.*",
-    "pagefind/pagefind-highlight.js",
-    "pagefind/wasm.unknown.pagefind",
 )
 
 

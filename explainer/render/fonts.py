@@ -30,11 +30,11 @@ SHAPING = ["ccmp", "locl", "isol", "init", "medi", "fina", "rlig", "rclt", "calt
 
 
 def characters_used(site_dir: Path) -> str:
-    """Every character of the pages' text and attributes, plus the search UI's own strings."""
+    """Every character of the pages' text and attributes, plus what search results can show."""
     seen: set[str] = set()
     for path in site_dir.rglob("*.html"):
         seen.update(path.read_text(encoding="utf-8"))
-    for path in (site_dir / "pagefind").glob("*.js"):
+    for path in (site_dir / "assets/search").glob("*.json"):  # the search records (explainer/publish/search_index.py)
         seen.update(path.read_text(encoding="utf-8", errors="ignore"))
     seen.update("0123456789٠١٢٣٤٥٦٧٨٩«»“”‘’–—…،؛؟")  # typed by readers into search, or produced by scripts
     return "".join(sorted(seen))

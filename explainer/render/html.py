@@ -506,8 +506,9 @@ def corrections_list(data: SiteData, place: Place) -> str:
 def search_box(data: SiteData, place: Place) -> str:
     return (
         f'<div class="search-panel"><p id="search-hint">{ui(data, place, "search_hint")}</p>'
-        # Pagefind is loaded by explainer.js on the first focus or keystroke in this box, never before.
-        f'<div id="search" data-bundle="{place.to_site_root}pagefind/" data-label="{ui(data, place, "search_label")}">'
+        # Search (assets/: MiniSearch, search.js, the records) is loaded by explainer.js on the first focus or
+        # keystroke in this box, never before.
+        f'<div id="search" data-bundle="{place.to_site_root}assets/" data-label="{ui(data, place, "search_label")}">'
         f'<form class="search-form" role="search" method="get"><input id="search-input" class="search-input" '
         f'type="search" name="q" aria-label="{ui(data, place, "search_label")}" aria-describedby="search-hint" '
         f'placeholder="{ui(data, place, "search_placeholder")}" dir="auto" autocomplete="off" spellcheck="false"></form>'

@@ -2,9 +2,12 @@
 
 - the build time (median of several builds), the data validation time and the output guard's time;
 - for every page in both languages, what a first visit fetches, by type (HTML, CSS, JS, fonts, search), with the
-  number of requests, gzip-compressed as GitHub Pages serves text (fonts and Pagefind's index files, compressed
-  already, as they are), recorded by Chromium on a fresh profile; the same for a plain Material build of the same
+  number of requests, gzip-compressed as GitHub Pages serves text (fonts, and the index files of a Pagefind build
+  measured for comparison, compressed already, as they are), recorded by Chromium on a fresh profile; the same for a plain Material build of the same
   pages made in the same run (theme without our overrides, stylesheet, script or hooks), and the ratio;
+- search: what the first search adds to the search page (gzip as served) and how long its first result takes on
+  simulated slow 4G (Chromium's network emulation through CDP: DevTools' "Slow 4G", 562.5 ms latency, 1.44 Mbit/s
+  down, and Lighthouse's, 150 ms, 1.6 Mbit/s), in both languages; and the query set's score (tests/search_queries.yml, first three results);
 - Lighthouse (npm `lighthouse`, pinned; mobile) for the home, camps, names and search pages in both languages:
   the four category scores, LCP, TBT and CLS of the median of three runs, and the performance range;
 - the build and validation time with the data multiplied 10× and 100× (generated in a temporary folder).
@@ -163,7 +166,8 @@ def served_size(site: Path, url_path: str) -> int:
 
 
 def _kind(url_path: str) -> str:
-    if "pagefind/" in url_path:
+    if "pagefind/" in url_path or url_path.startswith("assets/search/") or url_path.endswith(
+            ("javascripts/search.js", "javascripts/minisearch.js")):
         return "search"
     if url_path.endswith(".css"):
         return "CSS"
@@ -229,6 +233,84 @@ def _print_weights(ours: dict, plain: dict) -> None:
         print(f"{name:<16}{cells}{total / 1024:>7.1f} ({requests:>2}){plain_total / 1024:>7.1f} ({plain_requests:>2}){ratio:>7.2f}")
     print(f"heaviest first visit: English {worst['en'] / 1024:.1f} KiB, Arabic {worst['ar'] / 1024:.1f} KiB; "
           f"ratio to plain Material {min(ratios):.2f}–{max(ratios):.2f}")
+
+
+# ---------------------------------------------------------------- search
+
+# Chrome DevTools' "Slow 4G" preset (NetworkManager.ts): 150 ms × 3.75 latency, 1.6 Mbit/s × 0.9 down, 750 kbit/s
+# × 0.9 up; and Lighthouse's mobile slow 4G as figures (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up).
+NETWORKS = {
+    "DevTools slow 4G": {"offline": False, "latency": 150 * 3.75, "downloadThroughput": 1.6e6 / 8 * 0.9,
+                         "uploadThroughput": 750e3 / 8 * 0.9},
+    "Lighthouse slow 4G": {"offline": False, "latency": 150, "downloadThroughput": 1.6384e6 / 8,
+                           "uploadThroughput": 750e3 / 8},
+}
+FIRST_QUERY = {"en": "Aleppo", "ar": "حلب"}
+
+
+def search_cost(site: Path, network: dict) -> dict[str, tuple[int, float]]:
+    """Per language: the bytes (gzip as served) the first search fetches on the search page, and the seconds from
+    typing the query (the box focused at the same moment, so nothing was fetched ahead) to its first result, on
+    simulated slow 4G with a fresh profile."""
+    from playwright.sync_api import sync_playwright
+
+    httpd, base = _serve(site)
+    found = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
+            for lang, prefix in LANGS.items():
+                context = browser.new_context(viewport={"width": 390, "height": 844})
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.emulateNetworkConditions", network)
+                page.goto(base + prefix + "search/", wait_until="networkidle")
+                urls: list[str] = []
+                page.on("request", lambda r: urls.append(r.url))
+                start = time.perf_counter()
+                page.fill("#search-input", FIRST_QUERY[lang])
+                page.wait_for_selector("#search .search-result__link", timeout=60000)
+                seconds = time.perf_counter() - start
+                rels = {u[len(base):].split("#")[0].split("?")[0] for u in urls if u.startswith(base)}
+                found[lang] = (sum(served_size(site, rel) for rel in rels if (site / rel).is_file()), seconds)
+                context.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return found
+
+
+def search_score(site: Path) -> tuple[int, int]:
+    from playwright.sync_api import sync_playwright
+
+    from explainer.tools.search_quality import load_queries, run_queries, score
+
+    httpd, base = _serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
+            result = score(run_queries(browser, base, load_queries()["queries"]))
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return result
+
+
+SEARCH_RUNS = 3
+
+
+def print_search(site: Path) -> None:
+    print(f"\nSearch (the first query on the search page, fresh profile, simulated network; median of {SEARCH_RUNS}):")
+    for name, network in NETWORKS.items():
+        runs = [search_cost(site, network) for _ in range(SEARCH_RUNS)]
+        for lang in LANGS:
+            size = runs[0][lang][0]
+            times = sorted(run[lang][1] for run in runs)
+            print(f"  {name}, {lang} «{FIRST_QUERY[lang]}»: +{size / 1024:.1f} KiB gzip, first result in "
+                  f"{statistics.median(times):.2f} s ({times[0]:.2f}–{times[-1]:.2f})")
+    hits, total = search_score(site)
+    print(f"  query set: {hits}/{total} ({hits / total:.1%}) find their entry in the first three")
 
 
 # ---------------------------------------------------------------- Lighthouse
@@ -363,6 +445,7 @@ def main() -> None:
         (plain_site / "assets/stylesheets/fonts.css").write_text(PLAIN_FONTS_CSS, encoding="utf-8")
         print(f"plain Material twin built in {plain_time:.2f} s")
         _print_weights(first_visits(site), first_visits(plain_site))
+        print_search(site)
 
         if not quick:
             lighthouse(site)

@@ -1,6 +1,7 @@
 // What readers use of a theme script, in a few KiB (Material's bundle.js is not loaded):
 // the colour scheme toggle, the phone menu, a masthead pinned only while it is slim, a language switch that keeps
-// the section in view, and search, which loads Pagefind only when the reader starts to search.
+// the section in view, and search, which loads its index and engine (search.js, MiniSearch) only when the reader
+// starts to search.
 (function () {
   "use strict";
   var doc = document;
@@ -95,130 +96,38 @@
   }, true);
 
   // ------------------------------------------------------------------ search
+  // Everything else of search (its interface, folding and ranking) is in search.js, fetched with MiniSearch and
+  // this language's records side by side, in one round trip, when the reader first focuses or types in the box.
   var box = doc.getElementById("search");
   var input = doc.getElementById("search-input");
-  var stringsNode = doc.getElementById("explainer-strings");
-  if (!box || !input || !stringsNode) return;
-  var strings = JSON.parse(stringsNode.textContent);
-  var message = box.querySelector(".search-message");
-  var list = box.querySelector(".search-results");
-  // Absolute, so results and the index resolve under the site's path (/REPO/), never the host's root.
+  if (!box || !input) return;
   var bundle = new URL(box.getAttribute("data-bundle"), window.location.href);
-  var siteRoot = new URL("../", bundle).pathname;
-  var plural = new Intl.PluralRules(lang);
-  var localDigits = function (text) {
-    return lang === "ar" ? String(text).replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : String(text);
-  };
-  var pagefind = null;
-  var latest = 0;
+  var started = null;
 
-  function load() {
-    if (!pagefind) {
-      pagefind = import(bundle.href + "pagefind.js").then(function (api) {
-        return api.options({ baseUrl: siteRoot, excerptLength: 24 }).then(function () { return api; });
+  function start() {
+    if (!started) {
+      var status = box.querySelector(".search-message");
+      var strings = JSON.parse(doc.getElementById("explainer-strings").textContent);
+      if (input.value.trim()) status.textContent = strings.loading;
+      started = Promise.all([
+        import(new URL("javascripts/search.js", bundle).href),
+        import(new URL("javascripts/minisearch.js", bundle).href),
+        fetch(new URL("search/" + lang + ".json", bundle).href).then(function (r) { return r.json(); }),
+      ]).then(function (parts) {
+        parts[0].start(box, input, parts[1].default, parts[2], new URL("../", bundle));
+      }).catch(function () {
+        status.textContent = strings.none.replace("{query}", input.value.trim());
+        started = null;  // the next keystroke tries again
       });
     }
-    return pagefind;
+    return started;
   }
-
-  // Pagefind's excerpt is escaped text with <mark> around the matches: keep exactly that, nothing else.
-  function excerpt(html) {
-    var p = doc.createElement("p");
-    p.className = "search-result__excerpt";
-    var parsed = doc.createElement("template");
-    parsed.innerHTML = html;
-    parsed.content.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
-        var mark = doc.createElement("mark");
-        mark.textContent = node.textContent;
-        p.appendChild(mark);
-      } else {
-        p.appendChild(doc.createTextNode(node.textContent));
-      }
-    });
-    return p;
-  }
-
-  function link(url, text, className) {
-    var a = doc.createElement("a");
-    a.href = url;
-    a.className = className;
-    a.textContent = text;
-    return a;
-  }
-
-  function say(count, query) {
-    var form = count === 0 ? strings.none : (strings.results[plural.select(count)] || strings.results.other);
-    return form.replace("{n}", localDigits(count)).replace("{query}", query);
-  }
-
-  function run() {
-    var query = input.value.trim();
-    var ticket = ++latest;
-    if (!query) {
-      message.textContent = "";
-      list.textContent = "";
-      return;
-    }
-    message.textContent = strings.loading;
-    load().then(function (api) {
-      return api.search(query);
-    }).then(function (search) {
-      if (ticket !== latest || !search) return null;
-      return Promise.all(search.results.slice(0, 12).map(function (r) { return r.data(); })).then(function (items) {
-        if (ticket !== latest) return;
-        message.textContent = say(search.results.length, query);
-        list.textContent = "";
-        items.forEach(function (item) {
-          var li = doc.createElement("li");
-          li.className = "search-result";
-          li.appendChild(link(item.url, item.meta.title || item.url, "search-result__link"));
-          if (item.meta.other) {
-            // A faction's record of spellings: its name in the other script says more than the list.
-            var other = doc.createElement("p");
-            var bdi = doc.createElement("bdi");
-            other.className = "search-result__excerpt";
-            bdi.lang = item.meta.other_lang;
-            bdi.textContent = item.meta.other;
-            other.appendChild(bdi);
-            li.appendChild(other);
-          } else {
-            li.appendChild(excerpt(item.excerpt));
-          }
-          var subs = (item.sub_results || []).filter(function (s) { return s.url !== item.url; }).slice(0, 3);
-          if (subs.length) {
-            var ul = doc.createElement("ul");
-            ul.className = "search-result__sections";
-            subs.forEach(function (sub) {
-              var sli = doc.createElement("li");
-              sli.appendChild(link(sub.url, sub.title, "search-result__section"));
-              sli.appendChild(excerpt(sub.excerpt));
-              ul.appendChild(sli);
-            });
-            li.appendChild(ul);
-          }
-          list.appendChild(li);
-        });
-      });
-    }).catch(function () {
-      if (ticket === latest) message.textContent = say(0, query);
-    });
-  }
-
-  var timer = 0;
-  input.addEventListener("focus", load, { once: true });
-  input.addEventListener("keydown", load, { once: true });
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(run, 120);
-  });
-  box.querySelector("form").addEventListener("submit", function (event) {
-    event.preventDefault();
-    run();
-  });
+  input.addEventListener("focus", start);
+  input.addEventListener("input", start);
+  box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
   var asked = new URLSearchParams(window.location.search).get("q");
   if (asked) {
     input.value = asked;
-    run();
+    start();
   }
 })();
