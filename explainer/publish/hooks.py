@@ -68,6 +68,9 @@ def on_config(config):
     _state["open_builds"] += 1
     # Everything handed to the theme is escaped once here (Markup), since its templates print it as given.
     config.site_name = esc(digits(t(data, lang, "site_name"), lang))
+    # Material writes it as <meta name="author"> on every page: reader views (Readability) take it as the byline,
+    # the site's name, instead of guessing one from the page (the masthead's "As of …" dateline).
+    config.site_author = config.site_name
     config.site_description = esc(digits(t(data, lang, "site_description"), lang))
     for scheme in config.theme["palette"]:
         # mkdocs.yml names the key (toggle_dark); the words come from data/i18n/ like every interface string.
@@ -127,6 +130,8 @@ def on_page_markdown(markdown, page, config, files):
         "description": esc(digits(getattr(meta.description, lang), lang)),
         "locale": LANGUAGES[lang].locale,
         "alternates": _alternates(config, page),
+        # The dateline's date (the source's), as article:published_time for link previews and reader views.
+        "published": data.source.date,
         "pagefind": page_id not in NOT_INDEXED,
     }
     # Runs after mkdocs-macros: the footer is rendered HTML, never read as a template. Its files are those whose
