@@ -13,6 +13,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from explainer.data.languages import LANGUAGES
 from explainer.pages.site import load_data
 from explainer.render.strings import digits, t
 
@@ -53,7 +54,8 @@ READ = """(() => {
   const serialized = new XMLSerializer().serializeToString(document);
   const view = new Readability(new JSDOMParser().parse(serialized, location.href)).parse();
   return { segments, headings, readerable: isProbablyReaderable(document),
-           view: view && { title: view.title, text: view.textContent, byline: view.byline, published: view.publishedTime } };
+           view: view && { title: view.title, text: view.textContent, byline: view.byline, published: view.publishedTime,
+                           dir: view.dir, lang: view.lang } };
 })()"""
 LIBRARY = ";\n".join((READABILITY / name).read_text(encoding="utf-8")
                      for name in ("Readability.js", "Readability-readerable.js", "JSDOMParser.js"))
@@ -120,6 +122,15 @@ def test_reader_view_bylines_the_site_and_dates_the_story_by_its_dateline(reader
     view = reader_views[LANGS[lang] + path]["view"]
     assert view["byline"] == digits(t(DATA, lang, "site_name"), lang)
     assert view["published"] == (None if path == NOT_FOUND else DATA.source.date)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ARTICLES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_reader_view_keeps_the_pages_language_and_direction(reader_views, lang, path):
+    """Firefox sets the reader's direction from it: Arabic right to left."""
+    view = reader_views[LANGS[lang] + path]["view"]
+    assert (view["lang"], view["dir"]) == (lang, LANGUAGES[lang].direction)
 
 
 # ---------------------------------------------------------------- the 404 pages' alternates
