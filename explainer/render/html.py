@@ -152,9 +152,11 @@ def section_cards(data: SiteData, place: Place) -> str:
     for page in data.pages.pages:
         if page.id in ("index", "search"):
             continue
+        # The space between the two spans shows nowhere on screen (the CSS sets each on its own line); without the
+        # CSS (a reader view, a copy) it keeps the title and the text from running together ("Timeline" + "Every …").
         cards.append(
             f'<li class="section-card"><a href="{place.link(page.id)}"><span class="section-card__title">'
-            f'{say(page.nav, place.lang)}</span><span class="section-card__text">{say(page.description, place.lang)}'
+            f'{say(page.nav, place.lang)}</span> <span class="section-card__text">{say(page.description, place.lang)}'
             "</span></a></li>"
         )
     label = ui(data, place, "section_cards_label")
