@@ -96,7 +96,7 @@ def test_what_an_editor_adds_shows_on_the_site(tmp_path):
         "  - id: new-faction\n"
         '    name: {en: "New Faction", ar: "الفصيل الجديد"}\n    camp: refused\n    paras: [4]\n'))
     insert_after(data / "actors.yml", "actors:\n", (
-        "  - id: new-actor\n    kind: state\n    group: sponsors\n"
+        "  - id: new-actor\n    kind: state\n    group: turkey-and-russia\n"
         '    name: {en: "New State", ar: "الدولة الجديدة"}\n'
         '    facts:\n      - text: {en: "A new fact.", ar: "معلومة جديدة."}\n        paras: [1]\n'))
     insert_after(data / "places.yml", "    facts:\n", (

@@ -364,7 +364,7 @@ class QuotesFile(Strict):
 
 # The groups of actors.yml that the camps figure draws by id (explainer/render/figures.py): the sponsors above both camps,
 # and the two groups set apart below them. The validator requires each, so a renamed group cannot empty a box.
-FIGURE_GROUPS = ("sponsors", "left-out", "kurdish-side")
+FIGURE_GROUPS = ("turkey-and-russia", "left-out", "kurdish-side")
 
 
 class ActorGroup(Strict):

@@ -68,6 +68,9 @@ def on_config(config):
     _state["open_builds"] += 1
     # Everything handed to the theme is escaped once here (Markup), since its templates print it as given.
     config.site_name = esc(digits(t(data, lang, "site_name"), lang))
+    # Material writes it as <meta name="author"> on every page: reader views (Readability) take it as the byline,
+    # the site's name, instead of guessing one from the page (the masthead's "As of …" dateline).
+    config.site_author = config.site_name
     config.site_description = esc(digits(t(data, lang, "site_description"), lang))
     for scheme in config.theme["palette"]:
         # mkdocs.yml names the key (toggle_dark); the words come from data/i18n/ like every interface string.
@@ -96,17 +99,19 @@ def on_env(env, config, files):
                                                                   date=format_date(data, lang, data.source.date)), lang))
     env.globals["explainer_language_name"] = lambda lang: LANGUAGES[lang].name
     env.globals["explainer_search_strings"] = lambda lang: search_strings(data, lang)
+    # Each language's 404 names the others' as its alternates (Material's would be the page static-i18n saw last).
+    env.globals["explainer_not_found_alternates"] = _alternates(config, "404.html")
     return env
 
 
 # ---------------------------------------------------------------- pages
 
 
-def _alternates(config, page) -> list[tuple[str, str]]:
-    """The page in every language: the default at the site's root, the others under their code."""
+def _alternates(config, url: str) -> list[tuple[str, str]]:
+    """The page at `url` in every language: the default at the site's root, the others under their code."""
     base = config.site_url or "/"
     prefixes = {code: "" if code == DEFAULT else f"{code}/" for code in LANGUAGES}
-    path = next((page.url[len(p):] for p in prefixes.values() if p and page.url.startswith(p)), page.url)
+    path = next((url[len(p):] for p in prefixes.values() if p and url.startswith(p)), url)
     return [(code, base + prefix + path) for code, prefix in prefixes.items()]
 
 
@@ -126,7 +131,9 @@ def on_page_markdown(markdown, page, config, files):
         "site_name": esc(digits(t(data, lang, "site_name"), lang)),
         "description": esc(digits(getattr(meta.description, lang), lang)),
         "locale": LANGUAGES[lang].locale,
-        "alternates": _alternates(config, page),
+        "alternates": _alternates(config, page.url),
+        # The dateline's date (the source's), as article:published_time for link previews and reader views.
+        "published": data.source.date,
         "pagefind": page_id not in NOT_INDEXED,
     }
     # Runs after mkdocs-macros: the footer is rendered HTML, never read as a template. Its files are those whose
@@ -161,7 +168,7 @@ def on_post_page(output, page, config):
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
         lang = _lang(config)
-        output = _with_dir(output, lang)
+        output = _with_dir(_RELATIVE_ALTERNATE.sub("", output), lang)
         _state["not_found"][lang] = output
     return output
 

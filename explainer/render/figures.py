@@ -173,7 +173,7 @@ def _camps_svg(data: SiteData, place: Place, width: int, split: int, svg_id: str
     sep = "، " if lang == "ar" else " · "
     column = (width - GAP) / 2
     y = canvas.label(0, 0, width, _wrap(t(data, lang, "diagram_called_by"), width))
-    sponsors = _wrap(sep.join(_names(data, lang, "sponsors")), width - 2 * PAD, True)
+    sponsors = _wrap(sep.join(_names(data, lang, "turkey-and-russia")), width - 2 * PAD, True)
     height = canvas.height_of(len(sponsors))
     canvas.box(0, y, width, sponsors, height, "fig-box fig-box--sponsor", "fig-text fig-text--strong")
     # The connector: down from the sponsors' box, across, and down into the top of each camp's head.
@@ -260,7 +260,7 @@ def camps_figure_as_list(data: SiteData, place: Place) -> str:
         count = ui(data, place, "factions_count", n=n)
         heading = ui(data, place, 'camp_count_heading', n=n, name=say(camp.name, lang), count=count)
         items.append(f"<li>{heading}{cite(data, place, _camp_paras(data, camp.id))}<ul>{names}</ul></li>")
-    for key, group in (("diagram_called_by", "sponsors"), ("diagram_left_out", "left-out"),
+    for key, group in (("diagram_called_by", "turkey-and-russia"), ("diagram_left_out", "left-out"),
                        ("diagram_also_rejected", "kurdish-side")):
         names = "".join(
             f'<li><a href="{place.link("actors", a.id)}">{say(a.name, lang)}</a></li>'

@@ -161,7 +161,9 @@ def camps_at_a_glance(data: SiteData, place: Place) -> str:
         text = ui(data, place, "camp_line", n=len(data.factions_in(camp.id)), count=count,
                   summary=say(camp.summary.text, place.lang))
         lines.append(f'<p class="camp-line camp-line--{camp.id}">{text}{cite(data, place, camp.summary.paras)}</p>')
-    return '<div class="camp-lines">' + "".join(lines) + "</div>"
+    # "story", as on the story's running text: a reader view (Readability) keeps a block so marked even when its
+    # citations make it look like links (Arabic commas do not count as commas there, which would otherwise save it).
+    return '<div class="camp-lines story">' + "".join(lines) + "</div>"
 
 
 def section_cards(data: SiteData, place: Place) -> str:
@@ -169,9 +171,11 @@ def section_cards(data: SiteData, place: Place) -> str:
     for page in data.pages.pages:
         if page.id in ("index", "search"):
             continue
+        # The space between the two spans shows nowhere on screen (the CSS sets each on its own line); without the
+        # CSS (a reader view, a copy) it keeps the title and the text from running together ("Timeline" + "Every …").
         cards.append(
             f'<li class="section-card"><a href="{place.link(page.id)}"><span class="section-card__title">'
-            f'{say(page.nav, place.lang)}</span><span class="section-card__text">{say(page.description, place.lang)}'
+            f'{say(page.nav, place.lang)}</span> <span class="section-card__text">{say(page.description, place.lang)}'
             "</span></a></li>"
         )
     label = ui(data, place, "section_cards_label")
@@ -221,10 +225,12 @@ def delegation(data: SiteData, place: Place) -> str:
 
 
 def gap(data: SiteData, place: Place, gap_id: str) -> str:
+    """A note in the story, not a sidebar: reader views (Readability) drop every <aside>, and would drop a short
+    <div> whose citations make it look like a list of links; a paragraph they keep."""
     item = _entity(data, gap_id)
     return (
-        f'<aside class="gap" aria-label="{ui(data, place, "not_in_source")}"><p><strong>'
-        f'{ui(data, place, "not_in_source")}:</strong> {say(item.text, place.lang)}{cite(data, place, item.paras)}</p></aside>'
+        f'<p class="gap" role="note" aria-label="{ui(data, place, "not_in_source")}"><strong>'
+        f'{ui(data, place, "not_in_source")}:</strong> {say(item.text, place.lang)}{cite(data, place, item.paras)}</p>'
     )
 
 

@@ -75,17 +75,20 @@
   }
 
   // ------------------------------------------------------------------ language switch
-  // Both languages share heading ids. The section in view (the last heading above a third of the screen) is
-  // handed to the twin as its #id, whether or not this page's address had one.
+  // Both languages share heading ids, and the Names page's entries. The place in view (the last of them above a
+  // third of the screen) is handed to the twin as its #id, whether or not this page's address had one. A letter
+  // of Names exists in one script only: its heading hands over the letter's first entry instead.
   function sectionInView() {
-    var headings = doc.querySelectorAll("article h2[id], article h3[id]");
+    var marks = doc.querySelectorAll("article h2[id], article h3[id], article .name-entry[id]");
     var line = window.innerHeight / 3;
-    var found = "";
-    for (var i = 0; i < headings.length; i++) {
-      if (headings[i].getBoundingClientRect().top <= line) found = headings[i].id;
+    var found = null;
+    for (var i = 0; i < marks.length; i++) {
+      if (marks[i].getBoundingClientRect().top <= line) found = marks[i];
       else break;
     }
-    return found;
+    var letter = found && found.parentElement.classList.contains("name-letter") && found.parentElement;
+    if (letter) found = letter.querySelector(".name-entry[id]");
+    return found ? found.id : "";
   }
   doc.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".md-select a[hreflang]");
