@@ -4,6 +4,8 @@ and set in the body's weight. The limits are the validator's (schema.MAX_KEY_POI
 to an editor at the line that breaks them."""
 from __future__ import annotations
 
+import re
+
 import shutil
 from pathlib import Path
 
@@ -78,8 +80,9 @@ def test_one_key_point_too_many_is_refused_at_the_list(data_dir):
     path.write_text(text[:end] + ("  - text:" + item) * missing + text[end:], encoding="utf-8")
     found = [str(e) for e in _refusals(data_dir)]
     line, col = _line_col(path.read_text(encoding="utf-8"), "  - text:")
-    assert found == [f'data/story.yml:{line}:{col + 2}: "lead" may have at most {schema.MAX_KEY_POINTS} item(s); '
-                     "remove the extra ones"]
+    # The limit is a counted message (the singular or plural form the catalogue gives for the number).
+    assert len(found) == 1 and re.fullmatch(rf'data/story\.yml:{line}:{col + 2}: "lead" may have at most '
+                                            rf"{schema.MAX_KEY_POINTS} items?; remove the extra ones", found[0]), found
 
 
 def test_the_real_key_points_are_within_the_limits():
