@@ -133,11 +133,16 @@ def test_the_answer_and_both_counts_are_in_the_first_screen_and_the_points_are_n
 # ---------------------------------------------------------------- the figures' labels, for other counts
 
 # Beside a large figure the label is a noun phrase; in Arabic its form follows the count (CLDR through Babel).
-AR_LABELS = {"attended": {0: "فصائل مشاركة", 1: "فصيل مشارك", 2: "فصيلان مشاركان", 3: "فصائل مشاركة",
-                          10: "فصائل مشاركة", 11: "فصيلًا مشاركًا", 99: "فصيلًا مشاركًا", 100: "فصيل مشارك"},
-             "refused": {0: "فصائل رافضة", 1: "فصيل رافض", 2: "فصيلان رافضان", 3: "فصائل رافضة",
-                         10: "فصائل رافضة", 11: "فصيلًا رافضًا", 99: "فصيلًا رافضًا", 100: "فصيل رافض"}}
-EN_LABELS = {"attended": ("faction went", "factions went"), "refused": ("faction stayed away", "factions stayed away")}
+_AR_FORMS = {"attended": {0: "فصائل مشاركة يسمّيها", 1: "فصيل مشارك يسمّيه", 2: "فصيلان مشاركان يسمّيهما",
+                           3: "فصائل مشاركة يسمّيها", 10: "فصائل مشاركة يسمّيها", 11: "فصيلًا مشاركًا يسمّيه",
+                           99: "فصيلًا مشاركًا يسمّيه", 100: "فصيل مشارك يسمّيه"},
+             "refused": {0: "فصائل رافضة يسمّيها", 1: "فصيل رافض يسمّيه", 2: "فصيلان رافضان يسمّيهما",
+                         3: "فصائل رافضة يسمّيها", 10: "فصائل رافضة يسمّيها", 11: "فصيلًا رافضًا يسمّيه",
+                         99: "فصيلًا رافضًا يسمّيه", 100: "فصيل رافض يسمّيه"}}
+# The label says the count is of factions the source names, not a total: "named as going", «يسمّيها المصدر».
+AR_LABELS = {camp: {n: f"{form} المصدر" for n, form in forms.items()} for camp, forms in _AR_FORMS.items()}
+EN_LABELS = {"attended": ("faction named as going", "factions named as going"),
+             "refused": ("faction named as staying away", "factions named as staying away")}
 
 
 @pytest.mark.parametrize("camp", list(AR_LABELS))
