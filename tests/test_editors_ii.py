@@ -122,8 +122,8 @@ def test_a_quote_of_the_camp_that_stayed_away_under_a_reason_of_the_camp_that_we
 
 
 @pytest.mark.parametrize("old, new, shown", [
-    ('ar: "لمؤتمر أستانا قيمة سياسية إلى جانب قيمته العسكرية"', 'ar: "«لمؤتمر أستانا قيمة سياسية إلى جانب قيمته العسكرية».', "«"),
-    ('ar: "لمؤتمر أستانا قيمة سياسية إلى جانب قيمته العسكرية"', 'ar: "“لمؤتمر أستانا قيمة سياسية” إلى جانب قيمته العسكرية', "“"),
+    ('ar: "لمؤتمر أستانا قيمة سياسية، كما أن ثمة قيمة عسكرية"', 'ar: "«لمؤتمر أستانا قيمة سياسية، كما أن ثمة قيمة عسكرية».', "«"),
+    ('ar: "لمؤتمر أستانا قيمة سياسية، كما أن ثمة قيمة عسكرية"', 'ar: "“لمؤتمر أستانا قيمة سياسية”، كما أن ثمة قيمة عسكرية', "“"),
     ('en: "The Astana Conference has political value just as there is military value."',
      'en: "“The Astana Conference has political value” just as there is military value."', "“"),
 ])
@@ -135,9 +135,9 @@ def test_quotation_marks_typed_inside_a_quote_are_refused(data_dir, old, new, sh
 
 
 def test_an_arabic_full_stop_at_the_end_of_a_quote_is_refused(data_dir):
-    text = edit(data_dir, "quotes.yml", "قيمته العسكرية\"", "قيمته العسكرية.\"")
+    text = edit(data_dir, "quotes.yml", "قيمة عسكرية\"", "قيمة عسكرية.\"")
     error = only(data_dir)
-    assert error.line == position(text, "قيمته العسكرية.")[0]
+    assert error.line == position(text, "قيمة عسكرية.")[0]
     assert "ends with a full stop" in str(error)
 
 

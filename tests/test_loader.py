@@ -329,13 +329,13 @@ def test_a_key_indented_one_level_too_far_out_is_one_message_at_the_key(data_dir
 
 
 def test_a_blank_value_is_said_to_be_empty_at_its_own_key(data_dir):
-    text = edit(data_dir, "quotes.yml", '      ar: "لمؤتمر أستانا قيمة سياسية إلى جانب قيمته العسكرية"', "      ar:")
+    text = edit(data_dir, "quotes.yml", '      ar: "لمؤتمر أستانا قيمة سياسية، كما أن ثمة قيمة عسكرية"', "      ar:")
     line, col = position(text, "      ar:\n", 6)
     assert errors(data_dir) == [f"data/quotes.yml:{line}:{col}: the Arabic text (ar) is empty; write the Arabic text"]
 
 
 @pytest.mark.parametrize("old, new", [
-    ('      ar: "لمؤتمر أستانا قيمة سياسية إلى جانب قيمته العسكرية"', '      ar: "لمؤتمر أستانا قيمة سياسية إلى جانب قيمته العسكرية'),
+    ('      ar: "لمؤتمر أستانا قيمة سياسية، كما أن ثمة قيمة عسكرية"', '      ar: "لمؤتمر أستانا قيمة سياسية، كما أن ثمة قيمة عسكرية'),
     ('"Sham Legion", ar: "فيلق الشام"}', '"Sham Legion", ar: "فيلق الشام}'),
 ])
 def test_a_quote_left_open_is_pointed_at(data_dir, old, new):
