@@ -18,7 +18,7 @@ from explainer.pages.site import load_data
 from explainer.render.strings import digits, t
 
 from .conftest import LANGS, PAGES, ROOT
-from .test_browser import DESKTOP, PHONE, open_page
+from .test_browser import AXE, DESKTOP, PHONE, open_page
 
 pytestmark = pytest.mark.browser
 DATA = load_data(ROOT / "data")
@@ -244,4 +244,18 @@ def test_the_diagram_is_one_image_named_as_before(browser, server, lang):
     desc = page.evaluate("document.getElementById('camps-figure-desc').textContent")
     assert ax["role"]["value"] == "image" and ax["name"]["value"] == f"{title} {desc}"
     assert title == digits(t(DATA, lang, "diagram_title_camps"), lang)
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_finds_no_wcag_violation_with_a_card_open(browser, server, lang, scheme):
+    """The card's text, links and colours on top of the page, checked as test_browser checks every page."""
+    context, page, _ = open_page(browser, server + LANGS[lang] + "camps/", PHONE, scheme, bypass_csp=True)
+    page.locator(".cite__button").first.click()
+    page.wait_for_selector(".cite__panel:popover-open .cite__item")
+    page.add_script_tag(content=AXE)
+    result = page.evaluate("async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+                           "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
     context.close()
