@@ -20,17 +20,19 @@ DATA = load_data(ROOT / "data")
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_paragraphs_summary_is_in_its_languages_file(site, lang):
-    """Each summary as the page would print it (Arabic digits on Arabic pages), split into runs whose odd items are
-    the Latin names an Arabic page isolates; and the word the cards put before each paragraph's number."""
+    """Each summary whole, as the page would print it (Arabic digits on Arabic pages, outside its Latin names, which
+    the card isolates); and the word the cards put before each paragraph's number."""
     found = json.loads((site / file_name(lang)).read_text(encoding="utf-8"))
     assert found["paragraph"] == t(DATA, lang, "paragraph")
     assert set(found["summaries"]) == {str(p.n) for p in DATA.source.paragraphs}
     western = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
     for p in DATA.source.paragraphs:
-        runs = found["summaries"][str(p.n)]
-        assert "".join(runs).translate(western) == getattr(p.summary, lang)  # nothing lost or added
-        assert lang == "en" or not re.search(r"[0-9]", "".join(runs[0::2]))  # the page's digits
-        assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9'’. \-]*", r) for r in runs[1::2]), runs
+        summary = found["summaries"][str(p.n)]
+        text, latin = summary["text"], summary.get("latin", [])
+        assert text.translate(western) == getattr(p.summary, lang)  # whole, nothing lost or added
+        outside = "".join(text[a:b] for a, b in zip([0] + [e for _, e in latin], [s for s, _ in latin] + [len(text)]))
+        assert lang == "en" and not latin or not re.search(r"[0-9]", outside)  # the page's digits
+        assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9'’. \-]*", text[a:b]) for a, b in latin), latin
 
 
 def test_the_script_readers_fetch_has_no_comment_lines_and_still_runs(site):

@@ -106,17 +106,19 @@
       link.href = a.getAttribute("href");
       link.textContent = found.paragraph + " " + a.textContent;
       item.appendChild(link);
-      // Runs alternate the page's script and Latin names, which an Arabic page isolates as it does in its text.
-      (found.summaries[a.hash.slice(3)] || []).forEach(function (run, i) {
-        var node = doc.createTextNode(run);
-        if (i % 2) {
-          node = doc.createElement("bdi");
-          node.lang = "en";
-          node.dir = "ltr";
-          node.textContent = run;
-        }
-        item.appendChild(node);
+      // The Latin names in an Arabic summary are isolated, as in the page's text.
+      var summary = found.summaries[a.hash.slice(3)] || { text: "" };
+      var at = 0;
+      (summary.latin || []).forEach(function (span) {
+        var bdi = doc.createElement("bdi");
+        bdi.lang = "en";
+        bdi.dir = "ltr";
+        bdi.textContent = summary.text.slice(span[0], span[1]);
+        item.appendChild(doc.createTextNode(summary.text.slice(at, span[0])));
+        item.appendChild(bdi);
+        at = span[1];
       });
+      item.appendChild(doc.createTextNode(summary.text.slice(at)));
       card.appendChild(item);
     });
   }
