@@ -66,8 +66,9 @@ def test_direction_and_mirrored_layout(browser, server, lang, direction):
     box = page.locator("label.md-header__button[for='__drawer']").bounding_box()
     assert (box["x"] < PHONE["width"] / 2) == (direction == "ltr")
     # The figure is mirrored: the first camp's column is on the reading-start side.
-    heads = page.locator("#camps-figure rect.fig-box--attended-head, #camps-figure rect.fig-box--refused-head")
-    first, second = (float(heads.nth(i).get_attribute("x")) for i in range(2))
+    page.locator("#camps-figure").scroll_into_view_if_needed()
+    heads = page.locator("#camps-figure .diagram__box--head")
+    first, second = (heads.nth(i).bounding_box()["x"] for i in range(2))
     assert (first < second) == (direction == "ltr")
     context.close()
 

@@ -138,10 +138,10 @@ def test_an_interface_string_names_its_twin_file_in_words_in_arabic(edited, tmp_
     head = tmp_path / "data"
     shutil.copytree(edited[0], head)
     strings = head / "i18n" / "en.yml"
-    strings.write_text(strings.read_text(encoding="utf-8").replace('cite_link_label: "', 'cite_link_label: "Cited ', 1),
+    strings.write_text(strings.read_text(encoding="utf-8").replace('figure_as_list: "', 'figure_as_list: "Drawn: ', 1),
                        encoding="utf-8")
     result = run(edited[0], head)
-    twin = _line_with(head / "i18n" / "ar.yml", "cite_link_label:")[0]
+    twin = _line_with(head / "i18n" / "ar.yml", "figure_as_list:")[0]
     warning = result.stderr.strip()
     assert f"(data/i18n/ar.yml line {twin})" in warning and f"(السطر {twin} من ملف اللغة العربية)" in warning
     assert "data/i18n/ar.yml" not in warning.split(" / ", 1)[1]

@@ -1,34 +1,66 @@
-"""The diagram's line breaking (explainer/render/figures.py), on the data's own names and labels in both scripts. How the
-drawn diagram looks in a browser is in test_reading.py."""
+"""The camps diagram as the renderer writes it (explainer/render/figures.py), from the data in both scripts. How the
+browser lays it out (label size, boxes, connectors, rows) is in test_reading.py and test_readers_cite.py."""
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
-from explainer.render.figures import _greedy, _wrap, camp_count_heading, text_width
+from explainer.data.schema import FIGURE_GROUPS
 from explainer.pages.site import load_data
+from explainer.render.figures import camp_count_heading, camps_figure, figure_paras
+from explainer.render.html import LIST_COMMA, Place
+from explainer.render.strings import digits, t
 
 from .conftest import LANGS, ROOT
 
 DATA = load_data(ROOT / "data")
-LABELS = {lang: [getattr(f.name, lang) for f in DATA.factions.factions]
-          + [camp_count_heading(DATA, lang, c) for c in DATA.camps.camps]
-          for lang in LANGS}
 
 
-@pytest.mark.parametrize("width", [120, 156, 300])
+def _figure(lang: str) -> BeautifulSoup:
+    return BeautifulSoup(camps_figure(DATA, Place(lang, "", "")), "html.parser")
+
+
+def _text(node) -> str:
+    return node.get_text()
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_label_takes_as_few_lines_as_filling_them_and_is_balanced(lang, width):
-    """As many lines as filling each line gives, none wider than the width unless one word is, and balanced: made
-    any narrower, the label would need another line (so no short last word under full lines)."""
-    wrapped = 0
-    for label in LABELS[lang]:
-        lines = _wrap(label, width)
-        assert " ".join(lines) == label
-        assert len(lines) == len(_greedy(label.split(" "), width, False)) or any(c.isdigit() for c in label)
-        assert all(text_width(line) <= width or " " not in line for line in lines), (label, lines)
-        if len(lines) > 1:
-            wrapped += 1
-            widest = max(lines, key=text_width)
-            if " " in widest:  # a line of one word can be no narrower
-                assert len(_wrap(label, text_width(widest) - 1)) > len(lines), (label, lines)
-    assert wrapped  # some labels of this language wrap at this width: the case the test is for occurs
+def test_each_camp_is_a_column_of_its_own_factions_in_the_datas_order(lang):
+    figure = _figure(lang)
+    for camp in DATA.camps.camps:
+        boxes = figure.select(f".diagram__camp--{camp.id} li.diagram__box")
+        assert [_text(b) for b in boxes] == [digits(getattr(f.name, lang), lang) for f in DATA.factions_in(camp.id)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_group_the_figure_draws_is_in_it(lang):
+    text = _text(_figure(lang))
+    names = [digits(getattr(a.name, lang), lang) for a in DATA.actors.actors if a.group in FIGURE_GROUPS]
+    assert names and [n for n in names if n not in text] == []
+
+
+def test_a_name_breaks_only_at_its_spaces():
+    """A browser may break a line after a hyphen: "Suquor al-" over "Sham Brigade". Each hyphenated word is one
+    unbreakable piece, and the box's text is still the name."""
+    seen = 0
+    for lang in LANGS:
+        boxes = _figure(lang).select(".diagram__box")
+        hyphenated = [word for box in boxes for word in _text(box).split(" ") if "-" in word]
+        assert [_text(span) for box in boxes for span in box.select(".diagram__word")] == hyphenated
+        seen += len(hyphenated)
+    assert seen  # the data has hyphenated names (the English "al-"): the case the test is for occurs
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_text_alternative_is_the_one_the_svg_had(lang):
+    """One image to assistive technology: its name is the title, its description says both camps' counts and the
+    paragraphs it is drawn from, as the SVG's <title> and <desc> did."""
+    figure = _figure(lang)
+    image = figure.select_one('[role="img"]')
+    title_id, desc_id = image["aria-labelledby"].split()
+    heads = ("؛ " if lang == "ar" else "; ").join(camp_count_heading(DATA, lang, c) for c in DATA.camps.camps)
+    desc = (t(DATA, lang, "diagram_desc_camps", camps=heads) + " "
+            + t(DATA, lang, "diagram_sources", paras=LIST_COMMA[lang].join(str(n) for n in figure_paras(DATA))))
+    assert _text(figure.find(id=title_id)) == digits(t(DATA, lang, "diagram_title_camps"), lang)
+    assert _text(figure.find(id=desc_id)) == digits(desc, lang)
+    assert figure.find(id=title_id).has_attr("hidden") and figure.find(id=desc_id).has_attr("hidden")

@@ -8,6 +8,7 @@ from explainer.data import schema
 
 # key: the {placeholders} it may use. A key not listed takes none.
 PLACEHOLDERS: dict[str, set[str]] = {
+    "cite_label": {"n"},  # counted: "Source paragraph" or "Source paragraphs" before the numbers
     "factions_count": {"n"},  # as a subject or standing alone (nominative)
     "factions_count_object": {"n"},  # as the object of a verb (accusative)
     "camp_line": {"count", "summary", "n"},  # counted: the sentence changes around its count (a negated verb for none)
@@ -33,7 +34,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
 }
 
 _PLAIN = [
-    "site_name", "site_description", "cite_link_label", "delegation_head", "technical_team", "chosen_by",
+    "site_name", "site_description", "delegation_head", "technical_team", "chosen_by",
     "not_in_source", "also_spelled", "in_source", "former_in_source", "former_ours", "in_other_script", "appears_on", "quote_note", "kind_place", "undated",
     "timeline_source_published", "figure_as_list", "diagram_title_camps", "diagram_called_by", "diagram_drawn_from", "diagram_left_out",
     "diagram_also_rejected", "paragraph", "source_title", "source_date", "source_publisher",

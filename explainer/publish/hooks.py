@@ -37,8 +37,9 @@ from explainer.publish.glue import LAST_FAILURE, place_of, site_data
 from explainer.publish.output_guard import guard_site
 from explainer.render.html import esc
 from explainer.render.roster import write_downloads
+from explainer.render.summaries import write_summaries
 from explainer.publish.search_index import NOT_INDEXED, build_search_index, search_strings
-from explainer.publish.slim import prune, purge_css
+from explainer.publish.slim import prune, purge_css, strip_script_comments
 from explainer.pages.coverage import page_files
 from explainer.pages.registry import MACROS
 from explainer.render.strings import digits, format_date, t
@@ -232,9 +233,11 @@ def on_post_build(config):
         target.write_text(html, encoding="utf-8")
     try:
         write_downloads(site_data(config), site_root)  # the factions as CSV and JSON, once for both languages
+        write_summaries(site_data(config), site_root)  # what a citation shows when tapped (explainer/render/summaries.py)
         build_search_index(site_root, site_data(config), project)
         sizes = subset_fonts(project, site_root)
         purge_css(project, site_root)  # one stylesheet, cut to what the pages use (explainer/publish/slim.py)
+        strip_script_comments(site_root)  # after PurgeCSS, which reads the script for class names
         prune(site_root)  # and only the files readers fetch
         # Every published file held to the allow-list, all problems at once (explainer/publish/output_guard.py); before
         # the last pass, which adds only its own fixed markup and would stop at the first page it cannot finish.

@@ -31,6 +31,7 @@ from explainer.publish.csp import known_script
 from explainer.data.errors import DataError
 from explainer.data.messages import LANGUAGES, M
 from explainer.render.roster import CSV_NAME, DOWNLOADS, JSON_NAME
+from explainer.render.summaries import file_name as summaries_file
 
 # ---------------------------------------------------------------- the allow-list
 
@@ -62,14 +63,12 @@ HTML_ELEMENTS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, att
 # `*emphasis*` or `#### heading`. The only entries tests/test_output_guard.py lets the real site not use.
 PROSE_EXTRAS: dict[str, frozenset[str]] = {name: frozenset() for name in ("em", "h4", "h5", "h6", "br", "hr", "pre")}
 ALLOWED_HTML = {**HTML_ELEMENTS, **PROSE_EXTRAS}
-# SVG: Material's icons (svg, path), explainer/render/figures.py's diagrams (svg, title, desc, rect, path, text, tspan)
-# and docs/assets/favicon.svg (svg, rect, path, circle). No <a>, <use>, <image>, <foreignObject>, no animation.
+# SVG: Material's icons (svg, path) and docs/assets/favicon.svg (svg, rect, path, circle); the figures are HTML
+# (explainer/render/figures.py). No <a>, <use>, <image>, <foreignObject>, no animation.
 SVG_ELEMENTS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in {
-    "svg": ("xmlns", "viewBox", "class", "role", "aria-labelledby", "direction"),
-    "title": ("id",), "desc": ("id",),
-    "rect": ("class", "x", "y", "width", "height", "rx", "fill"),
-    "path": ("class", "d", "fill", "stroke", "stroke-width", "stroke-linejoin"),
-    "text": ("class", "text-anchor"), "tspan": ("x", "y"),
+    "svg": ("xmlns", "viewBox"),
+    "rect": ("width", "height", "rx", "fill"),
+    "path": ("d", "fill", "stroke", "stroke-width", "stroke-linejoin"),
     "circle": ("cx", "cy", "r", "fill"),
 }.items()}
 # Attributes whose value decides what the browser does, held to the values the site uses.
@@ -99,6 +98,7 @@ EXPECTED_FILES = (
     "assets/javascripts/explainer.js",
     "assets/fonts/*.woff2",  # explainer/render/fonts.py
     f"{DOWNLOADS}/{CSV_NAME}", f"{DOWNLOADS}/{JSON_NAME}",  # explainer/render/roster.py
+    *(summaries_file(lang) for lang in LANGUAGES),  # explainer/render/summaries.py: what a citation shows
     "sitemap.xml", "sitemap.xml.gz",  # MkDocs
     "assets/javascripts/search.js",  # docs/assets/javascripts/search.js: folding and ranking, loaded on searching
     "assets/javascripts/minisearch.js", "assets/search/*.json",  # explainer/publish/search_index.py

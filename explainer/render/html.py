@@ -44,17 +44,22 @@ def esc(text: str) -> Markup:
     return Markup(str(escape(text)).translate(_INERT))
 
 
-def text_in(value: str, lang: str) -> str:
-    """A data text for a page in `lang`: escaped, Arabic digits in Arabic, Latin runs isolated in Arabic."""
+def latin_runs(value: str, lang: str) -> list[str]:
+    """A data text as plain runs: even items in the page's script (Arabic-Indic digits on Arabic pages), odd items
+    the Latin runs an Arabic page isolates. An English text is one run."""
     if lang != "ar":
-        return esc(value)
+        return [value]
     out, last = [], 0
     for match in _LATIN_RUN.finditer(value):
-        out.append(esc(digits(value[last:match.start()], "ar")))
-        out.append(f'<bdi lang="en" dir="ltr">{esc(match.group())}</bdi>')
+        out += [digits(value[last:match.start()], "ar"), match.group()]
         last = match.end()
-    out.append(esc(digits(value[last:], "ar")))
-    return "".join(out)
+    return out + [digits(value[last:], "ar")]
+
+
+def text_in(value: str, lang: str) -> str:
+    """A data text for a page in `lang`: escaped, Arabic digits in Arabic, Latin runs isolated in Arabic."""
+    return "".join(esc(run) if i % 2 == 0 else f'<bdi lang="en" dir="ltr">{esc(run)}</bdi>'
+                   for i, run in enumerate(latin_runs(value, lang)))
 
 
 def say(field: schema.Text, lang: str) -> str:
@@ -82,18 +87,16 @@ def ui(data: SiteData, place: Place, key: str, n: int | None = None, **values: s
 
 
 def cite(data: SiteData, place: Place, paras: list[int]) -> str:
-    """Small bracketed paragraph numbers, each a link to that paragraph in the About page's source list."""
-    links = []
-    for n in paras:
-        hidden = ui(data, place, "cite_link_label")
-        links.append(
-            f'<a href="{place.link("about", f"p-{n}")}"><span class="visually-hidden">{hidden} </span>'
-            f"{digits(str(n), place.lang)}</a>"
-        )
+    """Small bracketed paragraph numbers, each a link to that paragraph in the About page's source list, after one
+    label for screen readers ("Source paragraphs"). explainer.js makes the group one button that shows our summary
+    of each paragraph in place (explainer/render/summaries.py); without scripts the links lead to About."""
+    label = ui(data, place, "cite_label", len(paras))
+    links = [f'<a href="{place.link("about", f"p-{n}")}">{digits(str(n), place.lang)}</a>' for n in paras]
     separator = f'<span class="cite-sep">{LIST_COMMA[place.lang]}</span>'
     # Kept out of search excerpts: "[3]" and its hidden label are noise in a result. Glued to the word before it
     # by a no-break space (callers put no space of their own), so "[3]" never starts or fills a line by itself.
-    return f'&nbsp;<span class="cite" role="doc-noteref" data-pagefind-ignore>{separator.join(links)}</span>'
+    return (f'&nbsp;<span class="cite" data-pagefind-ignore><span class="visually-hidden">{label} </span>'
+            f"{separator.join(links)}</span>")
 
 
 def claim(data: SiteData, place: Place, item: schema.Claim, tag: str = "p", attrs: str = "") -> str:

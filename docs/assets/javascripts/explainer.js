@@ -98,6 +98,92 @@
     link.setAttribute("href", link.getAttribute("href").split("#")[0] + (id ? "#" + id : ""));
   }, true);
 
+  // ------------------------------------------------------------------ citations
+  // Each group of paragraph links ("[3, 5]", explainer/render/html.py's cite) becomes one button, as large as a
+  // fingertip, that opens a card beside it: our summary of each cited paragraph, with its link to About. The
+  // summaries are fetched on the first use (explainer/render/summaries.py writes them beside this script's folder);
+  // until they arrive, or if they cannot, the card holds the links alone. The card is a popover: the browser gives
+  // it Escape, a click outside and its place beside the button (its anchor). The button is a span, not a <button>:
+  // a <button> is laid out as an inline block, which made each line with a citation taller and let the group
+  // leave the word it follows. Without popovers, or without this script, the links stay.
+  var script = doc.currentScript;
+  var summaries = null;
+
+  function loadSummaries() {
+    if (!summaries) {
+      summaries = fetch(new URL("../sources/" + lang + ".json", script.src)).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      });
+    }
+    return summaries;
+  }
+
+  function fill(card, links, found) {
+    card.textContent = "";
+    links.forEach(function (a) {
+      var item = doc.createElement("span");
+      var link = doc.createElement("a");
+      item.className = "cite__item";
+      link.href = a.getAttribute("href");
+      link.textContent = found.paragraph + " " + a.textContent;
+      item.appendChild(link);
+      // The Latin names in an Arabic summary are isolated, as in the page's text.
+      var summary = found.summaries[a.hash.slice(3)] || { text: "" };
+      var at = 0;
+      (summary.latin || []).forEach(function (span) {
+        var bdi = doc.createElement("bdi");
+        bdi.lang = "en";
+        bdi.dir = "ltr";
+        bdi.textContent = summary.text.slice(span[0], span[1]);
+        item.appendChild(doc.createTextNode(summary.text.slice(at, span[0])));
+        item.appendChild(bdi);
+        at = span[1];
+      });
+      item.appendChild(doc.createTextNode(summary.text.slice(at)));
+      card.appendChild(item);
+    });
+  }
+
+  function citation(group, index) {
+    var links = Array.prototype.slice.call(group.querySelectorAll("a[href]"));
+    if (!links.length) return;
+    var button = doc.createElement("span");
+    var card = doc.createElement("span");
+    var openAtPress = null;
+    button.className = "cite__button";
+    card.className = "cite__panel";
+    card.id = "cite-" + index;
+    card.popover = "auto";
+    // The card first holds what the reader had without scripts: the label, then the links.
+    Array.prototype.forEach.call(group.childNodes, function (node) { card.appendChild(node.cloneNode(true)); });
+    card.firstChild.className = "";
+    // The button says what the links said ("Source paragraphs 3, 5"), in the same place and size.
+    while (group.firstChild) button.appendChild(group.firstChild);
+    links.forEach(function (a) { a.replaceWith(a.textContent); });
+    buttonLike(button);
+    button.setAttribute("aria-expanded", "false");
+    group.appendChild(button);
+    group.appendChild(card);
+    // A press outside an open card closes it before the click: a press on its button must not open it again.
+    button.addEventListener("pointerdown", function () { openAtPress = card.matches(":popover-open"); });
+    button.addEventListener("click", function () {
+      var open = openAtPress === null ? card.matches(":popover-open") : openAtPress;
+      openAtPress = null;
+      if (!open) card.showPopover({ source: button });
+      else if (card.matches(":popover-open")) card.hidePopover();
+    });
+    card.addEventListener("toggle", function (event) {
+      var opened = event.newState === "open";
+      button.setAttribute("aria-expanded", String(opened));
+      if (opened && !card.querySelector(".cite__item")) {
+        loadSummaries().then(function (found) { fill(card, links, found); }, function () { /* the links stay */ });
+      }
+    });
+  }
+
+  if (script && "popover" in doc.documentElement) doc.querySelectorAll("article .cite").forEach(citation);
+
   // ------------------------------------------------------------------ search
   // Everything else of search (its interface, folding and ranking) is in search.js, fetched with MiniSearch and
   // this language's records side by side, in one round trip, when the reader first focuses or types in the box.
