@@ -18,6 +18,7 @@ alone, with the data as it is (×1) measured the same way beside it (a few minut
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -37,13 +38,15 @@ from pathlib import Path
 from explainer import PROJECT
 
 from explainer.data import yamlread
+from explainer.data.languages import CODES, DEFAULT
 from explainer.publish.output_guard import check_site
 from explainer.pages.site import load_data
 
 ROOT = PROJECT
 SUBPATH = "astana-2017"
-PAGES = ["", "camps/", "reasons/", "actors/", "timeline/", "outlook/", "names/", "about/", "search/"]
-LANGS = {"en": "", "ar": "ar/"}
+# The pages and languages as the site declares them (data/pages.yml, explainer/data/languages.py).
+PAGES = ["" if page.id == "index" else f"{page.id}/" for page in load_data(PROJECT / "data").pages.pages]
+LANGS = {code: "" if code == DEFAULT else f"{code}/" for code in CODES}
 LIGHTHOUSE_PAGES = ["", "camps/", "names/", "search/"]
 CHROMIUM = "/usr/bin/chromium"
 CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -180,36 +183,45 @@ def _kind(url_path: str) -> str:
     return "other"
 
 
-def first_visits(site: Path) -> dict[tuple[str, str], dict[str, list[int]]]:
-    """Every page, both languages, opened once on a fresh profile at 390 px: each request's served size by kind."""
+@contextlib.contextmanager
+def _browser_on(site: Path):
+    """The built site served on a free port and Chromium: (browser, base URL); both stopped afterwards."""
     from playwright.sync_api import sync_playwright
 
     httpd, base = _serve(site)
-    found = {}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
-            for lang, prefix in LANGS.items():
-                for page_path in PAGES:
-                    context = browser.new_context(viewport={"width": 390, "height": 844})
-                    page = context.new_page()
-                    urls: list[str] = []
-                    page.on("request", lambda r: urls.append(r.url))
-                    page.goto(base + prefix + page_path, wait_until="networkidle")
-                    page.wait_for_timeout(200)
-                    kinds: dict[str, list[int]] = {k: [] for k in KINDS}
-                    for url in dict.fromkeys(urls):
-                        if not url.startswith(base):
-                            continue
-                        rel = url[len(base):].split("#")[0].split("?")[0]
-                        target = site / rel
-                        if (target / "index.html" if target.is_dir() else target).is_file():  # not a 404
-                            kinds[_kind(rel)].append(served_size(site, rel))
-                    found[(lang, page_path)] = kinds
-                    context.close()
-            browser.close()
+            try:
+                yield browser, base
+            finally:
+                browser.close()
     finally:
         httpd.shutdown()
+
+
+def first_visits(site: Path) -> dict[tuple[str, str], dict[str, list[int]]]:
+    """Every page, both languages, opened once on a fresh profile at 390 px: each request's served size by kind."""
+    found = {}
+    with _browser_on(site) as (browser, base):
+        for lang, prefix in LANGS.items():
+            for page_path in PAGES:
+                context = browser.new_context(viewport={"width": 390, "height": 844})
+                page = context.new_page()
+                urls: list[str] = []
+                page.on("request", lambda r: urls.append(r.url))
+                page.goto(base + prefix + page_path, wait_until="networkidle")
+                page.wait_for_timeout(200)
+                kinds: dict[str, list[int]] = {k: [] for k in KINDS}
+                for url in dict.fromkeys(urls):
+                    if not url.startswith(base):
+                        continue
+                    rel = url[len(base):].split("#")[0].split("?")[0]
+                    target = site / rel
+                    if (target / "index.html" if target.is_dir() else target).is_file():  # not a 404
+                        kinds[_kind(rel)].append(served_size(site, rel))
+                found[(lang, page_path)] = kinds
+                context.close()
     return found
 
 
@@ -252,49 +264,32 @@ def search_cost(site: Path, network: dict) -> dict[str, tuple[int, float]]:
     """Per language: the bytes (gzip as served) the first search fetches on the search page, and the seconds from
     typing the query (the box focused at the same moment, so nothing was fetched ahead) to its first result, on
     simulated slow 4G with a fresh profile."""
-    from playwright.sync_api import sync_playwright
-
-    httpd, base = _serve(site)
     found = {}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
-            for lang, prefix in LANGS.items():
-                context = browser.new_context(viewport={"width": 390, "height": 844})
-                page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                cdp.send("Network.emulateNetworkConditions", network)
-                page.goto(base + prefix + "search/", wait_until="networkidle")
-                urls: list[str] = []
-                page.on("request", lambda r: urls.append(r.url))
-                start = time.perf_counter()
-                page.fill("#search-input", FIRST_QUERY[lang])
-                page.wait_for_selector("#search .search-result__link", timeout=60000)
-                seconds = time.perf_counter() - start
-                rels = {u[len(base):].split("#")[0].split("?")[0] for u in urls if u.startswith(base)}
-                found[lang] = (sum(served_size(site, rel) for rel in rels if (site / rel).is_file()), seconds)
-                context.close()
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with _browser_on(site) as (browser, base):
+        for lang, prefix in LANGS.items():
+            context = browser.new_context(viewport={"width": 390, "height": 844})
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", network)
+            page.goto(base + prefix + "search/", wait_until="networkidle")
+            urls: list[str] = []
+            page.on("request", lambda r: urls.append(r.url))
+            start = time.perf_counter()
+            page.fill("#search-input", FIRST_QUERY[lang])
+            page.wait_for_selector("#search .search-result__link", timeout=60000)
+            seconds = time.perf_counter() - start
+            rels = {u[len(base):].split("#")[0].split("?")[0] for u in urls if u.startswith(base)}
+            found[lang] = (sum(served_size(site, rel) for rel in rels if (site / rel).is_file()), seconds)
+            context.close()
     return found
 
 
 def search_score(site: Path) -> tuple[int, int]:
-    from playwright.sync_api import sync_playwright
-
     from explainer.tools.search_quality import load_queries, run_queries, score
 
-    httpd, base = _serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
-            result = score(run_queries(browser, base, load_queries()["queries"]))
-            browser.close()
-    finally:
-        httpd.shutdown()
-    return result
+    with _browser_on(site) as (browser, base):
+        return score(run_queries(browser, base, load_queries()["queries"]))
 
 
 SEARCH_RUNS = 3
