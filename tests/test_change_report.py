@@ -2,6 +2,7 @@
 an English-only change, a change in both languages, an added faction and a removed event."""
 from __future__ import annotations
 
+import ast
 import html
 import os
 import re
@@ -14,6 +15,7 @@ import pytest
 
 from explainer.tools import change_report
 from explainer.tools.change_report import md
+from explainer.data.languages import LIST_COMMA
 from explainer.data.messages import Counted
 from explainer.pages.site import load_data
 from explainer.data.yamlread import read_yaml
@@ -158,7 +160,11 @@ def test_nothing_changed_says_so_in_one_line_in_each_language(edited):
 def test_the_report_speaks_arabic_too(edited):
     """Editors who read Arabic get every sentence of the report in Arabic, after the English one."""
     out = run(*edited).stdout
-    assert "مدخل جديد واحد؛ مدخل واحد محذوف" in out  # Arabic's plural forms, from the catalogue
+    # Arabic's plural forms, from the catalogue: one entry is "مدخل جديد واحد", not the English "1 new entry".
+    counted = [Counted("1 new entry", "{count} new entries", 1, count=1),
+               Counted("1 entry removed", "{count} entries removed", 1, count=1)]
+    assert "1 " not in counted[0].say("ar")
+    assert LIST_COMMA["ar"].join(message.say("ar") for message in counted) in out
     lines = out.split("\n")
     shown = {lines[i]: lines[i + 2] for i, line in enumerate(lines) if line.startswith("Shown on: ")}
     assert len(shown) == 2  # events.yml and factions.yml
@@ -378,7 +384,11 @@ def test_a_one_letter_fix_in_a_long_arabic_text_marks_its_word_and_is_not_drift(
     row = next(line for line in result.stdout.split("\n") if line.startswith("|  | ar | ") or " | ar | " in line)
     assert f"~~{md(word)}~~" in row and f"**{md(fixed)}**" in row
     assert row.count("**") == 2 and row.count("~~") == 2  # only that word is marked
-    assert "**Spelling fixes** (1)" in result.stdout and "**تصحيحات إملائية** (1)" in result.stdout
+    heading = Counted("**Spelling fixes** (1): one word of one language respelt; the other language need not change:",
+                      "**Spelling fixes** ({count}): in each, one word of one language respelt; the other language "
+                      "need not change:", 1, count=1)
+    assert str(heading) in result.stdout and heading.say("ar") in result.stdout
+    assert heading.say("ar").startswith("**") and "(1)" in heading.say("ar")
     assert f"~~{md(word)}~~ → **{md(fixed)}**" in result.stdout
     assert "Check the other language" not in result.stdout
 
@@ -417,3 +427,27 @@ def test_a_correction_is_its_own_entry_named_by_its_date(edited, tmp_path):
     assert "|  | ar | — | text: صُحّح إملاء اسم one. |" in out and "|  | — | — | date: 2026-12-01 |" in out
     assert f"| line {line + 2}: corrections › 2026-12-01 (2) (new entry · مدخل جديد) | en | — | text: Fixed the spelling of two. |" in out
     assert "(new entry · مدخل جديد) | en | — |" in out and "|  (new entry" not in out  # never an empty name
+
+
+def _docstrings(tree) -> set[int]:
+    """The ids of the docstring nodes: a module's, class's or function's first statement when it is a string."""
+    found = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (isinstance(body, list) and body and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)):
+            found.add(id(body[0].value))
+    return found
+
+
+def test_the_report_says_its_arabic_through_the_catalogue():
+    """No Arabic letter in change_report.py's code (comments and docstrings aside): every sentence the report gives
+    an editor is a message of the catalogue (explainer/locale/ar/LC_MESSAGES/messages.po), said in each language."""
+    source = Path(change_report.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    docstrings = _docstrings(tree)
+    arabic = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+    typed = [f"change_report.py:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+             and arabic.search(node.value)]
+    assert typed == []

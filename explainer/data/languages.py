@@ -12,15 +12,17 @@ class Language:
     direction: str  # "ltr" or "rtl"
     locale: str  # Open Graph's og:locale
     list_comma: str  # between the items of a list in running text
+    list_semicolon: str  # between the items of a list whose items hold commas
 
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
-    Language("en", "English", "ltr", "en_GB", ", "),
-    Language("ar", "العربية", "rtl", "ar_SY", "، "),
+    Language("en", "English", "ltr", "en_GB", ", ", "; "),
+    Language("ar", "العربية", "rtl", "ar_SY", "، ", "؛ "),
 )}
 CODES = tuple(LANGUAGES)
 DEFAULT = CODES[0]
 DIRECTION = {code: lang.direction for code, lang in LANGUAGES.items()}
 LIST_COMMA = {code: lang.list_comma for code, lang in LANGUAGES.items()}
+LIST_SEMICOLON = {code: lang.list_semicolon for code, lang in LANGUAGES.items()}
 # The site has two languages: "the other" is the one a page's other-script names and its language switch show.
 OTHER = {code: next(c for c in CODES if c != code) for code in CODES}

@@ -29,8 +29,8 @@ from pydantic import BaseModel
 
 from explainer.data import schema
 from explainer.data.errors import DataErrors, annotation_data, annotation_property, visible
-from explainer.data.languages import OTHER
-from explainer.data.messages import Both, Counted
+from explainer.data.languages import LIST_COMMA, LIST_SEMICOLON, OTHER
+from explainer.data.messages import Both, Counted, M, say
 from explainer.pages.coverage import pages_showing
 from explainer.data.loader import STRINGS_DIR, SiteData
 from explainer.pages.registry import MACROS
@@ -39,10 +39,29 @@ from explainer.data.yamlread import read_yaml
 from explainer.render.roster import DOWNLOAD_FILES, DOWNLOADS
 
 LANGS = schema.LANGUAGES
-NAMES = {"en": "English", "ar": "Arabic"}
-NAMES_AR = {"en": "الإنجليزي", "ar": "العربي"}  # of a text: النص الإنجليزي
-LANGUAGE_AR = {"en": "الإنجليزية", "ar": "العربية"}  # of a language: ملف اللغة العربية
 PROJECT_DOCS = PROJECT / "docs"
+
+
+# The report is bilingual: each sentence is a message of the catalogue (explainer/data/messages.py,
+# explainer/locale/), said in every language (tests/test_change_report.py fails on Arabic typed in this file's code).
+# No M(…) inside an f-string: `pybabel extract` on Python 3.11 reads an f-string as one token and would miss it
+# (tests/test_messages.py would then find a message with no Arabic).
+
+
+def _pair(message) -> str:
+    """A message in every language on one line: "added · أُضيف"."""
+    return " · ".join(say(message, lang) for lang in LANGS)
+
+
+def _glossed(message) -> str:
+    """A message in English, its other languages after it in brackets: "on the base branch (في الفرع الأساسي)"."""
+    first, *others = (say(message, lang) for lang in LANGS)
+    return f"{first} ({' · '.join(others)})"
+
+
+def _in_each(make) -> Both:
+    """A value made in each language (a list joined with that language's comma), for a message to say."""
+    return Both(**{lang: make(lang) for lang in LANGS})
 
 
 @dataclass(frozen=True)
@@ -237,24 +256,37 @@ class Drift:
     def other(self) -> str:
         return "ar" if self.changed == "en" else "en"
 
-    def there(self, code=str) -> tuple[str, str]:
-        """Where the other language is, in English and in Arabic. The Arabic names the other file in words: a path
-        inside a right-to-left sentence breaks it into pieces out of order."""
+    def there(self, code=str) -> M | Both:
+        """Where the other language is. The Arabic names the other file in words: a path inside a right-to-left
+        sentence breaks it into pieces out of order."""
+        line = M("line {line}", line=self.other_line)
         if self.other_file == self.file:
-            return f"line {self.other_line}", f"السطر {self.other_line}"
-        return (f"{code(self.other_file)} line {self.other_line}",
-                f"السطر {self.other_line} من ملف اللغة {LANGUAGE_AR[self.other]}")
+            return line
+        in_words = (M("line {line} of the English language file", line=self.other_line) if self.other == "en" else
+                    M("line {line} of the Arabic language file", line=self.other_line))
+        return Both(f"{code(self.other_file)} {line}", in_words.say("ar"))
+
+    def says(self) -> M:
+        if self.changed == "en":
+            return M("the English text changed but not the Arabic ({there}); check that the Arabic still says the "
+                     "same, and update it if needed", there=self.there())
+        return M("the Arabic text changed but not the English ({there}); check that the English still says the "
+                 "same, and update it if needed", there=self.there())
+
+    def item(self) -> str:
+        """Its line in the summary's list."""
+        there = self.there(code=lambda path: f"`{path}`")
+        said = (M("line {line}: the English changed; the Arabic ({there}) did not", line=self.line, there=there)
+                if self.changed == "en" else
+                M("line {line}: the Arabic changed; the English ({there}) did not", line=self.line, there=there))
+        return f"- `{self.file}` {_pair(said)}"
 
     def message(self) -> str:
-        there, there_ar = self.there()
-        return (f"the {NAMES[self.changed]} text changed but not the {NAMES[self.other]} ({there}); check "
-                f"that the {NAMES[self.other]} still says the same, and update it if needed / تغيّر النص "
-                f"{NAMES_AR[self.changed]} ولم يتغيّر النص {NAMES_AR[self.other]} ({there_ar})؛ تحقّق من أن النص "
-                f"{NAMES_AR[self.other]} ما زال يقول الشيء نفسه، وعدّله إن لزم")
+        return " / ".join(say(self.says(), lang) for lang in LANGS)
 
     def annotation(self) -> str:
         props = (f"file={annotation_property(visible(self.file))},line={self.line},col={self.col},"
-                 f"title={annotation_property('Check the other language · راجع اللغة الأخرى')}")
+                 "title=" + annotation_property(_pair(M("Check the other language"))))
         return f"::warning {props}::{annotation_data(visible(self.message()))}"
 
     def __str__(self) -> str:
@@ -354,7 +386,7 @@ def _path(key: tuple) -> str:
     return md(" › ".join(str(part) for part in key))
 
 
-BASE_BRANCH = "on the base branch (في الفرع الأساسي)"
+BASE_BRANCH = _glossed(M("on the base branch"))
 
 
 def _line(change: Change) -> str:
@@ -364,12 +396,13 @@ def _line(change: Change) -> str:
 def _rows(change: Change) -> list[str]:
     """A changed, added or removed value: a row per language (one row for a plain value)."""
     langs = [lg for lg in ("", *LANGS) if lg in change.before or lg in change.after]
-    tag = {"changed": "", "added": " (added · أُضيف)", "removed": " (removed · حُذف)"}[change.kind]
+    kind = {"changed": None, "added": M("added"), "removed": M("removed")}[change.kind]
+    tag = f" ({_pair(kind)})" if kind else ""
     rows = []
     for i, lang in enumerate(langs):
         old, new = change.before.get(lang), change.after.get(lang)
         if change.kind == "changed" and old == new:
-            cells = ("*unchanged · لم يتغيّر*",) * 2
+            cells = ("*" + _pair(M("unchanged")) + "*",) * 2
         elif old is not None and new is not None:
             cells = marked(old, new)
         else:
@@ -384,7 +417,8 @@ def _entry_rows(entry: tuple, changes: list[Change]) -> list[str]:
     added = changes[0].kind == "added"
     first = changes[0]
     at = f"line {first.entry_line}" + ("" if added else f" {BASE_BRANCH}")
-    head = f"{at}: {_path(entry)} ({'new entry · مدخل جديد' if added else 'entry removed · مدخل محذوف'})"
+    what = M("new entry") if added else M("entry removed")
+    head = f"{at}: {_path(entry)} ({_pair(what)})"
     rows, plain = [], []
     for change in changes:
         values = change.after if added else change.before
@@ -403,7 +437,8 @@ def _entry_rows(entry: tuple, changes: list[Change]) -> list[str]:
     return out
 
 
-TABLE_HEAD = ["| where · الموضع | language · اللغة | before · قبل | after · بعد |", "| --- | --- | --- | --- |"]
+TABLE_HEAD = ["| " + " | ".join(_pair(head) for head in (M("where"), M("language"), M("before"), M("after"))) + " |",
+              "| --- | --- | --- | --- |"]
 
 
 def _groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
@@ -430,9 +465,9 @@ def _page_name(data: SiteData, page_id: str) -> str:
     return f"{md(name)} (`/{'' if page_id == 'index' else page_id + '/'}`)"
 
 
-def _count(changes: list[Change]) -> tuple[str, str]:
-    """How many values and whole entries changed, in English and in Arabic, each count in the plural form its
-    language's catalogue gives it (explainer/locale/); a count of zero is not said."""
+def _count(changes: list[Change]) -> Both:
+    """How many values and whole entries changed, in each language, each count in the plural form its language's
+    catalogue gives it (explainer/locale/); a count of zero is not said."""
     entries = {(c.file, _entry(c.key), c.kind) for c in changes if c.entry_added}
     values = len([c for c in changes if not c.entry_added])
     added = len([e for e in entries if e[2] == "added"])
@@ -442,7 +477,7 @@ def _count(changes: list[Change]) -> tuple[str, str]:
             Counted("1 new entry", "{count} new entries", added, count=added) if added else None,
             Counted("1 entry removed", "{count} entries removed", removed, count=removed) if removed else None]
     said = [message for message in said if message]
-    return ", ".join(said), "؛ ".join(message.say("ar") for message in said)
+    return _in_each(lambda lang: LIST_COMMA[lang].join(message.say(lang) for message in said))
 
 
 def counts(data: SiteData) -> dict[tuple, tuple[str, int]]:
@@ -475,7 +510,7 @@ def _counts_changed(base: SiteData, head: SiteData) -> list[str]:
             rows.append(f"- {(after.get(key) or before[key])[0]}: {was} → {now}")
     if not rows:
         return []
-    return ["", "**Counts that change · أعداد تتغيّر:**", ""] + rows
+    return ["", "**" + _pair(M("Counts that change")) + ":**", ""] + rows
 
 
 def _downloads_changed(base: SiteData, head: SiteData) -> list[str]:
@@ -483,14 +518,22 @@ def _downloads_changed(base: SiteData, head: SiteData) -> list[str]:
     changed = [f"`{DOWNLOADS}/{name}`" for name, render in DOWNLOAD_FILES.items() if render(base) != render(head)]
     if not changed:
         return []
-    return [""] + _both(f"**Downloads that change:** {', '.join(changed)}.",
-                        f"**ملفات التنزيل التي تتغيّر:** {'، '.join(changed)}.")
+    said = M("Downloads that change:")
+    return [""] + _each_language(lambda lang: f"**{said.say(lang)}** {LIST_COMMA[lang].join(changed)}.")
 
 
-def _both(en: str, ar: str) -> list[str]:
-    """A sentence for the editor, in English and then in Arabic, each its own paragraph (the summary sets each
-    paragraph's direction from its text)."""
-    return [en, "", ar]
+def _each_language(make) -> list[str]:
+    """A paragraph made in each language, English first (the summary sets each paragraph's direction from its
+    text)."""
+    out: list[str] = []
+    for lang in LANGS:
+        out += ([""] if out else []) + [make(lang)]
+    return out
+
+
+def _both(message) -> list[str]:
+    """A sentence for the editor, in each language, each its own paragraph."""
+    return _each_language(lambda lang: say(message, lang))
 
 
 SUMMARY_LIMIT = 1024 * 1024  # GitHub drops a step's summary larger than 1 MiB (of UTF-8)
@@ -520,49 +563,46 @@ class _Room:
 
 def _left_out_note(changes: list[Change], drifts_left_out: int) -> list[str]:
     """Said at the top when the summary could not list everything."""
-    count, count_ar = _count(changes) if changes else ("", "")
-    texts = Counted("1 text to check in the other language", "{count} texts to check in the other language",
-                    drifts_left_out, count=drifts_left_out)
-    also, also_ar = (texts, texts.say("ar")) if drifts_left_out else ("", "")
-    said, said_ar = "; ".join(x for x in (count, also) if x), "؛ ".join(x for x in (count_ar, also_ar) if x)
-    return _both(f"**Not everything is listed:** in full, this summary would be larger than GitHub shows (1 MiB), so "
-                 f"these are left out below: {said}. The pull request's *Files changed* tab (the diff of `data/`) "
-                 "shows every change, and the warnings on the files every text to check.",
-                 f"**لم يُدرَج كل شيء:** لو أُدرج كل تغيير لتجاوز هذا الملخص الحجم الذي يعرضه GitHub (1 ميبيبايت)، "
-                 f"فتُرك أدناه ما يلي: {said_ar}. ويعرض تبويب *Files changed* في طلب الدمج (الفروق في `data/`) كل "
-                 "تغيير، وتعرض التعليقات على أسطر الملفات كل نص تجب مراجعته.") + [""]
+    parts = [_count(changes)] if changes else []
+    if drifts_left_out:
+        parts.append(Counted("1 text to check in the other language", "{count} texts to check in the other language",
+                             drifts_left_out, count=drifts_left_out))
+    said = _in_each(lambda lang: LIST_SEMICOLON[lang].join(say(part, lang) for part in parts))
+    return _both(M("**Not everything is listed:** in full, this summary would be larger than GitHub shows (1 MiB), so "
+                   "these are left out below: {said}. The pull request's *Files changed* tab (the diff of `data/`) "
+                   "shows every change, and the warnings on the files every text to check.", said=said)) + [""]
 
 
 def _file_note(changes: list[Change]) -> list[str]:
     """Under a table that could not list every change of its file."""
-    count, count_ar = _count(changes)
-    return [""] + _both(f"*Not listed here: {count}. See the pull request's Files changed tab.*",
-                        f"*لم يُدرَج هنا: {count_ar}. انظر تبويب Files changed في طلب الدمج.*")
+    return [""] + _both(M("*Not listed here: {count}. See the pull request's Files changed tab.*",
+                          count=_count(changes)))
 
 
 def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_root: Path,
            base_problems: int = 0, head_problems: int = 0) -> str:
-    out = ["## What this change does to the site · ما يغيّره هذا التعديل في الموقع", ""]
+    out = ["## " + _pair(M("What this change does to the site")), ""]
     if head is None:
         said = Counted("The data of this pull request does not load (1 problem): the validator's messages "
                        "(annotations, and the *Validate data* step) say what to fix. This report follows once it loads.",
                        "The data of this pull request does not load ({count} problems): the validator's messages "
                        "(annotations, and the *Validate data* step) say what to fix. This report follows once it loads.",
                        head_problems, count=head_problems)
-        out += _both(said, said.say("ar"))
+        out += _both(said)
         return "\n".join(out) + "\n"
     if base is None:
-        out += _both(f"The base data (the target branch) does not load ({base_problems} problem(s)) with the code of "
-                     "this pull request, so there is nothing to compare this change with. Either the base branch is "
-                     "broken, or this pull request changes the shape of the data (explainer/data/schema.py) as well.",
-                     f"تعذّر تحميل بيانات الفرع الأساسي (الفرع المستهدَف) بشيفرة طلب الدمج هذا (عدد المشكلات: "
-                     f"{base_problems})، فلا يوجد ما يُقارَن به هذا التعديل: إمّا أن في الفرع الأساسي خللًا، "
-                     "وإمّا أن طلب الدمج يغيّر بنية البيانات أيضًا (explainer/data/schema.py).")
+        out += _both(Counted("The base data (the target branch) does not load (1 problem) with the code of this pull "
+                             "request, so there is nothing to compare this change with. Either the base branch is "
+                             "broken, or this pull request changes the shape of the data (explainer/data/schema.py) "
+                             "as well.",
+                             "The base data (the target branch) does not load ({count} problems) with the code of "
+                             "this pull request, so there is nothing to compare this change with. Either the base "
+                             "branch is broken, or this pull request changes the shape of the data "
+                             "(explainer/data/schema.py) as well.", base_problems, count=base_problems))
         return "\n".join(out) + "\n"
     changes = compare(base, head, base_root, head_root)
     if not changes:
-        out += _both("No change to what the site shows: every text and value in `data/` is as on the base branch.",
-                     "لا تغيير فيما يعرضه الموقع: كل النصوص والقيم في المجلد `data` كما هي في الفرع الأساسي.")
+        out += _both(M("No change to what the site shows: every text and value in `data/` is as on the base branch."))
         return "\n".join(out) + "\n"
 
     order = [p.id for p in head.pages.pages]
@@ -585,15 +625,15 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
                 per_page[page].append(change.file)
     said = Counted("{what}, in 1 file. The pages that show the changed data (built from it, in both languages):",
                    "{what}, in {count} files. The pages that show the changed data (built from it, in both languages):",
-                   len(files), what=Both(*_count(changes)), count=len(files))
-    out += _both(said, said.say("ar"))
-    out += ["", "| page · الصفحة | data changed · البيانات المتغيّرة |", "| --- | --- |"]
+                   len(files), what=_count(changes), count=len(files))
+    out += _both(said)
+    out += ["", "| " + _pair(M("page")) + " | " + _pair(M("data changed")) + " |", "| --- | --- |"]
     out += [f"| {_page_name(head, page)} | {', '.join(f'`{f}`' for f in per_page[page])} |"
             for page in order if page in per_page]
     strings = list(dict.fromkeys(f for f in files if f.startswith(STRINGS_DIR)))
     if strings:
-        out.append(f"| every page (interface strings) · كل الصفحات (نصوص الواجهة) | "
-                   f"{', '.join(f'`{f}`' for f in strings)} |")
+        every_page = _pair(M("every page (interface strings)"))
+        out.append(f"| {every_page} | {', '.join(f'`{f}`' for f in strings)} |")
     out += _counts_changed(base, head) + _downloads_changed(base, head)
     every = drifts(base, head, head_root)
     found = [d for d in every if not d.spelling]
@@ -606,27 +646,25 @@ def report(base: SiteData | None, head: SiteData | None, base_root: Path, head_r
     room = _Room(SUMMARY_BUDGET - reserve - _size(out) - sum(_size(sections[f]) + _size(TABLE_HEAD) for f in files))
     top = len(out)
     if found:
-        out += [""] + _both(f"**Check the other language** ({len(found)}): one language of these texts changed and "
-                            "the other did not (see the warnings on the files):",
-                            f"**راجع اللغة الأخرى** ({len(found)}): عُدِّلت إحدى اللغتين في كل نص من هذه النصوص "
-                            "ولم تُعدَّل الأخرى (انظر التعليقات على أسطر الملفات):") + [""]
+        out += [""] + _both(Counted("**Check the other language** (1): one language of this text changed and the "
+                                    "other did not (see the warning on the file):",
+                                    "**Check the other language** ({count}): one language of these texts changed "
+                                    "and the other did not (see the warnings on the files):",
+                                    len(found), count=len(found))) + [""]
         for d in found:
-            there, there_ar = d.there(code=lambda path: f"`{path}`")
-            item = (f"- `{d.file}` line {d.line}: the {NAMES[d.changed]} changed; the {NAMES[d.other]} ({there}) "
-                    f"did not · السطر {d.line}: تغيّر النص {NAMES_AR[d.changed]} ولم يتغيّر النص "
-                    f"{NAMES_AR[d.other]} ({there_ar})")
+            item = d.item()
             if room.fits([item]):
                 out.append(item)
             else:
                 room.drifts_left_out += 1
     if respelt:
-        out += [""] + _both(f"**Spelling fixes** ({len(respelt)}): one word of one language respelt; the other "
-                            "language need not change:",
-                            f"**تصحيحات إملائية** ({len(respelt)}): صُحّح إملاء كلمة واحدة في إحدى اللغتين، ولا "
-                            "يلزم تغيير اللغة الأخرى:") + [""]
+        out += [""] + _both(Counted("**Spelling fixes** (1): one word of one language respelt; the other language "
+                                    "need not change:",
+                                    "**Spelling fixes** ({count}): in each, one word of one language respelt; the "
+                                    "other language need not change:", len(respelt), count=len(respelt))) + [""]
         for d in respelt:
-            item = (f"- `{d.file}` line {d.line} · السطر {d.line} ({d.changed}): {_mark(d.spelling[0], '~~')} → "
-                    f"{_mark(d.spelling[1], '**')}")
+            line = _pair(M("line {line}", line=d.line))
+            item = f"- `{d.file}` {line} ({d.changed}): {_mark(d.spelling[0], '~~')} → {_mark(d.spelling[1], '**')}"
             if room.fits([item]):
                 out.append(item)
     for file in files:
@@ -651,11 +689,12 @@ def _section(head: SiteData, file: str, changes: list[Change], order: list[str],
     shown_on = [p for p in order if p in pages]
     names = {lang: [getattr(head.page(p).nav, lang) if head.page(p) else p for p in shown_on] for lang in LANGS}
     if file.startswith(STRINGS_DIR):
-        shown, shown_ar = "every page", "كل الصفحات"
+        said = M("Shown on: {pages}.", pages=M("every page"))
+    elif shown_on:
+        said = M("Shown on: {pages}.", pages=_in_each(lambda lang: md(LIST_COMMA[lang].join(names[lang]))))
     else:
-        shown, shown_ar = md(", ".join(names["en"])) or "no page", md("، ".join(names["ar"]))
-    return ["", f"### `data/{file}`", ""] + _both(f"Shown on: {shown}.",
-                                                  f"يظهر في: {shown_ar}." if shown_ar else "لا يظهر في أي صفحة.") + [""]
+        said = M("Shown on: no page.")
+    return ["", f"### `data/{file}`", ""] + _both(said) + [""]
 
 
 def _load(root: Path) -> tuple[SiteData | None, int]:
