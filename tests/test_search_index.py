@@ -12,6 +12,7 @@ import pytest
 
 from explainer.data.loader import load_data
 from explainer.publish import search_index
+from explainer.tools.search_quality import load_queries
 from explainer.publish.search_index import build_search_index, entry_records, expected_urls, index_problems
 
 from .conftest import ROOT
@@ -178,3 +179,14 @@ def test_nothing_found_offers_the_nearest_name_and_nonsense_nothing(site):
                         f"engine('{lang}').suggest(q)])", site) for lang, queries in asked.items()}
     assert said["en"] == [[0, "Wadi Barada"], [0, "Ahrar al-Sham"], [0, None], [0, None]]
     assert said["ar"] == [[0, "حلب"], [0, "أستانا"], [0, None], [0, None]]
+
+
+def test_no_result_trails_far_behind_the_first(site):
+    """A weak fuzzy tail reads as answers (the «النصرة» search showed an excerpt found through «نشره», at a
+    seventieth of the first result's score): every result shown scores at least a tenth of the first's."""
+    queries = [q["q"] for q in load_queries()["queries"]]
+    for lang in ("en", "ar"):
+        scores = _node(f"{json.dumps(queries, ensure_ascii=False)}.map(q => engine('{lang}').search(q).map(r => r.score))",
+                       site)
+        trailing = [(q, s) for q, s in zip(queries, scores) if s and min(s) < s[0] / 10]
+        assert trailing == [], trailing[:5]

@@ -113,6 +113,8 @@ export function createSearch(MiniSearch, records) {
     };
   }
 
+  var TAIL = 0.1;
+
   function run(query, combineWith, joined) {
     var parts = groups(query, joined);
     if (!parts.length) return [];
@@ -129,7 +131,11 @@ export function createSearch(MiniSearch, records) {
     var hyphen = /[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(query);
     var found = hyphen ? run(query, "AND", true) : [];
     if (!found.length) found = run(query, "AND", false);
-    return found.length ? found : run(query, "OR", false).filter(function (r) { return r.score > 2; });
+    if (!found.length) found = run(query, "OR", false).filter(function (r) { return r.score > 2; });
+    // A long tail of weak matches reads as answers (an Arabic excerpt found for «النصرة» through «نشره», a
+    // dozen passing mentions for a typo): keep the results within a tenth of the best one's score.
+    var floor = found.length ? found[0].score * TAIL : 0;
+    return found.filter(function (r) { return r.score >= floor; });
   }
 
   // When nothing matches: the name nearest to what was typed, three letters off at most.
