@@ -157,17 +157,17 @@ A4_PRINTABLE_WIDTH = """(() => {
   return width;
 })()"""
 
-# Every timeline dot (the list's ::before marks and the figures' dots) and the timeline's rule, in print: each must
+# Every timeline dot (the ::before marks of the dated list and of the undated band) and the rules, in print: each must
 # lie inside the window, which print emulation lays out at the printable area's width.
 PRINTED_DOTS = """(() => {
   const out = [];
-  for (const li of document.querySelectorAll('ol.timeline > li')) {
+  for (const li of document.querySelectorAll('.timeline > li')) {
     const box = li.getBoundingClientRect(), dot = getComputedStyle(li, '::before');
     if (dot.content === 'none' || dot.display === 'none') continue;
     const left = box.left + parseFloat(dot.left);
     out.push(['dot ' + li.id, left, left + parseFloat(dot.width)]);
   }
-  for (const e of document.querySelectorAll('ol.timeline, .figure-svg .fig-dot--dated, .figure-svg .fig-dot--undated')) {
+  for (const e of document.querySelectorAll('.timeline')) {
     const r = e.getBoundingClientRect();
     if (r.width > 0) out.push([e.tagName + '.' + (e.className.baseVal ?? e.className), r.left, r.right]);
   }
