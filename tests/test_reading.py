@@ -165,7 +165,7 @@ FIGURE = """(() => {
   return {label: parseFloat(getComputedStyle(figure.querySelector('.diagram__box')).fontSize),
           body: parseFloat(getComputedStyle([...document.querySelectorAll('article p')]  // running text
                   .sort((a, b) => b.textContent.length - a.textContent.length)[0]).fontSize),
-          sponsor: box(figure.querySelector('.diagram__box--sponsor')),
+          sponsor: box(figure.querySelector('.diagram__box--callers')),
           stem: getComputedStyle(figure.querySelector('.diagram__stem')).display === 'none' ? null : box(figure.querySelector('.diagram__stem')),
           heads: [...figure.querySelectorAll('.diagram__box--head')].map(box),
           arrows: [...figure.querySelectorAll('.diagram__arrow')].map(box), line: parseFloat(line)};

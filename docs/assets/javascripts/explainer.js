@@ -155,9 +155,14 @@
     card.className = "cite__panel";
     card.id = "cite-" + index;
     card.popover = "auto";
-    // The card first holds what the reader had without scripts: the label, then the links.
+    // The card first holds what the reader had without scripts: the label, then the links. Closed, it is hidden by
+    // the browser's style alone, which a reader view ignores ("Source paragraph 5" twice in Firefox's): said hidden.
     Array.prototype.forEach.call(group.childNodes, function (node) { card.appendChild(node.cloneNode(true)); });
     card.firstChild.className = "";
+    card.setAttribute("aria-hidden", "true");
+    card.addEventListener("beforetoggle", function (event) {
+      if (event.newState === "open") card.removeAttribute("aria-hidden");
+    });
     // The button says what the links said ("Source paragraphs 3, 5"), in the same place and size.
     while (group.firstChild) button.appendChild(group.firstChild);
     links.forEach(function (a) { a.replaceWith(a.textContent); });
@@ -176,6 +181,7 @@
     card.addEventListener("toggle", function (event) {
       var opened = event.newState === "open";
       button.setAttribute("aria-expanded", String(opened));
+      if (!opened) card.setAttribute("aria-hidden", "true");
       if (opened && !card.querySelector(".cite__item")) {
         loadSummaries().then(function (found) { fill(card, links, found); }, function () { /* the links stay */ });
       }
