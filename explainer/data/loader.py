@@ -195,6 +195,9 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
         path = path + (blamed,)  # a rule over the whole entry, but one of its fields is the one to correct
     label = _field_label(path, tail)
     line, col = file.positions.of_value(path)
+    edge = ctx.get(schema.MARK_EDGE)
+    if edge in ("first", "last") and path in file.positions.edges:
+        line, col = file.positions.edges[path][edge == "last"]  # a quotation mark at an end: point at the mark
     if kind == "missing":
         message = M("{label} is missing; add `{key}: {hint}` to this entry", label=label, key=tail,
                     hint="…" if tail in ("en", "ar") else "")
@@ -560,7 +563,7 @@ def _check_quote_marks(files: dict[str, _File], err) -> None:
                 continue
             value = value.strip()
             marks = [ch for ch in (value[0], value.rstrip(".۔")[-1:]) if ch and ch in opening + closing]
-            if marks and not schema.wrapped(value):  # a wholly wrapped text is the schema's to report
+            if marks and not schema.misquoted(value):  # a mark the schema refuses is the schema's to report
                 err("quotes.yml", ("quotes", i, "text", lang), M(
                     "the quote begins or ends with {mark}, but the page puts the quotation marks around it itself "
                     "(it would show {mark}{mark}); remove the marks at the start and the end", mark=marks[0]))

@@ -57,6 +57,10 @@ MESSAGES = {
                        "same but makes another word, which search cannot find: retype the word with one keyboard"),
     "wrapped": N_("the text is wrapped in {opening}…{closing}, which would be published as part of it; remove them (to "
                   'quote a whole value in YAML, use straight double quotes: "…")'),
+    "stray_opening": N_("the text begins with {mark}, and no quotation mark after it closes it, so {mark} would be "
+                        "published as part of the text; remove it"),
+    "stray_closing": N_("the text ends with {mark}, and no quotation mark before it opens it, so {mark} would be "
+                        "published as part of the text; remove it"),
     "key_point_too_long": N_("this key point is {words} words long; a key point has at most {most}, so that the "
                              "points stay in the first screen: shorten it, and leave the detail to the pages"),
     "separator_in_alias": N_('the alias "{value}" contains "|", which separates the aliases in the roster download '
@@ -127,23 +131,43 @@ def _one_alphabet_per_word(value: str) -> None:
                     name=f"U+{ord(odd):04X} {unicodedata.name(odd, '')}".rstrip())
 
 
-# Typographic quotes typed around a whole value (`name: “Sham Legion”`): YAML keeps them, the site would print them.
-OPENING, CLOSING = "“«‘„", "”»’“"
+# Quotation marks typed around a whole value (`name: “Sham Legion”`, `”Sham Legion“`, `“Sham Legion"`): YAML keeps
+# them, the site would print them. A text may still begin or end with a quotation of its own (`He said “no”`), so a
+# mark at one end is refused only when nothing inside pairs with it; a mark at both ends always is.
+QUOTATION_MARKS = "“”„‘’«»\""
+# What may close the quotation each mark opens, and what may open the one each mark closes (German „…“ included).
+CLOSERS = {"“": "”", "„": "“”", "‘": "’", "«": "»", '"': '"'}
+OPENERS = {"”": "“„", "“": "„", "’": "‘", "»": "«", '"': '"'}
+# The key of a quotation mark's error that says which end of the value it is at, for the loader to point at it.
+MARK_EDGE = "edge"
 
 
 def wrapped(value: str) -> tuple[str, str] | None:
-    """The marks around the whole of `value`, if it is wrapped in one pair (and holds no other quotation)."""
+    """The marks at both ends of `value`, if it begins and ends with a quotation mark."""
     text = value.strip()
-    if len(text) > 1 and text[0] in OPENING and text[-1] in CLOSING and not any(
-            ch in OPENING + CLOSING for ch in text[1:-1]):
+    if len(text) > 1 and text[0] in QUOTATION_MARKS and text[-1] in QUOTATION_MARKS:
         return text[0], text[-1]
     return None
 
 
-def _not_wrapped(value: str) -> None:
+def misquoted(value: str) -> tuple[str, dict] | None:
+    """The schema's message kind and values for a quotation mark at an end of `value` that would be published as
+    part of it: at both ends, or at one end with nothing inside that pairs with it; None if there is none."""
+    text = value.strip()
     marks = wrapped(value)
     if marks:
-        raise _fail("wrapped", opening=marks[0], closing=marks[1])
+        return "wrapped", {"opening": marks[0], "closing": marks[1], MARK_EDGE: "first"}
+    if text[:1] in QUOTATION_MARKS and not any(ch in CLOSERS.get(text[0], "") for ch in text[1:]):
+        return "stray_opening", {"mark": text[0], MARK_EDGE: "first"}
+    if text[-1:] in QUOTATION_MARKS and not any(ch in OPENERS.get(text[-1], "") for ch in text[:-1]):
+        return "stray_closing", {"mark": text[-1], MARK_EDGE: "last"}
+    return None
+
+
+def _not_wrapped(value: str) -> None:
+    found = misquoted(value)
+    if found:
+        raise _fail(found[0], **found[1])
 
 
 def _english(value: str) -> str:
