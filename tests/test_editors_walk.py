@@ -2,9 +2,18 @@
 is refused at its line and column with a message that says the right fix, in English and Arabic."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+from explainer.data.yamlread import read_yaml
+from explainer.pages import issue_form
 from explainer.pages.site import load_data
+
+from .conftest import ROOT
 
 from .test_editors_ii import only
 from .test_loader import data_dir, edit, position  # noqa: F401
@@ -51,3 +60,62 @@ def test_an_arabic_sentence_that_ends_with_a_quotation_it_opened_is_accepted(dat
     old = 'ar: "فيلق الشام"}'
     edit(data_dir, "factions.yml", old, 'ar: "فيلق «الشام»"}')
     load_data(data_dir)
+
+
+# ---------------------------------------------------------------- a menu label and the issue form
+
+NAV = 'nav: {en: "The two camps", ar: "المعسكران"}'
+NEW_NAV = 'nav: {en: "Both camps", ar: "كلا المعسكرين"}'
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    for name in ("data", "docs", ".github"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def page_options(project: Path) -> tuple[list[str], dict]:
+    """The issue form's page options, and where each is (by index)."""
+    form = read_yaml(project / issue_form.FORM, "form")
+    index = next(i for i, e in enumerate(form.value["body"]) if e.get("id") == "page")
+    path = ("body", index, "attributes", "options")
+    options = form.value["body"][index]["attributes"]["options"]
+    return options, {i: form.positions.of_value(path + (i,)) for i in range(len(options))}
+
+
+def test_a_menu_label_change_says_the_line_to_write_in_the_issue_form(project):
+    edit(project / "data", "pages.yml", NAV, NEW_NAV)
+    options, where = page_options(project)
+    i = options.index("The two camps · المعسكران")
+    error = only(project / "data")
+    assert (error.file, error.line, error.col) == (issue_form.FORM.as_posix(), *where[i])
+    assert "replace this line with `- Both camps · كلا المعسكرين` (or run `make issue-form`)" in str(error)
+    assert "ضع مكان هذا السطر" in error.message.say("ar")
+
+
+def test_make_issue_form_drops_the_old_label_and_keeps_the_forms_own_choices(project):
+    edit(project / "data", "pages.yml", NAV, NEW_NAV)
+    before, _ = page_options(project)
+    run = subprocess.run([sys.executable, "-m", "explainer.pages.issue_form", "--write"], cwd=project,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    load_data(project / "data")
+    after, _ = page_options(project)
+    pages = load_data(project / "data").pages.pages
+    assert "The two camps · المعسكران" not in after
+    assert after == [f"{p.nav.en} · {p.nav.ar}" for p in pages] + before[len(pages):]
+    assert tuple(before[len(pages):]) == issue_form.OWN_CHOICES  # the form's own choices, as the code lists them
+
+
+def test_an_option_that_is_no_page_any_more_is_refused(project):
+    """What `make issue-form` left before: the old label kept after the pages."""
+    form = project / issue_form.FORM
+    text = form.read_text(encoding="utf-8")
+    first_own = issue_form.OWN_CHOICES[0]
+    form.write_text(text.replace(f"- {first_own}\n", f"- The two camps (old) · المعسكران\n        - {first_own}\n"),
+                    encoding="utf-8")
+    options, where = page_options(project)
+    error = only(project / "data")
+    assert (error.line, error.col) == where[options.index("The two camps (old) · المعسكران")]
+    assert "is not the menu label of a page in data/pages.yml; delete this line" in str(error)
