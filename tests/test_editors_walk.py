@@ -119,3 +119,37 @@ def test_an_option_that_is_no_page_any_more_is_refused(project):
     error = only(project / "data")
     assert (error.line, error.col) == where[options.index("The two camps (old) · المعسكران")]
     assert "is not the menu label of a page in data/pages.yml; delete this line" in str(error)
+
+
+# ---------------------------------------------------------------- dates that do not parse
+
+def correction(data_dir: Path, date: str) -> str:
+    return edit(data_dir, "corrections.yml", "corrections: []",
+                f'corrections:\n  - date: "{date}"\n    text: {{en: "A fix.", ar: "تصحيح."}}')
+
+
+def test_an_impossible_correction_date_is_said_once_and_asks_for_the_day(data_dir):
+    text = correction(data_dir, "2026-13-01")
+    error = only(data_dir)  # not also "in the future"
+    assert (error.line, error.col) == position(text, '"2026-13-01"')
+    assert 'the date "2026-13-01" is not a real date; write it as YYYY-MM-DD' in str(error)
+    assert "YYYY-MM " not in str(error) + " " and "only the month" not in str(error)
+
+
+def test_a_correction_date_in_arabic_indic_digits_says_the_western_digits(data_dir):
+    text = correction(data_dir, "٢٠٢٦-١٢-٠٧")
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, '"٢٠٢٦-١٢-٠٧"')
+    assert str(error).endswith("write Western digits: 2026-12-07")
+    assert "اكتبه بالأرقام الغربية: 2026-12-07" in error.message.say("ar")
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("2017-13-30", 'the date "2017-13-30" is not a real date'),
+    ("٢٠١٦-١٢-٣٠", "write Western digits: 2016-12-30"),
+])
+def test_an_event_date_that_does_not_parse_is_not_also_out_of_order(data_dir, typed, said):
+    text = edit(data_dir, "events.yml", 'date: "2016-12-30"', f'date: "{typed}"')
+    error = only(data_dir)  # not also "comes before the event above it"
+    assert (error.line, error.col) == position(text, f'"{typed}"')
+    assert said in str(error)

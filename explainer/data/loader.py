@@ -427,8 +427,8 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
     latest = ""
     for i, event in _entries(files, "events.yml", "events"):
         date = event.get("date")
-        if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
-            continue
+        if not schema.real_date(date):
+            continue  # the schema reports it; compared, it would also be said to be out of order
         if date < latest[: len(date)]:
             err("events.yml", ("events", i, "date"),
                 M("the date {date} comes before the event above it ({latest}); move this event up the list",
@@ -599,8 +599,8 @@ def _check_corrections(files: dict[str, _File], err) -> None:
     newer, today = None, dt.date.today().isoformat()
     for i, correction in _entries(files, "corrections.yml", "corrections"):
         date = correction.get("date")
-        if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
-            continue  # the schema reports it
+        if not schema.real_date(date):
+            continue  # the schema reports it; compared, it would also be said to be in the future
         if len(date) == 7:
             err("corrections.yml", ("corrections", i, "date"), M(
                 'the correction date "{date}" gives only the month; write the day of the fix too (YYYY-MM-DD)', date=date))

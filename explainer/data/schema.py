@@ -43,6 +43,8 @@ MESSAGES = {
     "bad_id": N_('the id "{value}" must be lower-case letters, digits and hyphens (like "sham-legion"); rename it'),
     "bad_date": N_('the date "{value}" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when the source gives '
                    "only the month"),
+    "bad_day": N_('the date "{value}" is not a real date; write it as YYYY-MM-DD, the day of the fix'),
+    "date_digits": N_('the date "{value}" is written in Arabic-Indic digits; write Western digits: {digits}'),
     "empty_en": N_("the English text (en) is empty; write the English text"),
     "arabic_in_en": N_("the English text (en) contains Arabic letters; move the Arabic to the ar field"),
     "empty_ar": N_("the Arabic text (ar) is empty; write the Arabic text"),
@@ -85,18 +87,42 @@ def _id(value: str) -> str:
     return value
 
 
+def western_digits(value: str) -> str | None:
+    """`value` with its Arabic-Indic (٣) or Eastern Arabic-Indic (۳) digits made Western, or None if it has none."""
+    if value.isascii() or not any(ch.isdigit() for ch in value):
+        return None
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in value)
+
+
+def real_date(value) -> bool:
+    """A day (YYYY-MM-DD) or a month (YYYY-MM) of the calendar, in Western digits: what the timeline's order and
+    the corrections' checks compare. `\\d` alone would also take ٢٠٢٦-١٢-٠٧, and 2026-13-01 is no date."""
+    if not isinstance(value, str) or not value.isascii() or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+        return False
+    try:
+        dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return False
+    return True
+
+
 def _iso_date(value: str) -> str:
     # Dates stay strings: a month ("2017-02") is a real precision in this story, not a day we made up.
+    if western_digits(value):
+        raise _fail("date_digits", value=value, digits=western_digits(value))
+    if not real_date(value):
+        raise _fail("bad_date", value=value)
+    return value
+
+
+def _day(value: str) -> str:
+    # A correction is dated to the day; a month alone is real but not enough (the loader says so, at the date).
     try:
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            dt.date.fromisoformat(value + "-01")
-            return value
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            dt.date.fromisoformat(value)
-            return value
-    except ValueError:
-        pass
-    raise _fail("bad_date", value=value)
+        return _iso_date(value)
+    except PydanticCustomError as exc:
+        if exc.type == "bad_date":
+            raise _fail("bad_day", value=value) from None
+        raise
 
 
 def alphabet(ch: str) -> str | None:
@@ -201,6 +227,7 @@ Id = Annotated[str, Field(max_length=MAX_ID), AfterValidator(_id)]
 # a second, misleading message ("rename it") to a reference that only has to be one of them.
 Ref = Annotated[str, Field(max_length=MAX_ID)]
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
+DayDate = Annotated[str, AfterValidator(_day)]
 Paras = Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
 EnText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_english)]
 ArText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_arabic)]
@@ -311,7 +338,7 @@ class GapsFile(Strict):
 
 
 class Correction(Strict):
-    date: IsoDate
+    date: DayDate
     text: Text
 
 
