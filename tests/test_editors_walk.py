@@ -153,3 +153,11 @@ def test_an_event_date_that_does_not_parse_is_not_also_out_of_order(data_dir, ty
     error = only(data_dir)  # not also "comes before the event above it"
     assert (error.line, error.col) == position(text, f'"{typed}"')
     assert said in str(error)
+
+
+def test_an_arabic_comma_in_a_list_of_paragraphs_says_use_a_latin_comma(data_dir):
+    text = edit(data_dir, "factions.yml", "camp: attended\n    paras: [3]", "camp: attended\n    paras: [1، 2]")
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, "1، 2")
+    assert "use a Latin comma: [1, 2]" in str(error) and "without quotes" not in str(error)
+    assert "بفاصلة لاتينية: [1, 2]" in error.message.say("ar")
