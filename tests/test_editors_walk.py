@@ -2,10 +2,13 @@
 is refused at its line and column with a message that says the right fix, in English and Arabic."""
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -161,3 +164,34 @@ def test_an_arabic_comma_in_a_list_of_paragraphs_says_use_a_latin_comma(data_dir
     assert (error.line, error.col) == position(text, "1، 2")
     assert "use a Latin comma: [1, 2]" in str(error) and "without quotes" not in str(error)
     assert "بفاصلة لاتينية: [1, 2]" in error.message.say("ar")
+
+
+# ---------------------------------------------------------------- today, in UTC
+
+@pytest.fixture
+def zone_not_on_utcs_date(monkeypatch):
+    """A time zone whose date differs from UTC's now (UTC+14 late in the UTC day, UTC-12 early in it), set for
+    the process; yields (UTC's date, the zone's date)."""
+    utc = dt.datetime.now(dt.timezone.utc)
+    zone = "Pacific/Kiritimati" if utc.hour >= 12 else "Etc/GMT+12"
+    local = utc.astimezone(ZoneInfo(zone)).date()
+    assert local != utc.date()
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    yield utc.date(), local
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_correction_is_in_the_future_by_the_date_in_utc_whatever_the_time_zone(data_dir, zone_not_on_utcs_date):
+    utc, local = zone_not_on_utcs_date
+    assert dt.date.today() == local  # the zone is in force
+    later = max(utc, local)
+    text = correction(data_dir, later.isoformat())
+    if later == utc:
+        load_data(data_dir)  # today in UTC, though tomorrow in the editor's zone: accepted
+        return
+    error = only(data_dir)  # today in the editor's zone, tomorrow in UTC: refused
+    assert (error.line, error.col) == position(text, f'"{later}"')
+    assert f"is in the future (today in UTC is {utc})" in str(error)
+    assert f"اليوم بالتوقيت العالمي {utc}" in error.message.say("ar")

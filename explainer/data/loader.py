@@ -600,8 +600,9 @@ def _check_aliases(files: dict[str, _File], err) -> None:
 
 
 def _check_corrections(files: dict[str, _File], err) -> None:
-    """Corrections are dated to the day, newest first, and never in the future: readers see them as a log."""
-    newer, today = None, dt.date.today().isoformat()
+    """Corrections are dated to the day, newest first, and never in the future (in UTC): readers see them as a log."""
+    # Today in UTC, as the site's build and CI see it: the editor's time zone must not decide whether a date is past.
+    newer, today = None, dt.datetime.now(dt.timezone.utc).date().isoformat()
     for i, correction in _entries(files, "corrections.yml", "corrections"):
         date = correction.get("date")
         if not schema.real_date(date):
@@ -612,7 +613,7 @@ def _check_corrections(files: dict[str, _File], err) -> None:
             continue
         if date > today:
             err("corrections.yml", ("corrections", i, "date"), M(
-                'the correction date "{date}" is in the future (today is {today}); write the day the fix was made',
+                'the correction date "{date}" is in the future (today in UTC is {today}); write the day the fix was made',
                 date=date, today=today))
         elif newer is not None and date > newer:
             err("corrections.yml", ("corrections", i, "date"), M(
