@@ -195,3 +195,16 @@ def test_a_correction_is_in_the_future_by_the_date_in_utc_whatever_the_time_zone
     assert (error.line, error.col) == position(text, f'"{later}"')
     assert f"is in the future (today in UTC is {utc})" in str(error)
     assert f"اليوم بالتوقيت العالمي {utc}" in error.message.say("ar")
+
+
+def test_a_key_point_over_the_limit_is_reported_at_the_first_extra_one(data_dir):
+    from explainer.data.schema import MAX_KEY_POINTS
+
+    point = '  - text:\n      en: "One more point."\n      ar: "نقطة أخرى."\n    paras: [1]\n'
+    text = edit(data_dir, "story.yml", "geneva:\n", point + "geneva:\n")
+    error = only(data_dir)
+    extra = text.index("\nlead:\n")
+    for _ in range(MAX_KEY_POINTS + 1):  # the item after the last one allowed
+        extra = text.index("\n  - text:", extra + 1)
+    assert (error.line, error.col) == (text.count("\n", 0, extra + 1) + 1, len("  - ") + 1)  # at its "text:"
+    assert f"may have at most {MAX_KEY_POINTS} items" in str(error)

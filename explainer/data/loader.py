@@ -250,6 +250,9 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
                     length=len(given) if isinstance(given, str) else "?", most=ctx.get("max_length"))
     elif kind == "too_long":
         most = ctx.get("max_length")
+        listed = _value_at(file.value, path) if tail is None else None
+        if isinstance(most, int) and isinstance(listed, list) and len(listed) > most:
+            line, col = file.positions.of_value(path + (most,))  # the first item over the limit, not the list's first
         message = Counted("{label} may have at most {most} item; remove the extra ones", "{label} may have at most "
                           "{most} items; remove the extra ones", most, label=label, most=most)
     elif kind in ("bool_type", "bool_parsing"):
