@@ -208,3 +208,19 @@ def test_a_key_point_over_the_limit_is_reported_at_the_first_extra_one(data_dir)
         extra = text.index("\n  - text:", extra + 1)
     assert (error.line, error.col) == (text.count("\n", 0, extra + 1) + 1, len("  - ") + 1)  # at its "text:"
     assert f"may have at most {MAX_KEY_POINTS} items" in str(error)
+
+
+# ---------------------------------------------------------------- Arabic in a terminal
+
+@pytest.mark.parametrize("said, whole", [
+    ("اكتبها هكذا (paras: [5])", "paras: [5]"),
+    ("تنقص مسافة بعد «en:»؛ اكتب `en: \"Sham Legion\"`", "en:"),
+    ("تنقص مسافة بعد «en:»؛ اكتب `en: \"Sham Legion\"`", '`en: "Sham Legion"`'),
+    ("ضع مكان هذا السطر `- Both camps · كلا المعسكرين` (أو شغّل `make issue-form`)", "`- Both camps · كلا المعسكرين`"),
+])
+def test_a_quoted_line_or_identifier_in_an_arabic_message_is_one_isolate(said, whole):
+    from explainer.data.messages import FSI, PDI, laid_out
+
+    shown = laid_out(said, "ar")
+    assert f"{FSI}{whole}{PDI}" in shown, repr(shown)
+    assert shown.replace(FSI, "").replace(PDI, "")[1:] == said  # nothing else changed (after the RLI)
