@@ -3,6 +3,7 @@ is refused at its line and column with a message that says the right fix, in Eng
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -224,3 +225,87 @@ def test_a_quoted_line_or_identifier_in_an_arabic_message_is_one_isolate(said, w
     shown = laid_out(said, "ar")
     assert f"{FSI}{whole}{PDI}" in shown, repr(shown)
     assert shown.replace(FSI, "").replace(PDI, "")[1:] == said  # nothing else changed (after the RLI)
+
+
+# ---------------------------------------------------------------- the guides
+
+GUIDES = ("CONTRIBUTING.md", "CONTRIBUTING.ar.md")
+_PREFIX = re.compile(r"^(data/[\w/.]+\.yml):(\d+):(\d+): (.*)$")
+
+
+def example_blocks(guide: str) -> list[list[re.Match]]:
+    """The guide's message examples: each fenced block's lines that start with data/FILE:LINE:COL:."""
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    blocks = re.findall(r"```[a-z]*\n(.*?)```", text, re.S)
+    return [found for block in blocks
+            if (found := [m for m in map(_PREFIX.match, block.splitlines()) if m])]
+
+
+def validator_says(data: Path, lang: str) -> list[str]:
+    run = subprocess.run([sys.executable, "-m", "explainer.tools.validate", "--lang", lang, str(data)],
+                         capture_output=True, text=True, cwd=ROOT)
+    return re.sub("[\u2066-\u2069]", "", run.stdout + run.stderr).splitlines()
+
+
+def arabic_letters(text: str) -> int:
+    return len(re.findall("[\u0621-\u064A]", text))
+
+
+def test_the_two_languages_of_an_example_in_the_arabic_guide_agree_and_arabic_comes_first():
+    pairs = [lines for lines in example_blocks("CONTRIBUTING.ar.md") if len(lines) == 2]
+    assert pairs
+    for first, second in pairs:
+        assert first.group(1, 2, 3) == second.group(1, 2, 3), (first.group(0), second.group(0))
+        assert re.findall(r"\d+", first.group(4)) == re.findall(r"\d+", second.group(4)), (first.group(0), second.group(0))
+        assert arabic_letters(first.group(4)) > arabic_letters(second.group(4)), f"English first: {first.group(0)}"
+
+
+def test_the_duplicate_id_example_is_what_the_validator_prints(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    said = {}
+    for guide in GUIDES:
+        for lines in example_blocks(guide):
+            for line in lines:
+                if "sham-legion" in line.group(4) and line.group(1) == "data/factions.yml":
+                    said[line.group(0)] = "ar" if re.search("[\u0621-\u064A]", line.group(4)) else "en"
+    assert set(said.values()) == {"en", "ar"}
+    number = int(_PREFIX.match(next(iter(said))).group(2))
+    path = data / "factions.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[number - 1] = re.sub(r"id: \S+", "id: sham-legion", lines[number - 1])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    for line, lang in said.items():
+        assert line in validator_says(data, lang)
+
+
+def test_the_guides_explain_a_tab_after_a_colon_as_the_validator_prints_it(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    edit(data, "factions.yml", "camp: attended", "camp:\tattended")
+    for guide, lang in zip(GUIDES, ("en", "ar")):
+        printed = validator_says(data, lang)[0]
+        assert printed in (ROOT / guide).read_text(encoding="utf-8"), (guide, printed)
+
+
+def test_the_arabic_guide_names_the_digits_as_the_messages_do():
+    from explainer.data.messages import M
+
+    said = M("{label} is written in Arabic-Indic digits ({given}); write Western digits: {digits}", label="x",
+             given="٣", digits="3").say("ar")
+    term = re.search("بالأرقام ([\u0621-\u064A ]+?) \\(", said).group(1)
+    guide = (ROOT / "CONTRIBUTING.ar.md").read_text(encoding="utf-8")
+    assert re.sub(r"\s+", " ", f"الأرقام {term}") in re.sub(r"\s+", " ", guide) and "الأرقام الهندية" not in guide
+
+
+def test_the_arabic_tab_message_says_the_fix_after_a_semicolon():
+    from explainer.data.messages import M
+
+    said = M("a tab is used for indentation; YAML needs spaces: replace the tab with spaces").say("ar")
+    assert "؛ ضع" in said and ": ضع" not in said
+
+
+@pytest.mark.parametrize("where", [*GUIDES, ".github/pull_request_template.md"])
+def test_the_pull_request_checklist_asks_about_names(where):
+    text = (ROOT / where).read_text(encoding="utf-8")
+    assert "aliases.source" in text and "docs/*.md" in text
