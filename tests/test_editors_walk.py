@@ -110,6 +110,17 @@ def test_make_issue_form_drops_the_old_label_and_keeps_the_forms_own_choices(pro
     assert "The two camps · المعسكران" not in after
     assert after == [f"{p.nav.en} · {p.nav.ar}" for p in pages] + before[len(pages):]
     assert tuple(before[len(pages):]) == issue_form.OWN_CHOICES  # the form's own choices, as the code lists them
+    form = read_yaml(project / issue_form.FORM, "form").value
+    original = read_yaml(ROOT / issue_form.FORM, "form").value
+    assert [e.get("id") for e in form["body"]] == [e.get("id") for e in original["body"]]  # the rest of the form kept
+    assert {k: v for k, v in form.items() if k != "body"} == {k: v for k, v in original.items() if k != "body"}
+
+
+def test_make_issue_form_on_the_real_data_changes_nothing(project):
+    run = subprocess.run([sys.executable, "-m", "explainer.pages.issue_form", "--write"], cwd=project,
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and "already up to date" in run.stdout, run.stdout + run.stderr
+    assert (project / issue_form.FORM).read_bytes() == (ROOT / issue_form.FORM).read_bytes()
 
 
 def test_an_option_that_is_no_page_any_more_is_refused(project):

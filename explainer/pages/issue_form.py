@@ -93,7 +93,7 @@ def _option_fix(pages: PagesFile, option, label: str | None, listed: list, expec
 
 
 _OPTIONS = re.compile(r"(?P<head>\n(?P<indent>[ \t]*)id: " + _FIELD + r"\n(?:(?!\n[ \t]*- type:).)*?\n[ \t]*options:\n)"
-                      r"(?P<items>(?:[ \t]*- .*\n)+)", re.S)
+                      r"(?P<items>(?:[ \t]*- [^\n]*\n)+)", re.S)  # the option lines only, not the rest of the form
 
 
 def write(pages: PagesFile, project: Path) -> bool:
