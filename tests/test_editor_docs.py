@@ -56,6 +56,7 @@ BREAKAGES = {
     "wrong-camp": Breakage("factions.yml", "    camp: attended", "    camp: atended"),
     "paragraph-out-of-range": Breakage("factions.yml", "    paras: [3]", "    paras: [15]"),
     "tab-indentation": Breakage("factions.yml", "    camp: attended", "\tcamp: attended"),
+    "tab-after-colon": Breakage("factions.yml", "    camp: attended", "    camp:\tattended"),
     "yaml-syntax": Breakage("factions.yml", 'name: {en: "Sham Legion", ar: "فيلق الشام"}', 'name: {en: "Sham Legion", ar: "فيلق الشام}'),
     "duplicate-id": Breakage("factions.yml", "  - id: sultan-murad-division", "  - id: sham-legion"),
     "bidi-control": Breakage("factions.yml", 'name: {en: "Sham Legion"', 'name: {en: "Sham\u202e Legion"'),

@@ -609,8 +609,11 @@ def test_real_days_and_months_pass(value):
 @pytest.mark.parametrize("value", ["2017-13", "2017-02-30", "2017-1-5", "2017", "17-01-01", "2017-01-01T00:00",
                                    "2017-00", "x2017-01"])
 def test_other_dates_are_refused_with_the_formats(value):
+    event = {"id": "e", "date": value, "text": {"en": "t", "ar": AR_TEXT}, "paras": [1]}
+    assert refusal(schema.Event, event)[:2] == ("bad_date", schema.MESSAGES["bad_date"].format(value=value))
+    # A correction's date is the day of the fix: its message does not offer a month.
     assert refusal(schema.Correction, {"date": value, "text": {"en": "t", "ar": AR_TEXT}})[:2] == (
-        "bad_date", schema.MESSAGES["bad_date"].format(value=value))
+        "bad_day", schema.MESSAGES["bad_day"].format(value=value))
 
 
 @pytest.mark.parametrize("text, kind", [

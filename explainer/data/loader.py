@@ -195,6 +195,9 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
         path = path + (blamed,)  # a rule over the whole entry, but one of its fields is the one to correct
     label = _field_label(path, tail)
     line, col = file.positions.of_value(path)
+    edge = ctx.get(schema.MARK_EDGE)
+    if edge in ("first", "last") and path in file.positions.edges:
+        line, col = file.positions.edges[path][edge == "last"]  # a quotation mark at an end: point at the mark
     if kind == "missing":
         message = M("{label} is missing; add `{key}: {hint}` to this entry", label=label, key=tail,
                     hint="…" if tail in ("en", "ar") else "")
@@ -218,6 +221,11 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
     elif kind in ("int_type", "int_parsing", "int_from_float") and _other_digits(given):
         message = M("{label} is written in Arabic-Indic digits ({given}); write Western digits: {digits}", label=label,
                     given=given, digits=_other_digits(given))
+    elif kind in ("int_type", "int_parsing", "int_from_float") and isinstance(given, str) and "،" in given:
+        # `[1، 2]`: YAML separates a list's items with a Latin comma only, so it reads one item, the text "1، 2".
+        numbers = ", ".join(part.strip() for part in given.split("،"))
+        message = M("{label} separates the numbers with the Arabic comma «،», which YAML does not read as a separator; "
+                    "use a Latin comma: [{numbers}]", label=label, numbers=numbers)
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         fix = M("write the number without quotes") if isinstance(given, str) else M("write a whole number, such as 3")
         message = M("{label} should be a whole number, but is {given}; {fix}", label=label, given=_describe(given), fix=fix)
@@ -242,6 +250,9 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
                     length=len(given) if isinstance(given, str) else "?", most=ctx.get("max_length"))
     elif kind == "too_long":
         most = ctx.get("max_length")
+        listed = _value_at(file.value, path) if tail is None else None
+        if isinstance(most, int) and isinstance(listed, list) and len(listed) > most:
+            line, col = file.positions.of_value(path + (most,))  # the first item over the limit, not the list's first
         message = Counted("{label} may have at most {most} item; remove the extra ones", "{label} may have at most "
                           "{most} items; remove the extra ones", most, label=label, most=most)
     elif kind in ("bool_type", "bool_parsing"):
@@ -424,8 +435,8 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
     latest = ""
     for i, event in _entries(files, "events.yml", "events"):
         date = event.get("date")
-        if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
-            continue
+        if not schema.real_date(date):
+            continue  # the schema reports it; compared, it would also be said to be out of order
         if date < latest[: len(date)]:
             err("events.yml", ("events", i, "date"),
                 M("the date {date} comes before the event above it ({latest}); move this event up the list",
@@ -560,7 +571,7 @@ def _check_quote_marks(files: dict[str, _File], err) -> None:
                 continue
             value = value.strip()
             marks = [ch for ch in (value[0], value.rstrip(".۔")[-1:]) if ch and ch in opening + closing]
-            if marks and not schema.wrapped(value):  # a wholly wrapped text is the schema's to report
+            if marks and not schema.misquoted(value):  # a mark the schema refuses is the schema's to report
                 err("quotes.yml", ("quotes", i, "text", lang), M(
                     "the quote begins or ends with {mark}, but the page puts the quotation marks around it itself "
                     "(it would show {mark}{mark}); remove the marks at the start and the end", mark=marks[0]))
@@ -592,19 +603,20 @@ def _check_aliases(files: dict[str, _File], err) -> None:
 
 
 def _check_corrections(files: dict[str, _File], err) -> None:
-    """Corrections are dated to the day, newest first, and never in the future: readers see them as a log."""
-    newer, today = None, dt.date.today().isoformat()
+    """Corrections are dated to the day, newest first, and never in the future (in UTC): readers see them as a log."""
+    # Today in UTC, as the site's build and CI see it: the editor's time zone must not decide whether a date is past.
+    newer, today = None, dt.datetime.now(dt.timezone.utc).date().isoformat()
     for i, correction in _entries(files, "corrections.yml", "corrections"):
         date = correction.get("date")
-        if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
-            continue  # the schema reports it
+        if not schema.real_date(date):
+            continue  # the schema reports it; compared, it would also be said to be in the future
         if len(date) == 7:
             err("corrections.yml", ("corrections", i, "date"), M(
                 'the correction date "{date}" gives only the month; write the day of the fix too (YYYY-MM-DD)', date=date))
             continue
         if date > today:
             err("corrections.yml", ("corrections", i, "date"), M(
-                'the correction date "{date}" is in the future (today is {today}); write the day the fix was made',
+                'the correction date "{date}" is in the future (today in UTC is {today}); write the day the fix was made',
                 date=date, today=today))
         elif newer is not None and date > newer:
             err("corrections.yml", ("corrections", i, "date"), M(

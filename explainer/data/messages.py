@@ -97,25 +97,38 @@ RLI, FSI, PDI = "\u2067", "\u2068", "\u2069"
 RTL_LANGUAGES = tuple(code for code, lang in LANGUAGES_BY_CODE.items() if lang.direction == "rtl")
 _ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF«»"
 _LATIN_RUN = re.compile(f"[^{_ARABIC}]*[A-Za-z0-9][^{_ARABIC}]*")
+# Quoted as a whole, whatever it holds: a line of a file in backticks (`- Both camps · كلا المعسكرين`), or a key,
+# an id or a value in «» (`«en:»`). Each is one isolate, so its own punctuation stays with it.
+_WHOLE = re.compile(f"(`[^`\n]+`|(?<=«)[^{_ARABIC}]*[A-Za-z0-9][^{_ARABIC}]*(?=»))")
 _EDGES = " \t()[]،؛؟,;:."
+_CLOSING = {")": "(", "]": "["}
 
 
 def laid_out(text: str, lang: str) -> str:
     """`text` as a line of a terminal or a log shows it: an Arabic message is a right-to-left isolate, whatever the
-    line starts with (`data/FILE.yml:3:5: `), and each Latin run in it (a key, an id, a file) an isolate of its
-    own, so an Arabic reader meets the words in the order they are written. English is left as it is."""
+    line starts with (`data/FILE.yml:3:5: `), and each Latin run in it (a key, an id, a file, a quoted line) an
+    isolate of its own, so an Arabic reader meets the words in the order they are written. English is left as it is."""
     if lang not in RTL_LANGUAGES or not text:
         return text
+    parts = _WHOLE.split(text)  # the quoted spans at odd indexes
+    return RLI + "".join(f"{FSI}{part}{PDI}" if i % 2 else _LATIN_RUN.sub(_isolate, part)
+                         for i, part in enumerate(parts)) + PDI
 
-    def isolate(match: re.Match) -> str:
-        run = match.group()
-        core = run.strip(_EDGES)
-        if not core:
-            return run
-        start = run.index(core)
-        return f"{run[:start]}{FSI}{core}{PDI}{run[start + len(core):]}"
 
-    return RLI + _LATIN_RUN.sub(isolate, text) + PDI
+def _isolate(match: re.Match) -> str:
+    """A Latin run as one isolate, without the spaces and punctuation at its edges (they belong to the Arabic
+    around it), except a closing bracket whose opening one is inside (`paras: [5]`)."""
+    run = match.group()
+    core = run.strip(_EDGES)
+    if not core:
+        return run
+    start = run.index(core)
+    end = start + len(core)
+    while end < len(run) and run[end] in _CLOSING and \
+            core.count(_CLOSING[run[end]]) > core.count(run[end]):
+        core += run[end]
+        end += 1
+    return f"{run[:start]}{FSI}{core}{PDI}{run[end:]}"
 
 
 def _fill(template: str, values: dict, lang: str) -> str:

@@ -43,6 +43,8 @@ MESSAGES = {
     "bad_id": N_('the id "{value}" must be lower-case letters, digits and hyphens (like "sham-legion"); rename it'),
     "bad_date": N_('the date "{value}" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when the source gives '
                    "only the month"),
+    "bad_day": N_('the date "{value}" is not a real date; write it as YYYY-MM-DD, the day of the fix'),
+    "date_digits": N_('the date "{value}" is written in Arabic-Indic digits; write Western digits: {digits}'),
     "empty_en": N_("the English text (en) is empty; write the English text"),
     "arabic_in_en": N_("the English text (en) contains Arabic letters; move the Arabic to the ar field"),
     "empty_ar": N_("the Arabic text (ar) is empty; write the Arabic text"),
@@ -57,6 +59,10 @@ MESSAGES = {
                        "same but makes another word, which search cannot find: retype the word with one keyboard"),
     "wrapped": N_("the text is wrapped in {opening}…{closing}, which would be published as part of it; remove them (to "
                   'quote a whole value in YAML, use straight double quotes: "…")'),
+    "stray_opening": N_("the text begins with {mark}, and no quotation mark after it closes it, so {mark} would be "
+                        "published as part of the text; remove it"),
+    "stray_closing": N_("the text ends with {mark}, and no quotation mark before it opens it, so {mark} would be "
+                        "published as part of the text; remove it"),
     "key_point_too_long": N_("this key point is {words} words long; a key point has at most {most}, so that the "
                              "points stay in the first screen: shorten it, and leave the detail to the pages"),
     "separator_in_alias": N_('the alias "{value}" contains "|", which separates the aliases in the roster download '
@@ -81,18 +87,42 @@ def _id(value: str) -> str:
     return value
 
 
+def western_digits(value: str) -> str | None:
+    """`value` with its Arabic-Indic (٣) or Eastern Arabic-Indic (۳) digits made Western, or None if it has none."""
+    if value.isascii() or not any(ch.isdigit() for ch in value):
+        return None
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in value)
+
+
+def real_date(value) -> bool:
+    """A day (YYYY-MM-DD) or a month (YYYY-MM) of the calendar, in Western digits: what the timeline's order and
+    the corrections' checks compare. `\\d` alone would also take ٢٠٢٦-١٢-٠٧, and 2026-13-01 is no date."""
+    if not isinstance(value, str) or not value.isascii() or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+        return False
+    try:
+        dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return False
+    return True
+
+
 def _iso_date(value: str) -> str:
     # Dates stay strings: a month ("2017-02") is a real precision in this story, not a day we made up.
+    if western_digits(value):
+        raise _fail("date_digits", value=value, digits=western_digits(value))
+    if not real_date(value):
+        raise _fail("bad_date", value=value)
+    return value
+
+
+def _day(value: str) -> str:
+    # A correction is dated to the day; a month alone is real but not enough (the loader says so, at the date).
     try:
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            dt.date.fromisoformat(value + "-01")
-            return value
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            dt.date.fromisoformat(value)
-            return value
-    except ValueError:
-        pass
-    raise _fail("bad_date", value=value)
+        return _iso_date(value)
+    except PydanticCustomError as exc:
+        if exc.type == "bad_date":
+            raise _fail("bad_day", value=value) from None
+        raise
 
 
 def alphabet(ch: str) -> str | None:
@@ -127,23 +157,43 @@ def _one_alphabet_per_word(value: str) -> None:
                     name=f"U+{ord(odd):04X} {unicodedata.name(odd, '')}".rstrip())
 
 
-# Typographic quotes typed around a whole value (`name: “Sham Legion”`): YAML keeps them, the site would print them.
-OPENING, CLOSING = "“«‘„", "”»’“"
+# Quotation marks typed around a whole value (`name: “Sham Legion”`, `”Sham Legion“`, `“Sham Legion"`): YAML keeps
+# them, the site would print them. A text may still begin or end with a quotation of its own (`He said “no”`), so a
+# mark at one end is refused only when nothing inside pairs with it; a mark at both ends always is.
+QUOTATION_MARKS = "“”„‘’«»\""
+# What may close the quotation each mark opens, and what may open the one each mark closes (German „…“ included).
+CLOSERS = {"“": "”", "„": "“”", "‘": "’", "«": "»", '"': '"'}
+OPENERS = {"”": "“„", "“": "„", "’": "‘", "»": "«", '"': '"'}
+# The key of a quotation mark's error that says which end of the value it is at, for the loader to point at it.
+MARK_EDGE = "edge"
 
 
 def wrapped(value: str) -> tuple[str, str] | None:
-    """The marks around the whole of `value`, if it is wrapped in one pair (and holds no other quotation)."""
+    """The marks at both ends of `value`, if it begins and ends with a quotation mark."""
     text = value.strip()
-    if len(text) > 1 and text[0] in OPENING and text[-1] in CLOSING and not any(
-            ch in OPENING + CLOSING for ch in text[1:-1]):
+    if len(text) > 1 and text[0] in QUOTATION_MARKS and text[-1] in QUOTATION_MARKS:
         return text[0], text[-1]
     return None
 
 
-def _not_wrapped(value: str) -> None:
+def misquoted(value: str) -> tuple[str, dict] | None:
+    """The schema's message kind and values for a quotation mark at an end of `value` that would be published as
+    part of it: at both ends, or at one end with nothing inside that pairs with it; None if there is none."""
+    text = value.strip()
     marks = wrapped(value)
     if marks:
-        raise _fail("wrapped", opening=marks[0], closing=marks[1])
+        return "wrapped", {"opening": marks[0], "closing": marks[1], MARK_EDGE: "first"}
+    if text[:1] in QUOTATION_MARKS and not any(ch in CLOSERS.get(text[0], "") for ch in text[1:]):
+        return "stray_opening", {"mark": text[0], MARK_EDGE: "first"}
+    if text[-1:] in QUOTATION_MARKS and not any(ch in OPENERS.get(text[-1], "") for ch in text[:-1]):
+        return "stray_closing", {"mark": text[-1], MARK_EDGE: "last"}
+    return None
+
+
+def _not_wrapped(value: str) -> None:
+    found = misquoted(value)
+    if found:
+        raise _fail(found[0], **found[1])
 
 
 def _english(value: str) -> str:
@@ -177,6 +227,7 @@ Id = Annotated[str, Field(max_length=MAX_ID), AfterValidator(_id)]
 # a second, misleading message ("rename it") to a reference that only has to be one of them.
 Ref = Annotated[str, Field(max_length=MAX_ID)]
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
+DayDate = Annotated[str, AfterValidator(_day)]
 Paras = Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
 EnText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_english)]
 ArText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_arabic)]
@@ -287,7 +338,7 @@ class GapsFile(Strict):
 
 
 class Correction(Strict):
-    date: IsoDate
+    date: DayDate
     text: Text
 
 

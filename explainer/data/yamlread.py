@@ -55,6 +55,9 @@ class Positions:
     # A key written again in the same entry (path of the key -> its line and column): often a line indented too
     # little, which the loader recognises when an entry above lacks that key.
     duplicates: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # The first and the last character of each text as written (inside its quotes): a quotation mark typed at an end
+    # of a value is reported at the mark itself.
+    edges: dict[PathKey, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
 
     def of_value(self, path: PathKey) -> tuple[int, int]:
         # An error deep inside a value that does not exist yet points at the nearest thing that does.
@@ -366,10 +369,24 @@ class _Builder:
         if node.style == '"':
             self.errors.extend(_escape_errors(node, self.text, self.name))
         value, problem = _scalar(node)
+        if isinstance(value, str) and value.strip():
+            self.positions.edges[path] = self._edges(node)
         if problem:
             self.error(node, problem)
             self.positions.unreadable.add(path)
         return value
+
+    def _edges(self, node: ScalarNode) -> tuple[tuple[int, int], tuple[int, int]]:
+        quote = 1 if node.style in ('"', "'") else 0
+        first, last = node.start_mark.index + quote, node.end_mark.index - 1 - quote
+        while first < last and self.text[first].isspace():
+            first += 1
+        while last > first and self.text[last].isspace():
+            last -= 1
+        return self._at(first), self._at(last)
+
+    def _at(self, index: int) -> tuple[int, int]:
+        return self.text.count("\n", 0, index) + 1, index - self.text.rfind("\n", 0, index)
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict:
         result: dict = {}

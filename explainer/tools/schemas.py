@@ -50,6 +50,7 @@ REAL_DATE = rf"^(?!0000)(?:\d{{4}}-(?:{_MONTH_DAY})|{_LEAP_DAY}|\d{{4}}-(?:0[1-9
 _PATTERNS = {
     schema._id: schema.ID_PATTERN.pattern,
     schema._iso_date: REAL_DATE,
+    schema._day: REAL_DATE,  # a month alone matches too: the validator says, at the date, that a correction needs the day
     schema._english: rf"^[^{_ARABIC}]*[^\s{_ARABIC}][^{_ARABIC}]*$",  # not blank, no Arabic letters
     schema._arabic: rf"[{_ARABIC}]",  # at least one Arabic letter
     schema._alias: rf"^[^{re.escape(schema.SEPARATOR)}]*$",
@@ -57,6 +58,7 @@ _PATTERNS = {
 _MEANING = {
     schema._id: "lower-case letters, digits and hyphens, like sham-legion",
     schema._iso_date: "a date that exists, in quotes: \"YYYY-MM-DD\", or \"YYYY-MM\" when the source gives only the month",
+    schema._day: "the day of the fix, a date that exists, in quotes: \"YYYY-MM-DD\"",
     schema._english: "English text, without Arabic letters",
     schema._arabic: "Arabic text",
     schema._alias: f'without "{schema.SEPARATOR}" (it separates aliases in the roster download)',
@@ -66,6 +68,7 @@ _REFUSED = {
     schema._id: M('an id is lower-case letters, digits and hyphens, like "sham-legion"'),
     schema._iso_date: M('not a date that exists: write "YYYY-MM-DD" (in quotes), or "YYYY-MM" when the source gives '
                         "only the month"),
+    schema._day: M('not a date that exists: write "YYYY-MM-DD" (in quotes), the day of the fix'),
     schema._english: M("the English text must not be empty and must have no Arabic letters"),
     schema._arabic: M("the Arabic text must have Arabic letters"),
     schema._alias: M('an alias must not contain "|" (it separates the aliases in the roster download); make it two'),
