@@ -71,6 +71,8 @@ def test_the_keyboard_opens_the_summaries_in_place_and_escape_closes_them(browse
     # Beside its citation (just under or just over it), never over it, and within the screen.
     assert any(0 <= placed[side] <= placed["em"] for side in ("below", "above")), placed
     assert 0 <= placed["left"] and placed["right"] <= PHONE["width"], placed
+    # Its summaries wrap inside it (the group it opens from never wraps, and the card inherited that once).
+    assert card.evaluate("c => c.scrollWidth <= c.clientWidth"), "a summary runs past the card's edge"
     assert page.evaluate("document.activeElement.classList.contains('cite__button')")
     page.keyboard.press("Escape")
     assert not card.is_visible()
