@@ -320,3 +320,22 @@ def test_the_arabic_tab_message_says_the_fix_after_a_semicolon():
 def test_the_pull_request_checklist_asks_about_names(where):
     text = (ROOT / where).read_text(encoding="utf-8")
     assert "aliases.source" in text and "docs/*.md" in text
+
+
+# ---------------------------------------------------------------- a third walk: silent paths that remained
+
+PLACE_TEXT = '{en: "Where the talks were held, from 23 to 25 January 2017.",'
+
+
+def test_curly_quotes_around_a_text_with_a_comma_say_one_fix_and_never_remove(data_dir):
+    """YAML splits `{en: “A, B.”, …}` at the comma: "remove the “" and "remove the unknown key" would each
+    delete half the text. One message, at the “, says to replace both marks with straight quotes."""
+    text = edit(data_dir, "places.yml", PLACE_TEXT, '{en: “Where the talks were held, from 23 to 25 January 2017.”,')
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, "“Where")
+    closing = position(text, "”,")
+    said = str(error)
+    assert "split this text at the comma" in said and "wrapped in “…”" in said
+    assert f"the ” at line {closing[0]}, column {closing[1]}" in said
+    assert "remove" not in said and "unknown key" not in said
+    assert "عند الفاصلة" in error.message.say("ar")

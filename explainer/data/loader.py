@@ -285,11 +285,45 @@ def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[
     except ValidationError as exc:
         found = [err for err in exc.errors(include_url=False)
                  if not any(_data_path(file.value, err["loc"])[0][: len(bad)] == bad for bad in file.positions.unreadable)]
+        found = _split_at_comma(file, found, errors)
         found = _glued_keys(file, found, errors)
         found = _dedented_keys(file, found, errors)
         for err in _misplaced_keys(file, found, errors):
             errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err))
         return None
+
+
+def _full_path(file: _File, loc: tuple) -> tuple:
+    path, tail = _data_path(file.value, loc)
+    return path if tail is None else path + (tail,)
+
+
+def _split_at_comma(file: _File, found: list[dict], errors: list[DataError]) -> list[dict]:
+    """`{en: “A, B.”, ar: …}`: curly quotes are no YAML quotes, so YAML ends the text at the comma and reads the
+    rest, `B.”`, as a key. "Remove the “" and "remove the unknown key" would each delete half the text: say once,
+    at the “, to make both marks straight quotes."""
+    split = []
+    for err in found:
+        if err["type"] != "extra_forbidden":
+            continue
+        key, parent = str(err["loc"][-1]), _data_path(file.value, err["loc"][:-1])[0]
+        holder = _value_at(file.value, parent)
+        if not key or key[-1] not in schema.OPENERS or key[-1] == '"' or not isinstance(holder, dict):
+            continue
+        keys = list(holder)
+        before = keys[keys.index(key) - 1] if key in keys and keys.index(key) else None
+        text = holder.get(before) if before is not None else None
+        if not isinstance(text, str) or text.strip()[:1] not in schema.OPENERS[key[-1]] or holder[key] is not None:
+            continue
+        stray = [e for e in found if e["type"] == "stray_opening" and _full_path(file, e["loc"]) == parent + (before,)]
+        line, col = file.positions.edges.get(parent + (before,), (file.positions.of_value(parent + (before,)),))[0]
+        key_line, key_col = file.positions.of_key(parent + (key,))
+        errors.append(DataError(file.name, line, col, M(
+            "YAML split this text at the comma, because it is wrapped in {opening}…{closing} instead of straight "
+            'quotes; replace this {opening} and the {closing} at line {line}, column {col} with straight double '
+            'quotes: "…"', opening=text.strip()[0], closing=key[-1], line=key_line, col=key_col + len(key) - 1)))
+        split += [err, *stray]
+    return [err for err in found if not any(err is s for s in split)]
 
 
 _GLUED = re.compile(r"([a-z_]+):(\S.*)", re.S)
