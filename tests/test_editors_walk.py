@@ -339,3 +339,36 @@ def test_curly_quotes_around_a_text_with_a_comma_say_one_fix_and_never_remove(da
     assert f"the ” at line {closing[0]}, column {closing[1]}" in said
     assert "remove" not in said and "unknown key" not in said
     assert "عند الفاصلة" in error.message.say("ar")
+
+
+ASTANA_ALIASES = 'aliases: {ar: ["أستانة", "آستانة"]}'
+
+
+@pytest.mark.parametrize("file, old, typed, at", [
+    ("places.yml", ASTANA_ALIASES, 'aliases: {ar: ["أستانة"، "آستانة"]}', '، "آستانة"'),
+    ("places.yml", PLACE_TEXT, '{en: "Where the talks were held, from 23 to 25 January 2017."،', '، ar:'),
+])
+def test_an_arabic_comma_between_the_items_of_a_flow_collection_says_use_a_latin_comma(data_dir, file, old, typed, at):
+    text = edit(data_dir, file, old, typed)
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, at)
+    assert "separated with the Arabic comma «،»" in str(error) and "use a Latin comma" in str(error)
+    assert 'a straight "' not in str(error)
+    assert "بالفاصلة العربية «،»" in error.message.say("ar")
+
+
+@pytest.mark.parametrize("typed, at", [('aliases: {ar: [أستانة، آستانة]}', "أستانة"),
+                                       ('aliases: {ar: ["أستانة، آستانة"]}', '"أستانة')])
+def test_an_alias_with_an_arabic_comma_is_refused_as_two_spellings(data_dir, typed, at):
+    text = edit(data_dir, "places.yml", ASTANA_ALIASES, typed)
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, at)
+    assert 'make it two aliases: ["أستانة", "آستانة"]' in str(error)
+    assert "اجعله اسمين بديلين" in error.message.say("ar")
+
+
+def test_arabic_indic_digits_and_an_arabic_comma_in_paras_say_the_whole_fix(data_dir):
+    text = edit(data_dir, "factions.yml", "camp: attended\n    paras: [3]", "camp: attended\n    paras: [١، ٢]")
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, "١، ٢")
+    assert "use a Latin comma: [1, 2]" in str(error)

@@ -19,6 +19,7 @@ import string
 
 from explainer.data import interface, schema
 from explainer.data.errors import DataError, DataErrors
+from explainer.data.languages import ARABIC_COMMA
 from explainer.data.messages import Both, Counted, M
 from explainer.data.yamlread import Positions, read_yaml
 
@@ -218,14 +219,14 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
     elif kind in ("string_type",):
         message = M("{label} should be text, but is {given}; write it as text (in quotes if needed)",
                     label=label, given=_describe(given))
+    elif kind in ("int_type", "int_parsing", "int_from_float") and isinstance(given, str) and ARABIC_COMMA in given:
+        # `[1، 2]`: YAML separates a list's items with a Latin comma only, so it reads one item, the text "1، 2".
+        numbers = ", ".join(_other_digits(part.strip()) or part.strip() for part in given.split(ARABIC_COMMA))
+        message = M("{label} separates the numbers with the Arabic comma «،», which YAML does not read as a separator; "
+                    "use a Latin comma: [{numbers}]", label=label, numbers=numbers)
     elif kind in ("int_type", "int_parsing", "int_from_float") and _other_digits(given):
         message = M("{label} is written in Arabic-Indic digits ({given}); write Western digits: {digits}", label=label,
                     given=given, digits=_other_digits(given))
-    elif kind in ("int_type", "int_parsing", "int_from_float") and isinstance(given, str) and "،" in given:
-        # `[1، 2]`: YAML separates a list's items with a Latin comma only, so it reads one item, the text "1، 2".
-        numbers = ", ".join(part.strip() for part in given.split("،"))
-        message = M("{label} separates the numbers with the Arabic comma «،», which YAML does not read as a separator; "
-                    "use a Latin comma: [{numbers}]", label=label, numbers=numbers)
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         fix = M("write the number without quotes") if isinstance(given, str) else M("write a whole number, such as 3")
         message = M("{label} should be a whole number, but is {given}; {fix}", label=label, given=_describe(given), fix=fix)
