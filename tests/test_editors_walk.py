@@ -372,3 +372,17 @@ def test_arabic_indic_digits_and_an_arabic_comma_in_paras_say_the_whole_fix(data
     error = only(data_dir)
     assert (error.line, error.col) == position(text, "١، ٢")
     assert "use a Latin comma: [1, 2]" in str(error)
+
+
+@pytest.mark.parametrize("typed, letter, arabic", [
+    ("فیلق الشام", "\u06cc", "\u064a"),  # Persian yeh: search for «فيلق» missed «فیلق»
+    ("فيلق الشام کله", "\u06a9", "\u0643"),
+    ("فيلق الشامہ", "\u06c1", "\u0647"),
+    ("فيلق الشامۀ", "\u06c0", "\u0629"),
+])
+def test_a_persian_or_urdu_look_alike_letter_is_refused_at_its_column(data_dir, typed, letter, arabic):
+    text = edit(data_dir, "factions.yml", SHAM_LEGION, f'name: {{en: "Sham Legion", ar: "{typed}"}}')
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, letter)
+    assert f"U+{ord(letter):04X}" in str(error) and f"type «{arabic}» (U+{ord(arabic):04X} " in str(error)
+    assert f"«{arabic}»" in error.message.say("ar")
