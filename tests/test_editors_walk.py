@@ -386,3 +386,13 @@ def test_a_persian_or_urdu_look_alike_letter_is_refused_at_its_column(data_dir, 
     assert (error.line, error.col) == position(text, letter)
     assert f"U+{ord(letter):04X}" in str(error) and f"type «{arabic}» (U+{ord(arabic):04X} " in str(error)
     assert f"«{arabic}»" in error.message.say("ar")
+
+
+def test_a_correction_dated_before_the_source_article_says_check_the_year(data_dir):
+    published = read_yaml(data_dir / "source.yml", "source").value["date"]
+    typed = f"{int(published[:4]) - 1}-12-07"  # a year typo: the walk typed 2016-12-07 for 2026-12-07
+    text = correction(data_dir, typed)
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, f'"{typed}"')
+    assert f"is before the source article ({published}); check the year" in str(error)
+    assert f"({published})" in error.message.say("ar")

@@ -638,9 +638,13 @@ def _check_aliases(files: dict[str, _File], err) -> None:
 
 
 def _check_corrections(files: dict[str, _File], err) -> None:
-    """Corrections are dated to the day, newest first, and never in the future (in UTC): readers see them as a log."""
+    """Corrections are dated to the day, newest first, never in the future (in UTC) nor before the source article:
+    readers see them as a log."""
     # Today in UTC, as the site's build and CI see it: the editor's time zone must not decide whether a date is past.
     newer, today = None, dt.datetime.now(dt.timezone.utc).date().isoformat()
+    source = files["source.yml"].value if "source.yml" in files else None
+    published = source.get("date") if isinstance(source, dict) else None
+    published = published if schema.real_date(published) else None  # its own error says what is wrong with it
     for i, correction in _entries(files, "corrections.yml", "corrections"):
         date = correction.get("date")
         if not schema.real_date(date):
@@ -653,6 +657,11 @@ def _check_corrections(files: dict[str, _File], err) -> None:
             err("corrections.yml", ("corrections", i, "date"), M(
                 'the correction date "{date}" is in the future (today in UTC is {today}); write the day the fix was made',
                 date=date, today=today))
+        elif published and date < published:
+            # Nothing can be corrected before the article it explains was published: a typo, most often in the year.
+            err("corrections.yml", ("corrections", i, "date"), M(
+                'the correction date "{date}" is before the source article ({published}); check the year',
+                date=date, published=published))
         elif newer is not None and date > newer:
             err("corrections.yml", ("corrections", i, "date"), M(
                 'the correction of {date} is listed below an older one ({newer}); list corrections newest first: move '
