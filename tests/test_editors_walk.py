@@ -320,3 +320,79 @@ def test_the_arabic_tab_message_says_the_fix_after_a_semicolon():
 def test_the_pull_request_checklist_asks_about_names(where):
     text = (ROOT / where).read_text(encoding="utf-8")
     assert "aliases.source" in text and "docs/*.md" in text
+
+
+# ---------------------------------------------------------------- a third walk: silent paths that remained
+
+PLACE_TEXT = '{en: "Where the talks were held, from 23 to 25 January 2017.",'
+
+
+def test_curly_quotes_around_a_text_with_a_comma_say_one_fix_and_never_remove(data_dir):
+    """YAML splits `{en: “A, B.”, …}` at the comma: "remove the “" and "remove the unknown key" would each
+    delete half the text. One message, at the “, says to replace both marks with straight quotes."""
+    text = edit(data_dir, "places.yml", PLACE_TEXT, '{en: “Where the talks were held, from 23 to 25 January 2017.”,')
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, "“Where")
+    closing = position(text, "”,")
+    said = str(error)
+    assert "split this text at the comma" in said and "wrapped in “…”" in said
+    assert f"the ” at line {closing[0]}, column {closing[1]}" in said
+    assert "remove" not in said and "unknown key" not in said
+    assert "عند الفاصلة" in error.message.say("ar")
+
+
+ASTANA_ALIASES = 'aliases: {ar: ["أستانة", "آستانة"]}'
+
+
+@pytest.mark.parametrize("file, old, typed, at", [
+    ("places.yml", ASTANA_ALIASES, 'aliases: {ar: ["أستانة"، "آستانة"]}', '، "آستانة"'),
+    ("places.yml", PLACE_TEXT, '{en: "Where the talks were held, from 23 to 25 January 2017."،', '، ar:'),
+])
+def test_an_arabic_comma_between_the_items_of_a_flow_collection_says_use_a_latin_comma(data_dir, file, old, typed, at):
+    text = edit(data_dir, file, old, typed)
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, at)
+    assert "separated with the Arabic comma «،»" in str(error) and "use a Latin comma" in str(error)
+    assert 'a straight "' not in str(error)
+    assert "بالفاصلة العربية «،»" in error.message.say("ar")
+
+
+@pytest.mark.parametrize("typed, at", [('aliases: {ar: [أستانة، آستانة]}', "أستانة"),
+                                       ('aliases: {ar: ["أستانة، آستانة"]}', '"أستانة')])
+def test_an_alias_with_an_arabic_comma_is_refused_as_two_spellings(data_dir, typed, at):
+    text = edit(data_dir, "places.yml", ASTANA_ALIASES, typed)
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, at)
+    assert 'make it two aliases: ["أستانة", "آستانة"]' in str(error)
+    assert "اجعله اسمين بديلين" in error.message.say("ar")
+
+
+def test_arabic_indic_digits_and_an_arabic_comma_in_paras_say_the_whole_fix(data_dir):
+    text = edit(data_dir, "factions.yml", "camp: attended\n    paras: [3]", "camp: attended\n    paras: [١، ٢]")
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, "١، ٢")
+    assert "use a Latin comma: [1, 2]" in str(error)
+
+
+@pytest.mark.parametrize("typed, letter, arabic", [
+    ("فیلق الشام", "\u06cc", "\u064a"),  # Persian yeh: search for «فيلق» missed «فیلق»
+    ("فيلق الشام کله", "\u06a9", "\u0643"),
+    ("فيلق الشامہ", "\u06c1", "\u0647"),
+    ("فيلق الشامۀ", "\u06c0", "\u0629"),
+])
+def test_a_persian_or_urdu_look_alike_letter_is_refused_at_its_column(data_dir, typed, letter, arabic):
+    text = edit(data_dir, "factions.yml", SHAM_LEGION, f'name: {{en: "Sham Legion", ar: "{typed}"}}')
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, letter)
+    assert f"U+{ord(letter):04X}" in str(error) and f"type «{arabic}» (U+{ord(arabic):04X} " in str(error)
+    assert f"«{arabic}»" in error.message.say("ar")
+
+
+def test_a_correction_dated_before_the_source_article_says_check_the_year(data_dir):
+    published = read_yaml(data_dir / "source.yml", "source").value["date"]
+    typed = f"{int(published[:4]) - 1}-12-07"  # a year typo: the walk typed 2016-12-07 for 2026-12-07
+    text = correction(data_dir, typed)
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, f'"{typed}"')
+    assert f"is before the source article ({published}); check the year" in str(error)
+    assert f"({published})" in error.message.say("ar")

@@ -2,7 +2,7 @@
 
 Refused: control characters, invisible format characters (they hide or reorder text: "Trojan Source"), line and
 paragraph separators, private-use and unassigned code points, and Arabic presentation forms (old encodings'
-letter shapes, which search and fonts treat as other letters). Allowed: the three direction marks a writer of
+letter shapes, which search and fonts treat as other letters), and Persian and Urdu letters that look like Arabic ones. Allowed: the three direction marks a writer of
 mixed Arabic and Latin text may need (LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK, ARABIC LETTER MARK).
 """
 from __future__ import annotations
@@ -26,6 +26,21 @@ ESCAPES = {
     "0": "\x00", "a": "\x07", "b": "\x08", "t": "\x09", "\t": "\x09", "n": "\x0a", "v": "\x0b", "f": "\x0c",
     "r": "\x0d", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
     "L": "\u2028", "P": "\u2029",
+}
+
+
+# Persian and Urdu letters that look like Arabic ones (a Persian or Urdu keyboard types them), and the Arabic letter
+# to type instead: search for «فيلق» does not find «فیلق».
+LOOK_ALIKES = {
+    "\u06cc": "\u064a",  # FARSI YEH → YEH
+    "\u06d2": "\u064a",  # YEH BARREE → YEH
+    "\u06a9": "\u0643",  # KEHEH → KAF
+    "\u06aa": "\u0643",  # SWASH KAF → KAF
+    "\u06c1": "\u0647",  # HEH GOAL → HEH
+    "\u06be": "\u0647",  # HEH DOACHASHMEE → HEH
+    "\u06d5": "\u0647",  # AE → HEH
+    "\u06c0": "\u0629",  # HEH WITH YEH ABOVE → TEH MARBUTA
+    "\u06c3": "\u0629",  # TEH MARBUTA GOAL → TEH MARBUTA
 }
 
 
@@ -65,6 +80,11 @@ def problem_with(ch: str) -> M | None:
         return M("the character {name} is an invisible line break; delete it, or start a new line", name=name)
     if category in ("Co", "Cn", "Cs"):
         return M("the character {name} is not a character any font shows; delete it", name=name)
+    if ch in LOOK_ALIKES:
+        arabic = LOOK_ALIKES[ch]
+        return M("the letter {name} is a Persian or Urdu letter that looks like an Arabic one, but search takes it for "
+                 "another letter; type \u00ab{arabic}\u00bb ({arabic_name}) instead", name=name, arabic=arabic,
+                 arabic_name=character_name(arabic))
     if _is_presentation_form(ch):
         return M("the character {name} is an Arabic presentation form, not a letter; write the normal letter(s) "
                  "\u00ab{plain}\u00bb instead (retype the word with an Arabic keyboard)",

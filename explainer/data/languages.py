@@ -26,3 +26,6 @@ LIST_COMMA = {code: lang.list_comma for code, lang in LANGUAGES.items()}
 LIST_SEMICOLON = {code: lang.list_semicolon for code, lang in LANGUAGES.items()}
 # The site has two languages: "the other" is the one a page's other-script names and its language switch show.
 OTHER = {code: next(c for c in CODES if c != code) for code in CODES}
+# Arabic's comma «،»: an editor with an Arabic keyboard types it between the items of a list, where YAML reads only
+# the Latin comma, so the items become one.
+ARABIC_COMMA = LANGUAGES["ar"].list_comma.strip()

@@ -19,6 +19,7 @@ import string
 
 from explainer.data import interface, schema
 from explainer.data.errors import DataError, DataErrors
+from explainer.data.languages import ARABIC_COMMA
 from explainer.data.messages import Both, Counted, M
 from explainer.data.yamlread import Positions, read_yaml
 
@@ -218,14 +219,14 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
     elif kind in ("string_type",):
         message = M("{label} should be text, but is {given}; write it as text (in quotes if needed)",
                     label=label, given=_describe(given))
+    elif kind in ("int_type", "int_parsing", "int_from_float") and isinstance(given, str) and ARABIC_COMMA in given:
+        # `[1، 2]`: YAML separates a list's items with a Latin comma only, so it reads one item, the text "1، 2".
+        numbers = ", ".join(_other_digits(part.strip()) or part.strip() for part in given.split(ARABIC_COMMA))
+        message = M("{label} separates the numbers with the Arabic comma «،», which YAML does not read as a separator; "
+                    "use a Latin comma: [{numbers}]", label=label, numbers=numbers)
     elif kind in ("int_type", "int_parsing", "int_from_float") and _other_digits(given):
         message = M("{label} is written in Arabic-Indic digits ({given}); write Western digits: {digits}", label=label,
                     given=given, digits=_other_digits(given))
-    elif kind in ("int_type", "int_parsing", "int_from_float") and isinstance(given, str) and "،" in given:
-        # `[1، 2]`: YAML separates a list's items with a Latin comma only, so it reads one item, the text "1، 2".
-        numbers = ", ".join(part.strip() for part in given.split("،"))
-        message = M("{label} separates the numbers with the Arabic comma «،», which YAML does not read as a separator; "
-                    "use a Latin comma: [{numbers}]", label=label, numbers=numbers)
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         fix = M("write the number without quotes") if isinstance(given, str) else M("write a whole number, such as 3")
         message = M("{label} should be a whole number, but is {given}; {fix}", label=label, given=_describe(given), fix=fix)
@@ -285,11 +286,45 @@ def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[
     except ValidationError as exc:
         found = [err for err in exc.errors(include_url=False)
                  if not any(_data_path(file.value, err["loc"])[0][: len(bad)] == bad for bad in file.positions.unreadable)]
+        found = _split_at_comma(file, found, errors)
         found = _glued_keys(file, found, errors)
         found = _dedented_keys(file, found, errors)
         for err in _misplaced_keys(file, found, errors):
             errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err))
         return None
+
+
+def _full_path(file: _File, loc: tuple) -> tuple:
+    path, tail = _data_path(file.value, loc)
+    return path if tail is None else path + (tail,)
+
+
+def _split_at_comma(file: _File, found: list[dict], errors: list[DataError]) -> list[dict]:
+    """`{en: “A, B.”, ar: …}`: curly quotes are no YAML quotes, so YAML ends the text at the comma and reads the
+    rest, `B.”`, as a key. "Remove the “" and "remove the unknown key" would each delete half the text: say once,
+    at the “, to make both marks straight quotes."""
+    split = []
+    for err in found:
+        if err["type"] != "extra_forbidden":
+            continue
+        key, parent = str(err["loc"][-1]), _data_path(file.value, err["loc"][:-1])[0]
+        holder = _value_at(file.value, parent)
+        if not key or key[-1] not in schema.OPENERS or key[-1] == '"' or not isinstance(holder, dict):
+            continue
+        keys = list(holder)
+        before = keys[keys.index(key) - 1] if key in keys and keys.index(key) else None
+        text = holder.get(before) if before is not None else None
+        if not isinstance(text, str) or text.strip()[:1] not in schema.OPENERS[key[-1]] or holder[key] is not None:
+            continue
+        stray = [e for e in found if e["type"] == "stray_opening" and _full_path(file, e["loc"]) == parent + (before,)]
+        line, col = file.positions.edges.get(parent + (before,), (file.positions.of_value(parent + (before,)),))[0]
+        key_line, key_col = file.positions.of_key(parent + (key,))
+        errors.append(DataError(file.name, line, col, M(
+            "YAML split this text at the comma, because it is wrapped in {opening}…{closing} instead of straight "
+            'quotes; replace this {opening} and the {closing} at line {line}, column {col} with straight double '
+            'quotes: "…"', opening=text.strip()[0], closing=key[-1], line=key_line, col=key_col + len(key) - 1)))
+        split += [err, *stray]
+    return [err for err in found if not any(err is s for s in split)]
 
 
 _GLUED = re.compile(r"([a-z_]+):(\S.*)", re.S)
@@ -603,9 +638,13 @@ def _check_aliases(files: dict[str, _File], err) -> None:
 
 
 def _check_corrections(files: dict[str, _File], err) -> None:
-    """Corrections are dated to the day, newest first, and never in the future (in UTC): readers see them as a log."""
+    """Corrections are dated to the day, newest first, never in the future (in UTC) nor before the source article:
+    readers see them as a log."""
     # Today in UTC, as the site's build and CI see it: the editor's time zone must not decide whether a date is past.
     newer, today = None, dt.datetime.now(dt.timezone.utc).date().isoformat()
+    source = files["source.yml"].value if "source.yml" in files else None
+    published = source.get("date") if isinstance(source, dict) else None
+    published = published if schema.real_date(published) else None  # its own error says what is wrong with it
     for i, correction in _entries(files, "corrections.yml", "corrections"):
         date = correction.get("date")
         if not schema.real_date(date):
@@ -618,6 +657,11 @@ def _check_corrections(files: dict[str, _File], err) -> None:
             err("corrections.yml", ("corrections", i, "date"), M(
                 'the correction date "{date}" is in the future (today in UTC is {today}); write the day the fix was made',
                 date=date, today=today))
+        elif published and date < published:
+            # Nothing can be corrected before the article it explains was published: a typo, most often in the year.
+            err("corrections.yml", ("corrections", i, "date"), M(
+                'the correction date "{date}" is before the source article ({published}); check the year',
+                date=date, published=published))
         elif newer is not None and date > newer:
             err("corrections.yml", ("corrections", i, "date"), M(
                 'the correction of {date} is listed below an older one ({newer}); list corrections newest first: move '

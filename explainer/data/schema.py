@@ -17,7 +17,7 @@ import re
 import unicodedata
 from typing import Annotated, ClassVar, Literal
 
-from explainer.data.languages import CODES
+from explainer.data.languages import ARABIC_COMMA, CODES
 from explainer.data.messages import N_
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -65,6 +65,8 @@ MESSAGES = {
                         "published as part of the text; remove it"),
     "key_point_too_long": N_("this key point is {words} words long; a key point has at most {most}, so that the "
                              "points stay in the first screen: shorten it, and leave the detail to the pages"),
+    "two_aliases": N_('the alias "{value}" holds two spellings separated with the Arabic comma «،»; an alias is one '
+                      "spelling: make it two aliases: [{spellings}]"),
     "separator_in_alias": N_('the alias "{value}" contains "|", which separates the aliases in the roster download '
                              "(downloads/factions.csv); write it without \"|\", or make it two aliases"),
 }
@@ -217,6 +219,9 @@ def _arabic(value: str) -> str:
 
 
 def _alias(value: str) -> str:
+    if ARABIC_COMMA in value:
+        spellings = ", ".join(f'"{part.strip()}"' for part in value.split(ARABIC_COMMA))
+        raise _fail("two_aliases", value=value, spellings=spellings)
     if SEPARATOR in value:
         raise _fail("separator_in_alias", value=value)
     return value

@@ -22,6 +22,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from explainer.data.errors import DataError, visible
 from explainer.data.messages import M, N_
 from explainer.data.hygiene import ESCAPES, problem_with
+from explainer.data.languages import ARABIC_COMMA
 
 PathKey = tuple  # ("factions", 3, "name", "ar")
 
@@ -229,6 +230,16 @@ def _quote_inside(text: str) -> int | None:
     return None
 
 
+def _arabic_comma_after_quote(text: str) -> int | None:
+    """The column of an Arabic comma typed after a closing quote to separate items (`["أ"، "ب"]`), or None: YAML
+    separates a flow collection's items with a Latin comma only."""
+    for col, inside in _quote_marks(text):
+        after = text[col:].lstrip(" \t")
+        if not inside and after.startswith(ARABIC_COMMA):
+            return len(text) - len(after) + 1
+    return None
+
+
 def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
     """A straight quote where a typographic one was meant, on the line where the parser gave up or just above:
     said at the quote itself, with the fix that works."""
@@ -239,6 +250,10 @@ def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
             return number, curly.start(1) + 1, M(
                 'the text in quotes is closed with {mark} here, but opened with a straight "; YAML needs a straight " '
                 "at both ends: replace {mark} with \"", mark=curly.group(1))
+        comma = _arabic_comma_after_quote(text)
+        if comma:
+            return number, comma, M("the items are separated with the Arabic comma «،» here, which YAML does not read "
+                                    "as a separator; use a Latin comma (,) instead")
         inside = _quote_inside(text)
         if inside:
             return number, inside, M(
