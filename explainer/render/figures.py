@@ -10,6 +10,7 @@ on right-to-left pages. To assistive technology the figure is one image with a n
 from __future__ import annotations
 
 from explainer.data.loader import SiteData
+from explainer.data.languages import LIST_SEMICOLON
 from explainer.data.schema import FIGURE_GROUPS
 from explainer.render.html import LIST_COMMA, Place, cite, esc, other_script, say, text_in, ui
 from explainer.render.strings import digits, t
@@ -64,7 +65,7 @@ def camps_figure(data: SiteData, place: Place, figure_id: str = "camps-figure") 
     )
     sponsors = ("، " if lang == "ar" else " · ").join(_names(data, lang, "turkey-and-russia"))
     desc = t(data, lang, "diagram_desc_camps",
-             camps=("؛ " if lang == "ar" else "; ").join(camp_count_heading(data, lang, c) for c in camps))
+             camps=LIST_SEMICOLON[lang].join(camp_count_heading(data, lang, c) for c in camps))
     desc += " " + t(data, lang, "diagram_sources", paras=LIST_COMMA[lang].join(str(n) for n in figure_paras(data)))
     return (
         # One image to assistive technology, named and described as the SVG was; the list version follows it.
