@@ -96,6 +96,11 @@ def test_a_screen_reader_hears_a_button_with_its_paragraphs_and_whether_it_is_op
         page.keyboard.press("Enter")
         assert _accessible(page, index)["expanded"] is True
         page.keyboard.press("Escape")
+    # The state changes with the card, not a task later (a reader asking in between heard "collapsed").
+    told = page.evaluate("""b => { b.click(); const opened = b.getAttribute('aria-expanded');
+        b.nextElementSibling.hidePopover(); return [opened, b.getAttribute('aria-expanded')]; }""",
+                         page.locator(".cite__button").first.element_handle())
+    assert told == ["true", "false"], told
     context.close()
 
 
