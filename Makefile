@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PD_VENV := .venv-properdocs
 APT_PACKAGES := chromium default-jre-headless
 
-.PHONY: serve test check build validate benchmark setup setup-test clean issue-form mutation messages
+.PHONY: serve test check build validate benchmark setup setup-test clean issue-form mutation messages fuzz
 
 # The validator first: it names a bad SITE_URL that MkDocs refuses in its own words before any hook runs.
 serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live reload
@@ -53,6 +53,11 @@ mutation: setup-test  ## mutation testing (mutmut) of the data checks, the escap
 	mkdir -p mutants && ln -s ../node_modules mutants/node_modules
 	TEST_TIER=check MUTATION_SITE=$(CURDIR)/$(MUTATION_SITE)/astana-2017 MUTATION_URL=$(MUTATION_URL) $(BIN)/mutmut run $(MUTANTS)
 	$(BIN)/python -m explainer.tools.mutation_summary
+
+# The fuzz at the "full" profile (500 cases a kind, each a real build: hours, so not in `make test`, whose "ci"
+# profile runs 30). No browser is needed, so no apt: .github/workflows/fuzz.yml runs it weekly.
+fuzz: setup $(BIN)/.installed-test  ## the data fuzz with 500 cases of each kind of mutation (hours)
+	HYPOTHESIS_PROFILE=$(or $(profile),full) $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider -q
 
 validate: setup  ## check data/ and the pages; `make validate lang=ar` for the messages in Arabic
 	$(BIN)/python -m explainer.tools.validate $(if $(lang),--lang $(lang))
