@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from explainer.data import schema
 from explainer.data.errors import DataError
+from explainer.data.languages import DIRECTION
 from explainer.data.loader import SiteData
 from explainer.data.messages import Both, Counted, M
 from explainer.render.html import Place
@@ -256,14 +257,19 @@ def spellings(item, lang: str) -> list[str]:
 
 class _Finder:
     """Which names a text contains, every spelling at once: one pass of a regular expression per text instead of
-    every spelling against every text (data ×100 has thousands of each)."""
+    every spelling against every text (data ×100 has thousands of each).
 
-    def __init__(self, forms: dict[str, set[str]]):
+    A spelling counts only as a whole word at its end ("Syria" is not in "Syrian", «الكرد» not in «الكردية»), and
+    in English at its start too; an Arabic name takes its prepositions and conjunctions as prefixes («وروسيا»,
+    «لتركيا»), so there only its end is a boundary."""
+
+    def __init__(self, forms: dict[str, set[str]], whole_word_start: bool):
         self.forms = forms
         # Longest first: at each position the alternation takes the longest spelling; the shorter ones that
         # match there are its prefixes, looked up below.
         ordered = sorted(forms, key=len, reverse=True)
-        self.pattern = re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered else None
+        start = r"(?<!\w)" if whole_word_start else ""
+        self.pattern = re.compile(start + "(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered else None
 
     def ids_in(self, text: str) -> set[str]:
         found: set[str] = set()
@@ -272,6 +278,9 @@ class _Finder:
         for match in self.pattern.finditer(text):
             longest = match.group(1)
             for k in range(1, len(longest) + 1):
+                end = match.start() + k
+                if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                    continue  # the word goes on: this spelling is part of a longer word
                 found |= self.forms.get(longest[:k], set())
         return found
 
@@ -282,7 +291,7 @@ def _finder(data: SiteData, lang: str) -> _Finder:
         for form in spellings(item, lang):
             if form:
                 forms.setdefault(form, set()).add(item.id)
-    return _Finder(forms)
+    return _Finder(forms, whole_word_start=DIRECTION[lang] == "ltr")
 
 
 def _index_pages(data: SiteData) -> set[str]:
