@@ -137,13 +137,14 @@ def test_the_answer_and_both_counts_are_in_the_first_screen_and_the_points_are_n
 
 # ---------------------------------------------------------------- the figures' labels, for other counts
 
-# Beside a large figure the label is a noun phrase; in Arabic its form follows the count (CLDR through Babel).
+# Beside a large figure the label is a noun phrase; in Arabic its form follows the count (CLDR through Babel), and
+# from 3 up the pronoun agrees with the factions counted (يسمّيها), as in the camp headings (test_plurals.py).
 _AR_FORMS = {"attended": {0: "فصائل مشاركة يسمّيها", 1: "فصيل مشارك يسمّيه", 2: "فصيلان مشاركان يسمّيهما",
-                           3: "فصائل مشاركة يسمّيها", 10: "فصائل مشاركة يسمّيها", 11: "فصيلًا مشاركًا يسمّيه",
-                           99: "فصيلًا مشاركًا يسمّيه", 100: "فصيل مشارك يسمّيه"},
+                           3: "فصائل مشاركة يسمّيها", 10: "فصائل مشاركة يسمّيها", 11: "فصيلًا مشاركًا يسمّيها",
+                           99: "فصيلًا مشاركًا يسمّيها", 100: "فصيل مشارك يسمّيها"},
              "refused": {0: "فصائل رافضة يسمّيها", 1: "فصيل رافض يسمّيه", 2: "فصيلان رافضان يسمّيهما",
-                         3: "فصائل رافضة يسمّيها", 10: "فصائل رافضة يسمّيها", 11: "فصيلًا رافضًا يسمّيه",
-                         99: "فصيلًا رافضًا يسمّيه", 100: "فصيل رافض يسمّيه"}}
+                         3: "فصائل رافضة يسمّيها", 10: "فصائل رافضة يسمّيها", 11: "فصيلًا رافضًا يسمّيها",
+                         99: "فصيلًا رافضًا يسمّيها", 100: "فصيل رافض يسمّيها"}}
 # The label says the count is of factions the source names, not a total: "named as going", «يسمّيها المصدر».
 AR_LABELS = {camp: {n: f"{form} المصدر" for n, form in forms.items()} for camp, forms in _AR_FORMS.items()}
 EN_LABELS = {"attended": ("faction named as going", "factions named as going"),
