@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from explainer.data.schema import FIGURE_GROUPS
 from explainer.pages.site import load_data
-from explainer.render.figures import camp_count_heading, camps_figure, figure_paras
+from explainer.render.figures import camp_count_heading, camps_figure, camps_figure_sources, figure_paras
 from explainer.render.html import LIST_COMMA, Place
 from explainer.render.strings import digits, t
 
@@ -64,3 +64,15 @@ def test_the_text_alternative_is_the_one_the_svg_had(lang):
     assert _text(figure.find(id=title_id)) == digits(t(DATA, lang, "diagram_title_camps"), lang)
     assert _text(figure.find(id=desc_id)) == digits(desc, lang)
     assert figure.find(id=title_id).has_attr("hidden") and figure.find(id=desc_id).has_attr("hidden")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_caption_says_source_paragraphs_once_to_a_screen_reader(lang):
+    """The caption shows "Drawn from source paragraphs [1, 2, …]"; its citation carries its own hidden label, so the
+    visible words are hidden from screen readers, which heard the two in a row."""
+    caption = BeautifulSoup(camps_figure_sources(DATA, Place(lang, "", "")), "html.parser")
+    for hidden in caption.select('[aria-hidden="true"]'):
+        hidden.decompose()
+    heard = caption.get_text(" ", strip=True)
+    label = t(DATA, lang, "cite_label", len(figure_paras(DATA)))
+    assert heard.count(label) == 1 and t(DATA, lang, "diagram_drawn_from") not in heard, heard

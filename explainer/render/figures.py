@@ -96,8 +96,9 @@ def figure_paras(data: SiteData) -> list[int]:
 
 
 def camps_figure_sources(data: SiteData, place: Place) -> str:
-    """The figure's citation, visible under it (an SVG's own text cannot carry the links)."""
-    return ui(data, place, "diagram_drawn_from") + cite(data, place, figure_paras(data))
+    """The figure's citation, visible under it. The visible words are not read out: the citation's own label says
+    the same ("Source paragraphs"), and a screen reader heard both in a row."""
+    return f'<span aria-hidden="true">{ui(data, place, "diagram_drawn_from")}</span>' + cite(data, place, figure_paras(data))
 
 
 def camps_figure_as_list(data: SiteData, place: Place) -> str:
