@@ -233,7 +233,8 @@ def test_events_out_of_order(data_dir):
     text = edit(data_dir, "events.yml", 'date: "2017-01-23"', 'date: "2016-01-23"')
     line, col = position(text, '"2016-01-23"')
     assert errors(data_dir) == [
-        f"data/events.yml:{line}:{col}: the date 2016-01-23 comes before the event above it (2016-12-30); move this event up the list"
+        f'data/events.yml:{line}:{col}: the date 2016-01-23 is earlier than the events listed before it; move this event '
+        'up, above "ceasefire" (2016-12-30)'
     ]
 
 

@@ -92,7 +92,7 @@ def test_twin_pages_must_call_the_same_macros(project):
 def test_what_an_editor_adds_shows_on_the_site(tmp_path):
     project = copy_project(tmp_path / "project")
     data = project / "data"
-    insert_after(data / "factions.yml", "factions:\n", (
+    insert_after(data / "factions.yml", "    camp: refused\n    paras: [7]\n", (  # in its camp's part of the list
         "  - id: new-faction\n"
         '    name: {en: "New Faction", ar: "الفصيل الجديد"}\n    camp: refused\n    paras: [4]\n'))
     insert_after(data / "actors.yml", "actors:\n", (

@@ -24,6 +24,8 @@ from explainer.data.messages import Both, Counted, M
 from explainer.data.yamlread import Positions, read_yaml
 
 STRINGS_DIR = "i18n"
+# The files whose entries have names, and the key of their list.
+_NAMED_FILES = (("factions.yml", "factions"), ("actors.yml", "actors"), ("places.yml", "places"))
 # The fields that hold paragraph numbers of the source: each number must be one of its paragraphs.
 CITING = ("paras", "named_in")
 _STRINGS = TypeAdapter(dict[str, str | schema.PluralForms], config={"strict": True})
@@ -183,7 +185,7 @@ def _value_at(value, path: tuple):
     return value
 
 
-def _schema_error(file: _File, model, err: dict) -> DataError:
+def _schema_error(file: _File, model, err: dict, base: _File | None = None) -> DataError:
     kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "extra_forbidden":
         # The unknown key is in the data; the error belongs to the key itself, not to its value.
@@ -253,7 +255,10 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
         most = ctx.get("max_length")
         listed = _value_at(file.value, path) if tail is None else None
         if isinstance(most, int) and isinstance(listed, list) and len(listed) > most:
-            line, col = file.positions.of_value(path + (most,))  # the first item over the limit, not the list's first
+            # The item the editor added (when the version before the edit is known), else the first over the limit.
+            before = _value_at(base.value, path) if base and _has_path(base.value, path) else None
+            added = sorted(_new_items(before, listed)) if isinstance(before, list) else []
+            line, col = file.positions.of_value(path + (added[0] if added else most,))
         message = Counted("{label} may have at most {most} item; remove the extra ones", "{label} may have at most "
                           "{most} items; remove the extra ones", most, label=label, most=most)
     elif kind in ("bool_type", "bool_parsing"):
@@ -278,7 +283,7 @@ def _read(root: Path, relative: str, errors: list[DataError]) -> _File | None:
     return _File(name, result.value, result.positions)
 
 
-def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[DataError]):
+def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[DataError], base: _File | None = None):
     try:
         if isinstance(adapter, TypeAdapter):
             return adapter.validate_python(file.value)
@@ -290,7 +295,7 @@ def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[
         found = _glued_keys(file, found, errors)
         found = _dedented_keys(file, found, errors)
         for err in _misplaced_keys(file, found, errors):
-            errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err))
+            errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err, base))
         return None
 
 
@@ -439,10 +444,86 @@ def _known_ids(files: dict[str, _File], rel: str, key: str) -> dict[str, dict] |
     return _ids(files, rel, key)
 
 
-def _cross_check(files: dict[str, _File]) -> list[DataError]:
+def _identity(item) -> str:
+    return item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else repr(item)
+
+
+def _new_items(before: list, now: list) -> set[int]:
+    """The indexes of `now` that are new or moved since `before`: by id, or by their whole value for items without one."""
+    kept = set()
+    matcher = difflib.SequenceMatcher(None, [_identity(x) for x in before], [_identity(x) for x in now], autojunk=False)
+    for block in matcher.get_matching_blocks():
+        kept.update(range(block.b, block.b + block.size))
+    return set(range(len(now))) - kept
+
+
+def _has_path(value, path: tuple) -> bool:
+    try:
+        _value_at(value, path)
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
+
+
+def _changed(files: dict[str, _File], base: dict[str, _File], rel: str, key: str) -> set[int]:
+    """The indexes of the entries of `key` in data/REL that are new or moved since `base` (the files before the edit,
+    when known); empty when there is no earlier version to compare with."""
+    if rel not in base:
+        return set()
+    now = _entries(files, rel, key)
+    return {now[n][0] for n in _new_items([item for _, item in _entries(base, rel, key)], [item for _, item in now])}
+
+
+def _not_later(a: str, b: str) -> bool:
+    """Whether date `a` may be listed before date `b`: a month ("2017-02") is compared with a day by its month."""
+    n = min(len(a), len(b))
+    return a[:n] <= b[:n]
+
+
+def _out_of_order(items: list[tuple], before, changed: set[int]) -> list[tuple]:
+    """The items (tuples: index, key, …) to move so that the rest run in order (`before(key, key)`): those outside
+    the longest run kept in order, preferring to keep items unchanged since the last version, then the earlier
+    listed. Each comes with the kept item it belongs after, if any belongs before it, else the one it belongs above."""
+    n = len(items)
+    # Each item weighs more if unchanged; the position term only breaks ties, never outweighs one more item kept.
+    weight = [(2 if items[j][0] not in changed else 1) * (n * n + 1) + (n - j) for j in range(n)]
+    best, back = weight[:], [None] * n
+    for j in range(n):
+        for i in range(j):
+            if before(items[i][1], items[j][1]) and best[i] + weight[j] > best[j]:
+                best[j], back[j] = best[i] + weight[j], i
+    kept, j = [], max(range(n), key=lambda k: (best[k], -k)) if n else None
+    while j is not None:
+        kept.append(j)
+        j = back[j]
+    kept = sorted(kept)
+    moved = []
+    for j in sorted(set(range(n)) - set(kept)):
+        after = [k for k in kept if before(items[k][1], items[j][1])]
+        if after and after[-1] > j:
+            moved.append((items[j], items[after[-1]], None))
+        else:
+            above = next((k for k in kept if not before(items[k][1], items[j][1])), kept[0])
+            moved.append((items[j], None, items[above]))
+    return moved
+
+
+def _camp_around(placed: list[tuple], i: int, camp: str) -> str:
+    """The camp of the part of the list an out-of-place faction stands in: that of its nearest neighbour of another camp."""
+    at = next(n for n, item in enumerate(placed) if item[0] == i)
+    for step in range(1, len(placed)):
+        for n in (at - step, at + step):
+            if 0 <= n < len(placed) and placed[n][3] != camp:
+                return placed[n][3]
+    return camp
+
+
+def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) -> list[DataError]:
     """Checks between entries and files. They read the raw values defensively, so they run even when a file has
-    other mistakes: an editor sees every problem in one pass."""
+    other mistakes: an editor sees every problem in one pass. `base`, the files before the edit when known, only
+    decides which entry a problem between two entries is reported at: the one the editor added or moved."""
     errors: list[DataError] = []
+    base = base or {}
 
     def err(rel: str, path: tuple, message: str) -> None:
         file = files[rel]
@@ -466,17 +547,40 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
                   first=first, count=count))
         previous = first if isinstance(first, int) else previous
 
-    # The timeline shows events as listed, so dated ones must run forward in time.
-    latest = ""
-    for i, event in _entries(files, "events.yml", "events"):
-        date = event.get("date")
-        if not schema.real_date(date):
-            continue  # the schema reports it; compared, it would also be said to be out of order
-        if date < latest[: len(date)]:
-            err("events.yml", ("events", i, "date"),
-                M("the date {date} comes before the event above it ({latest}); move this event up the list",
-                  date=date, latest=latest))
-        latest = date
+    # The timeline shows events as listed, so dated ones must run forward in time. The event to move is the one
+    # out of step with the rest (and, between two, the one the editor added or moved), not its neighbour.
+    # An undated event, or one whose date the schema refuses, is not compared.
+    dated = [(i, event.get("date"), event.get("id")) for i, event in _entries(files, "events.yml", "events")
+             if schema.real_date(event.get("date"))]
+    changed = _changed(files, base, "events.yml", "events")
+    for (i, date, _), below, above in _out_of_order(dated, _not_later, changed):
+        if below is not None:
+            err("events.yml", ("events", i, "date"), M(
+                'the date {date} is later than the events listed after it; move this event down, below "{id}" ({other})',
+                date=date, id=below[2], other=below[1]))
+        else:
+            err("events.yml", ("events", i, "date"), M(
+                'the date {date} is earlier than the events listed before it; move this event up, above "{id}" ({other})',
+                date=date, id=above[2], other=above[1]))
+
+    # factions.yml lists the factions camp by camp, in the order of camps.yml: a faction in the other camp's part
+    # would sit under that camp's heading in the file while the site shows it in its own camp.
+    camp_order = list(_ids(files, "camps.yml", "camps"))
+    placed = [(i, camp_order.index(f["camp"]), f.get("id"), f["camp"]) for i, f in _entries(files, "factions.yml", "factions")
+              if f.get("camp") in camp_order]
+    misplaced = _out_of_order(placed, lambda a, b: a <= b, _changed(files, base, "factions.yml", "factions"))
+    out = {item[0] for item, _, _ in misplaced}
+    for (i, _, _, camp), below, above in misplaced:
+        # Within its camp's part, the source's order decides: name the part, from its first faction to its last.
+        part = [f[2] for f in placed if f[3] == camp and f[0] not in out]
+        if part:
+            where = M('move it {way}, into the factions of "{camp}" (from "{first}" to "{last}"), where the source names it',
+                      way=M("down") if below else M("up"), camp=camp, first=part[0], last=part[-1])
+        else:
+            where = M('move it down, below "{id}"', id=below[2]) if below else M('move it up, above "{id}"', id=above[2])
+        err("factions.yml", ("factions", i, "camp"), M(
+            'this faction is of the camp "{camp}", but it is listed among the factions of "{other}"; {where}',
+            camp=camp, other=_camp_around(placed, i, camp), where=where))
 
     # Every id is unique across the files, because ids become anchors and references.
     seen: dict[str, tuple[str, tuple]] = {}
@@ -618,7 +722,7 @@ def _check_quote_marks(files: dict[str, _File], err) -> None:
 
 def _check_aliases(files: dict[str, _File], err) -> None:
     """Another spelling identical to the name, or listed twice, would be listed twice in the names index."""
-    for rel, key in (("factions.yml", "factions"), ("actors.yml", "actors"), ("places.yml", "places")):
+    for rel, key in _NAMED_FILES:
         for i, item in _entries(files, rel, key):
             name = item.get("name") if isinstance(item.get("name"), dict) else {}
             aliases = item.get("aliases") if isinstance(item.get("aliases"), dict) else {}
@@ -635,6 +739,38 @@ def _check_aliases(files: dict[str, _File], err) -> None:
                         err(rel, (key, i, "aliases", lang, a), M(
                             'the other spelling "{alias}" is listed twice; remove one', alias=alias))
                     seen.add(alias)
+    _check_source_spellings(files, err)
+
+
+def _cited_by(item: dict) -> list[int]:
+    """The paragraphs an entry cites for where the article names it: its `named_in`, else its own and its facts'."""
+    cited = item.get("named_in") if isinstance(item.get("named_in"), list) else []
+    if not cited:
+        cited = list(item.get("paras") or []) if isinstance(item.get("paras"), list) else []
+        for fact in item.get("facts") if isinstance(item.get("facts"), list) else []:
+            cited += fact.get("paras") if isinstance(fact, dict) and isinstance(fact.get("paras"), list) else []
+    return sorted({n for n in cited if isinstance(n, int) and not isinstance(n, bool)})
+
+
+def _check_source_spellings(files: dict[str, _File], err) -> None:
+    """`aliases.source` and `former.source` are shown as the article's own words: each must be one of the names the
+    article writes (source.yml `names`), never a spelling of ours."""
+    source = files["source.yml"].value if "source.yml" in files else None
+    names = source.get("names") if isinstance(source, dict) else None
+    if not isinstance(names, list):
+        return  # the schema says what is wrong with source.yml
+    written = {n for n in names if isinstance(n, str)}
+    for rel, key in _NAMED_FILES:
+        for i, item in _entries(files, rel, key):
+            for group, ours in (("aliases", "aliases.en"), ("former", "former.en")):
+                kinds = item.get(group) if isinstance(item.get(group), dict) else {}
+                listed = kinds.get("source") if isinstance(kinds.get("source"), list) else []
+                for a, spelling in enumerate(listed):
+                    if isinstance(spelling, str) and spelling not in written:
+                        err(rel, (key, i, group, "source", a), M(
+                            '"{spelling}" is not a spelling the source uses (¶{paras}; its names are listed under '
+                            "names in data/source.yml); put it under our spellings ({ours}) instead", spelling=spelling,
+                            paras=", ".join(map(str, _cited_by(item))) or "?", ours=ours))
 
 
 def _check_corrections(files: dict[str, _File], err) -> None:
@@ -786,8 +922,10 @@ class Loaded:
         return SiteData(**models, strings=self.strings, layouts=layouts)
 
 
-def read_data(root: Path | str = "data") -> Loaded:
-    """All of data/, read and checked file by file and across files; problems are collected, not raised."""
+def read_data(root: Path | str = "data", base: Loaded | None = None) -> Loaded:
+    """All of data/, read and checked file by file and across files; problems are collected, not raised. `base` is
+    data/ as it was before the edit, when known (`make validate` reads it from git): a problem between entries (one
+    too many, two out of order) is then reported at the entry the editor added or moved, not at its neighbour."""
     root = Path(root)
     errors: list[DataError] = []
     files: dict[str, _File] = {}
@@ -801,17 +939,16 @@ def read_data(root: Path | str = "data") -> Loaded:
         if file is None:
             continue
         files[relative] = file
-        validated = _validate(file, adapter, errors)
+        validated = _validate(file, adapter, errors, base.files.get(relative) if base else None)
         if validated is not None:
             results[key] = validated
     errors += _unknown_files(root)
-    errors += _cross_check(files)
+    errors += _cross_check(files, base.files if base else None)
     if len(strings) == len(schema.LANGUAGES):
         errors += _check_strings(files, strings)
     return Loaded(root, files, models, strings, errors)
 
 
-_NAMED_FILES = (("factions.yml", "factions"), ("actors.yml", "actors"), ("places.yml", "places"))
 
 
 def renamed_spellings(base: Loaded, head: Loaded) -> list[DataError]:

@@ -98,8 +98,9 @@ RTL_LANGUAGES = tuple(code for code, lang in LANGUAGES_BY_CODE.items() if lang.d
 _ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF«»"
 _LATIN_RUN = re.compile(f"[^{_ARABIC}]*[A-Za-z0-9][^{_ARABIC}]*")
 # Quoted as a whole, whatever it holds: a line of a file in backticks (`- Both camps · كلا المعسكرين`), or a key,
-# an id or a value in «» (`«en:»`). Each is one isolate, so its own punctuation stays with it.
-_WHOLE = re.compile(f"(`[^`\n]+`|(?<=«)[^{_ARABIC}]*[A-Za-z0-9][^{_ARABIC}]*(?=»))")
+# an id or a value in «» (`«en:»`, `«Both camps · كلا المعسكرين»`, an option that holds both scripts). Each is one
+# isolate, so its own punctuation, and its Arabic part, stay with it.
+_WHOLE = re.compile("(`[^`\\n]+`|(?<=«)[^«»\\n]*[A-Za-z0-9][^«»\\n]*(?=»))")
 _EDGES = " \t()[]،؛؟,;:."
 _CLOSING = {")": "(", "]": "["}
 

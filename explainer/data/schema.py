@@ -299,6 +299,8 @@ class SourceFile(Strict):
     title: Text
     title_is_translation: Literal["ar"]  # the article's title exists only in English
     date: IsoDate
+    # Every name as the article writes it: an entry's `aliases.source` and `former.source` may hold only these.
+    names: Annotated[list[EnAlias], Field(min_length=1)]
     sections: list[Section]
     paragraphs: Annotated[list[Paragraph], Field(min_length=1)]
 

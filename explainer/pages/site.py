@@ -37,9 +37,10 @@ def _check_docs(docs: Path, loaded: Loaded) -> tuple[list[DataError], dict]:
     return errors + check_docs_files(docs, schema.LANGUAGES), layouts
 
 
-def load_data(root: Path | str = "data", docs: Path | None = None) -> SiteData:
-    """data/ and, when docs/ is beside it (or given), the pages; raises DataErrors listing every problem at once."""
-    loaded = read_data(root)
+def load_data(root: Path | str = "data", docs: Path | None = None, base: Loaded | None = None) -> SiteData:
+    """data/ and, when docs/ is beside it (or given), the pages; raises DataErrors listing every problem at once.
+    `base`: data/ before the edit, when known (loader.read_data)."""
+    loaded = read_data(root, base)
     docs = loaded.root.parent / "docs" if docs is None else Path(docs)
     layouts = None
     if docs.is_dir():

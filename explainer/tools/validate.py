@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from explainer.data.errors import DataError, DataErrors, log_languages, print_errors
-from explainer.data.loader import read_data, renamed_spellings
+from explainer.data.loader import Loaded, read_data, renamed_spellings
 from explainer.pages.site import load_data
 from explainer.data.messages import LANGUAGES, Counted, M, laid_out
 from explainer.data.settings import message_language, setting_errors
@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: $BASE_SHA, else HEAD)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     settings = setting_errors()
+    base = _data_at(args.since, Path(args.data))
     for problem in settings:
         for lang in log_languages(args.lang):
             print(problem.text(lang), file=sys.stderr)
@@ -38,13 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         # Rendering (to measure what each page shows) makes the edit links from the repository's address; a bad
         # one is reported above, and must not stop the data's own check.
         with _default_repository() if settings else contextlib.nullcontext():
-            data = load_data(args.data)
+            data = load_data(args.data, base=base)
     except DataErrors as exc:
         print_errors(exc.errors, sys.stderr, args.lang)
         return _summary(len(exc.errors) + len(settings), args.lang)
     if settings:
         return _summary(len(settings), args.lang)
-    warnings = _renamed_since(args.since, Path(args.data))
+    warnings = renamed_spellings(base, read_data(args.data)) if base else []
     if warnings:
         print_errors(warnings, sys.stderr, args.lang)
     valid = M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
@@ -56,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _renamed_since(revision: str, data: Path) -> list[DataError]:
-    """The warnings of loader.renamed_spellings against data/ as it was at `revision`; none when git or the
-    revision is not there (a copy of the project outside git has no earlier names to compare with)."""
+def _data_at(revision: str, data: Path) -> Loaded | None:
+    """data/ as it was at `revision`, read (not validated): the names before a rename, for the warnings of
+    loader.renamed_spellings, and the entries before the edit, so that a problem is reported at the entry the editor
+    added or moved. None when git or the revision is not there (a copy outside git has no earlier version)."""
     data = data.resolve()
     try:
         top = Path(subprocess.run(["git", "-C", str(data), "rev-parse", "--show-toplevel"], capture_output=True,
@@ -67,11 +69,11 @@ def _renamed_since(revision: str, data: Path) -> list[DataError]:
         archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--", inside],
                                  capture_output=True, check=True).stdout
     except (OSError, ValueError, subprocess.CalledProcessError):
-        return []
+        return None
     with tempfile.TemporaryDirectory() as folder:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(folder, filter="data")
-        return renamed_spellings(read_data(Path(folder) / inside), read_data(data))
+        return read_data(Path(folder) / inside)
 
 
 @contextlib.contextmanager
