@@ -743,13 +743,14 @@ def _check_aliases(files: dict[str, _File], err) -> None:
 
 
 def _cited_by(item: dict) -> list[int]:
-    """The paragraphs an entry cites for where the article names it: its `named_in`, else its own and its facts'."""
-    cited = item.get("named_in") if isinstance(item.get("named_in"), list) else []
-    if not cited:
-        cited = list(item.get("paras") or []) if isinstance(item.get("paras"), list) else []
-        for fact in item.get("facts") if isinstance(item.get("facts"), list) else []:
-            cited += fact.get("paras") if isinstance(fact, dict) and isinstance(fact.get("paras"), list) else []
-    return sorted({n for n in cited if isinstance(n, int) and not isinstance(n, bool)})
+    """schema.where_named on an entry as read, before the schema has checked it: what is not a list of paragraph
+    numbers counts as none (the schema reports it)."""
+    def numbers(value) -> list[int]:
+        return [n for n in value if isinstance(n, int) and not isinstance(n, bool)] if isinstance(value, list) else []
+
+    facts = item.get("facts") if isinstance(item.get("facts"), list) else []
+    return schema.where_named(numbers(item.get("named_in")), numbers(item.get("paras")),
+                              [numbers(fact.get("paras")) for fact in facts if isinstance(fact, dict)])
 
 
 def _check_source_spellings(files: dict[str, _File], err) -> None:

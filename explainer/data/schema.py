@@ -74,6 +74,16 @@ MESSAGES = {
 BLAMED_FIELD = "field"
 
 
+def where_named(named_in: list[int], paras: list[int], facts_paras: list[list[int]]) -> list[int]:
+    """The paragraphs an entry of the names index cites for its spellings: its `named_in`, else where the source
+    names it in its camp (a faction) and what its facts cite (a fact may rest on a paragraph that names it
+    otherwise, "Turkish supervision" for Turkey, so an entry whose facts differ lists its own). One rule for the
+    validator, which checks the article's spellings against these paragraphs, and the names index, which prints them."""
+    if named_in:
+        return sorted(set(named_in))
+    return sorted({*paras, *(n for fact in facts_paras for n in fact)})
+
+
 def _fail(kind: str, **values) -> PydanticCustomError:
     return PydanticCustomError(kind, MESSAGES[kind], values)
 

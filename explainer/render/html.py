@@ -368,15 +368,8 @@ def _entries(data: SiteData) -> list[tuple[str, object, str]]:
 
 
 def named_in(item) -> list[int]:
-    """The paragraphs an entry of the names index cites for its spellings: those its `named_in` gives, else where the
-    source names it in its camp (a faction) and what its facts cite (a fact may rest on a paragraph that names it
-    otherwise, "Turkish supervision" for Turkey, so an entry whose facts differ lists its own)."""
-    if item.named_in:
-        return sorted(set(item.named_in))
-    paras = set(getattr(item, "paras", []))
-    for fact in item.facts:
-        paras.update(fact.paras)
-    return sorted(paras)
+    """The paragraphs an entry of the names index cites for its spellings (the rule is schema.where_named's)."""
+    return schema.where_named(item.named_in, getattr(item, "paras", []), [fact.paras for fact in item.facts])
 
 
 def _spelling_list(values: list[tuple[str, str]], cited: str = "") -> str:
