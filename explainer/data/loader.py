@@ -227,12 +227,22 @@ def _schema_error(file: _File, model, err: dict) -> DataError:
     elif kind in ("int_type", "int_parsing", "int_from_float") and _other_digits(given):
         message = M("{label} is written in Arabic-Indic digits ({given}); write Western digits: {digits}", label=label,
                     given=given, digits=_other_digits(given))
+    elif kind in ("int_type", "int_parsing", "int_from_float") and isinstance(given, str) and (
+            span := re.fullmatch(r"\s*(\d+)\s*[-–—]\s*(\d+)\s*", given)) and int(span[1]) < int(span[2]) <= 99:
+        # `[3-7]` is one item, the text "3-7": "without quotes" (there are none) would not help.
+        message = M('{label}: a range ("{given}") is not read as paragraphs; write each one: {each}', label=label,
+                    given=given, each=", ".join(map(str, range(int(span[1]), int(span[2]) + 1))))
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         fix = M("write the number without quotes") if isinstance(given, str) else M("write a whole number, such as 3")
         message = M("{label} should be a whole number, but is {given}; {fix}", label=label, given=_describe(given), fix=fix)
     elif kind == "list_type" and isinstance(given, int) and not isinstance(given, bool):
         # The house style writes lists of numbers in brackets (`paras: [15]`), even a list of one.
         message = M("{label} is a list: write it in square brackets, [{given}]", label=label, given=given)
+    elif kind == "list_type" and isinstance(given, str) and ({"aliases", "former"} & set(path) or tail == "quotes"
+                                                             or path[-1:] == ("quotes",)):
+        # The house style writes these lists in brackets on one line: `en: ["FSL"]`, `quotes: [buying-time]`.
+        shown = f'"{given}"' if {"aliases", "former"} & set(path) else given
+        message = M("{label} is a list: write it in square brackets, [{given}]", label=label, given=shown)
     elif kind == "list_type":
         message = M('{label} should be a list, but is {given}; put each item on its own line after "- "',
                     label=label, given=_describe(given))
@@ -507,6 +517,11 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
             if cited and isinstance(value, int) and not isinstance(value, bool) and value > count:
                 err(rel, path, M("paragraph {n} is out of range: the source has {count} paragraphs; use a number from 1 to {count}",
                                 n=value, count=count))
+            # `[7, 7]` was published as "Source paragraphs 7, 7".
+            if cited and len(path) >= 2 and isinstance(path[-1], int) and path[-1] > 0:
+                listed = _value_at(file.value, path[:-1])
+                if isinstance(listed, list) and value in listed[: path[-1]] and isinstance(value, int):
+                    err(rel, path, M("paragraph {n} is cited twice here; remove one", n=value))
 
     # References must name something that exists, and something of the right kind.
     def ref(rel: str, path: tuple, value, allowed: dict | None, what: str, kinds: M, files: str) -> None:
@@ -565,6 +580,7 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
                 _quote_of_other_camp(camp, quote_id, quotes, factions, camps, lambda m, p=("camps", c, "reasons", r, "quotes", q): err("camps.yml", p, m))
     _check_quote_marks(files, err)
     _check_aliases(files, err)
+    _check_shared_spellings(files, err)
     _check_corrections(files, err)
     delegation = files["camps.yml"].value.get("delegation") if "camps.yml" in files and isinstance(files["camps.yml"].value, dict) else None
     if isinstance(delegation, dict):
@@ -635,6 +651,33 @@ def _check_aliases(files: dict[str, _File], err) -> None:
                         err(rel, (key, i, "aliases", lang, a), M(
                             'the other spelling "{alias}" is listed twice; remove one', alias=alias))
                     seen.add(alias)
+
+
+def _check_shared_spellings(files: dict[str, _File], err) -> None:
+    """A spelling leads to one entry: the names index and search would otherwise list another faction's name under
+    this one ("Sham Legion" as an alias of a new faction was accepted), and a copied entry with a new id but the old
+    name would stand twice. Names are taken first, so the repeat reported is the alias or the later entry."""
+    named = [(rel, key, i, item) for rel, key in (("factions.yml", "factions"), ("actors.yml", "actors"),
+                                                  ("places.yml", "places")) for i, item in _entries(files, rel, key)]
+    forms = []
+    for rel, key, i, item in named:
+        name = item.get("name") if isinstance(item.get("name"), dict) else {}
+        forms += [(rel, (key, i, "name", lang), item.get("id"), name.get(lang)) for lang in name]
+    for rel, key, i, item in named:
+        aliases = item.get("aliases") if isinstance(item.get("aliases"), dict) else {}
+        for kind, listed in aliases.items():
+            forms += [(rel, (key, i, "aliases", kind, a), item.get("id"), alias)
+                      for a, alias in enumerate(listed if isinstance(listed, list) else [])]
+    first: dict[str, tuple[str, tuple, object]] = {}
+    for rel, path, owner, spelling in forms:
+        if not isinstance(spelling, str):
+            continue
+        if spelling in first and first[spelling][2] != owner:
+            where, at, other = first[spelling]
+            err(rel, path, M('the spelling "{spelling}" is already one of "{other}" (data/{file} line {line}); a spelling '
+                             "leads to one entry in the names index and search: remove it here", spelling=spelling,
+                             other=other, file=where, line=files[where].positions.of_value(at)[0]))
+        first.setdefault(spelling, (rel, path, owner))
 
 
 def _check_corrections(files: dict[str, _File], err) -> None:

@@ -405,6 +405,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict:
         result: dict = {}
+        new_entry = False  # a list item's first key again: a new entry typed without its "- "
         for key_node, value_node in node.value:
             line, col = _pos(key_node.start_mark)
             if not isinstance(key_node, ScalarNode):
@@ -413,6 +414,16 @@ class _Builder:
             if key_node.style == '"':
                 self.errors.extend(_escape_errors(key_node, self.text, self.name))
             key = unicodedata.normalize("NFC", str(key_node.value))
+            if key in result and (new_entry or (path and isinstance(path[-1], int) and key == next(iter(result)))):
+                # "keep one of them", said of each key, would delete the entry the editor added.
+                if not new_entry:
+                    self.errors.append(DataError(self.name, line, col, M(
+                        'the key "{key}" appears a second time in this entry (first at line {first}): if this line starts '
+                        'a new entry, begin it with "- " (`{dash}`), lined up with the "- " of the entries above', key=key,
+                        first=self.positions.keys[path + (key,)][0], dash=f"- {key}: …")))
+                new_entry = True
+                self.positions.duplicates.setdefault(path + (key,), (line, col))
+                continue
             if key in result:
                 first = self.positions.keys[path + (key,)]
                 self.errors.append(DataError(
