@@ -135,3 +135,24 @@ def test_until_with_only_the_month_says_write_both_alike(data_dir):
     error = only(data_dir)
     assert (error.line, error.col) == position(text, '"2016-12"\n')
     assert "date and until must be written alike" in str(error) and "must come after" not in str(error)
+
+
+def test_a_renamed_name_kept_as_an_alias_warns_at_the_pages_that_still_use_it(data_dir):
+    """The Arabic walk renamed «تجمع فاستقم كما أُمرت» (shadda added), kept the old one as the guide says, and
+    docs/ar/about.md kept the old spelling without a word (the warnings looked in data/ only)."""
+    from explainer.data.loader import read_data, renamed_in_pages
+
+    from .conftest import ROOT
+
+    fastaqim = next(f for f in load_data(ROOT / "data").factions.factions if f.id == "fastaqim-union")
+    old, new = fastaqim.name.ar, fastaqim.name.ar.replace("تجمع", "تجمّع")
+    edit(data_dir, "factions.yml", f'ar: "{old}"}}\n    aliases: {{en: ["Fastaqim Kama Umirt"], ar: [',
+         f'ar: "{new}"}}\n    aliases: {{en: ["Fastaqim Kama Umirt"], ar: ["{old}", ')
+    docs = ROOT / "docs"
+    expected = [(f"docs/{page.relative_to(docs).as_posix()}", n, line.index(old) + 1)
+                for page in sorted((docs / "ar").glob("**/*.md"))
+                for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1) if old in line]
+    assert expected  # the walk's case: the pages do use the old spelling
+    warnings = renamed_in_pages(read_data(ROOT / "data"), read_data(data_dir), docs)
+    assert [(w.file, w.line, w.col) for w in warnings] == expected
+    assert all(w.warning and f'still uses "{old}", the old spelling of "{new}"' in str(w) for w in warnings)

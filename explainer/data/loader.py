@@ -857,10 +857,8 @@ def read_data(root: Path | str = "data") -> Loaded:
 _NAMED_FILES = (("factions.yml", "factions"), ("actors.yml", "actors"), ("places.yml", "places"))
 
 
-def renamed_spellings(base: Loaded, head: Loaded) -> list[DataError]:
-    """Warnings, one per text, where a name changed since `base`, its old spelling was kept among the other
-    spellings, and the text still uses the old one. Kept as an alias, the old spelling still links the text to the
-    thing, so no check fails; the editor is told which texts to look at, and may keep the old one on purpose."""
+def _old_spellings(base: Loaded, head: Loaded) -> dict[str, dict[str, str]]:
+    """lang -> {old spelling: new name}, for each name changed since `base` whose old spelling is kept as an alias."""
     before = {(rel, item["id"]): item.get("name") for rel, key in _NAMED_FILES
               for _, item in base.entries(rel, key) if isinstance(item.get("id"), str)}
     old: dict[str, dict[str, str]] = {lang: {} for lang in schema.LANGUAGES}
@@ -874,6 +872,31 @@ def renamed_spellings(base: Loaded, head: Loaded) -> list[DataError]:
                 listed = aliases.get(lang) if isinstance(aliases.get(lang), list) else []
                 if isinstance(spelling, str) and isinstance(now, str) and spelling != now and spelling in listed:
                     old[lang][spelling] = now
+    return old
+
+
+def renamed_in_pages(base: Loaded, head: Loaded, docs: Path) -> list[DataError]:
+    """The same warnings for the pages' own prose (docs/LANG/*.md), which the guide's "Fix a name" also asks the
+    editor to search: a renamed Arabic name stayed in docs/ar/about.md without a word."""
+    warnings = []
+    for lang, renamed in _old_spellings(base, head).items():
+        for page in sorted((docs / lang).glob("**/*.md")) if renamed else []:
+            for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+                for spelling, now in renamed.items():
+                    at = line.replace(now, "\0" * len(now)).find(spelling)
+                    if at >= 0:
+                        warnings.append(DataError(f"docs/{page.relative_to(docs).as_posix()}", number, at + 1, M(
+                            'this text still uses "{old}", the old spelling of "{new}" (kept among its other '
+                            'spellings); write "{new}" here, unless the old spelling is meant', old=spelling, new=now),
+                            warning=True))
+    return sorted(warnings)
+
+
+def renamed_spellings(base: Loaded, head: Loaded) -> list[DataError]:
+    """Warnings, one per text, where a name changed since `base`, its old spelling was kept among the other
+    spellings, and the text still uses the old one. Kept as an alias, the old spelling still links the text to the
+    thing, so no check fails; the editor is told which texts to look at, and may keep the old one on purpose."""
+    old = _old_spellings(base, head)
     warnings = []
     named = {rel for rel, _ in _NAMED_FILES}
     for rel, file in head.files.items():

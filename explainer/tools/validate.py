@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from explainer.data.errors import DataError, DataErrors, log_languages, print_errors
-from explainer.data.loader import read_data, renamed_spellings
+from explainer.data.loader import read_data, renamed_in_pages, renamed_spellings
 from explainer.pages.site import load_data
 from explainer.data.messages import LANGUAGES, Counted, M, laid_out
 from explainer.data.settings import message_language, setting_errors
@@ -71,7 +71,8 @@ def _renamed_since(revision: str, data: Path) -> list[DataError]:
     with tempfile.TemporaryDirectory() as folder:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(folder, filter="data")
-        return renamed_spellings(read_data(Path(folder) / inside), read_data(data))
+        base, head = read_data(Path(folder) / inside), read_data(data)
+        return renamed_spellings(base, head) + renamed_in_pages(base, head, data.parent / "docs")
 
 
 @contextlib.contextmanager
