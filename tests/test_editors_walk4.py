@@ -156,3 +156,63 @@ def test_a_renamed_name_kept_as_an_alias_warns_at_the_pages_that_still_use_it(da
     warnings = renamed_in_pages(read_data(ROOT / "data"), read_data(data_dir), docs)
     assert [(w.file, w.line, w.col) for w in warnings] == expected
     assert all(w.warning and f'still uses "{old}", the old spelling of "{new}"' in str(w) for w in warnings)
+
+
+def test_a_key_that_no_entry_here_has_is_unknown_not_sent_inside_the_text(data_dir):
+    """A correction given an `id:` (as every other entry has) was told to indent it "inside text", which has no id."""
+    text = edit(data_dir, "corrections.yml", "corrections: []", 'corrections:\n  - date: "2026-12-01"\n'
+                '    text: {en: "A fix.", ar: "تصحيح."}\n    id: fix-1')
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, "id: fix-1")
+    assert str(error).endswith('unknown key "id"; remove it or correct its spelling (keys allowed here: date, text)')
+    assert "inside" not in str(error)
+
+
+def test_a_correction_added_below_the_empty_list_says_replace_the_empty_list(data_dir):
+    """The guide says to replace `corrections: []`; the walk added below it, and was told "indented differently;
+    line it up", which no indentation fixes."""
+    text = edit(data_dir, "corrections.yml", "corrections: []",
+                'corrections: []\n  - date: "2026-12-01"\n    text: {en: "A fix.", ar: "تصحيح."}')
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, "[]")
+    assert 'the line "corrections: []" says the list is empty, but items follow it; replace it with "corrections:"' \
+        in str(error)
+    assert "«corrections:»" in error.message.say("ar")
+
+
+def test_an_id_used_in_another_file_is_said_at_both_and_never_asks_to_rename_the_published_one(data_dir):
+    """The walk gave a new faction the id "turkey": the message stood at actors.yml's Turkey alone and said "give
+    this entry its own id", renaming a published id."""
+    text = add_faction(data_dir, NEW.replace("id: free-men-legion", "id: turkey"))
+    actors = (data_dir / "actors.yml").read_text(encoding="utf-8")
+    found = problems(data_dir)
+    assert sorted((e.file, e.line, e.col) for e in found) == sorted([
+        ("data/factions.yml", *position(text, "turkey\n")), ("data/actors.yml", *position(actors, "turkey\n"))])
+    for error in found:
+        assert 'the id "turkey" is also used in data/' in str(error) and "the entry you added" in str(error)
+        assert "give this entry its own id" not in str(error)
+        assert "«turkey»" in error.message.say("ar")
+
+
+@pytest.fixture
+def with_pages(tmp_path):
+    """data/ with the pages beside it: the checks of what each page shows need both."""
+    import shutil
+
+    from .conftest import ROOT
+
+    for name in ("data", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path / "data"
+
+
+def test_a_name_found_only_in_another_entrys_name_is_pointed_at_that_name(with_pages):
+    data_dir = with_pages
+    """The walk's new faction "Free Syrian Legion" («الفيلق السوري الحر») names Syria in English only: the message
+    stood at Syria's Arabic name and listed the texts to change as "(-)"."""
+    text = add_faction(data_dir, NEW.replace('{en: "Free Men Legion", ar: "فيلق الأحرار"}',
+                                             '{en: "Free Syrian Legion", ar: "الفيلق السوري الحر"}'))
+    error = only(data_dir)
+    assert error.file == "data/places.yml"
+    line = position(text, '"Free Syrian Legion"')[0]
+    assert f"(data/factions.yml:{line})" in str(error) and "(-)" not in str(error)

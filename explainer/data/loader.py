@@ -168,11 +168,13 @@ def _unknown_key(file: _File, model, loc: tuple, path: tuple, tail: str) -> M:
         keys = list(parent) if isinstance(parent, dict) else []
         holder = next((k for k in reversed(keys[: keys.index(tail)] if tail in keys else [])
                        if isinstance(parent.get(k), dict) or parent.get(k) is None), None)
-        if holder:
+        # Only where the key is one of that entry's: a correction's `id:` was sent "inside text", which has none.
+        if holder and tail in _fields_at(model, loc + (holder,)):
             return M('the key "{key}" does not belong at this level; it is a key of an entry like "{holder}" above: '
                      'indent it to line up with the keys inside "{holder}"', key=tail, holder=holder)
-        return M('the key "{key}" does not belong at this level; check its indentation: line it up with the keys '
-                 "of the entry it belongs to", key=tail)
+        if any(tail in _fields_at(model, loc[:k]) for k in range(len(loc))):
+            return M('the key "{key}" does not belong at this level; check its indentation: line it up with the keys '
+                     "of the entry it belongs to", key=tail)
     return M('unknown key "{key}"; remove it or correct its spelling (keys allowed here: {allowed})',
              key=tail, allowed=", ".join(allowed) or "none")
 
@@ -495,7 +497,16 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
             continue
         for path, value in _walk(file.value):
             if path and path[-1] == "id" and isinstance(value, str):
-                if value in seen:
+                if value in seen and seen[value][0] != rel:
+                    # Files are read in a fixed order, not the order of editing: "give this entry its own id" at the
+                    # first file's entry told the walk to rename Turkey (published) for a new faction's id. Said at
+                    # both, each naming the other.
+                    first_rel, first_path = seen[value]
+                    for here, at, there, other in ((rel, path, first_rel, first_path), (first_rel, first_path, rel, path)):
+                        err(here, at, M('the id "{id}" is also used in data/{file} line {line}; ids are unique across '
+                                        "data/: give the entry you added an id of its own (a published id must not "
+                                        "change)", id=value, file=there, line=files[there].positions.of_value(other)[0]))
+                elif value in seen:
                     first_rel, first_path = seen[value]
                     line, _ = files[first_rel].positions.of_value(first_path)
                     err(rel, path, M('the id "{id}" is already used (data/{file} line {line}); give this entry its own id',

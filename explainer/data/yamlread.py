@@ -262,6 +262,23 @@ def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
     return None
 
 
+_EMPTY_LIST = re.compile(r"^(\s*)([\w-]+):\s*(\[\s*\])\s*(#.*)?$")
+
+
+def _items_after_empty(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """(line, column of the [], key) when the line the parser stopped at is an item under a `key: []` just above it:
+    the guide's "replace `corrections: []`" done by adding below it ("indented differently" sent the editor wrong)."""
+    if not 0 < line <= len(lines) or not lines[line - 1].lstrip().startswith("- "):
+        return None
+    above = line - 1
+    while above > 0 and (not lines[above - 1].strip() or lines[above - 1].lstrip().startswith("#")):
+        above -= 1
+    found = _EMPTY_LIST.match(lines[above - 1]) if above > 0 else None
+    if not found or len(lines[line - 1]) - len(lines[line - 1].lstrip()) < len(found[1]):
+        return None
+    return above, found.start(3) + 1, found[2]
+
+
 def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
     said = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
     if not isinstance(exc, MarkedYAMLError):
@@ -289,6 +306,11 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
         return DataError(name, at_line, at_col, M(
             "YAML cannot read this line ({line_text}): the text in quotes that starts here is not closed; add \" at "
             "the end of the text", line_text=shown[:60] + ("…" if len(shown) > 60 else "")))
+    emptied = _items_after_empty(lines, line)
+    if emptied:
+        at_line, at_col, key = emptied
+        return DataError(name, at_line, at_col, M(
+            'the line "{key}: []" says the list is empty, but items follow it; replace it with "{key}:"', key=key))
     shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     if message is None:
         return DataError(name, line, col, M("the YAML cannot be read here ({said}); check the indentation, the colons "
