@@ -216,3 +216,13 @@ def test_a_name_found_only_in_another_entrys_name_is_pointed_at_that_name(with_p
     assert error.file == "data/places.yml"
     line = position(text, '"Free Syrian Legion"')[0]
     assert f"(data/factions.yml:{line})" in str(error) and "(-)" not in str(error)
+
+
+@pytest.mark.parametrize("typed, key", [("para: [7]", "paras"), ("cmap: refused", "camp")])
+def test_a_misspelt_key_is_one_message_not_also_missing(data_dir, typed, key):
+    """`para: [7]` also gave '"paras" is missing; add `paras: `': following both messages made two paras."""
+    old = "paras: [7]" if key == "paras" else "camp: refused"
+    text = add_faction(data_dir, NEW.replace(old, typed))
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, typed)
+    assert f'did you mean "{key}"? Correct the spelling' in str(error)

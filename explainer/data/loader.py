@@ -301,9 +301,22 @@ def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[
         found = _split_at_comma(file, found, errors)
         found = _glued_keys(file, found, errors)
         found = _dedented_keys(file, found, errors)
+        found = _misspelt_not_missing(file, found, adapter if isinstance(adapter, type) else None)
         for err in _misplaced_keys(file, found, errors):
             errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err))
         return None
+
+
+def _misspelt_not_missing(file: _File, found: list[dict], model) -> list[dict]:
+    """`para: [7]`: '"paras" is missing; add `paras: `' beside 'unknown key "para"; did you mean "paras"?' made the
+    walk add a second paras. The spelling message alone says the fix."""
+    meant = set()
+    for err in found:
+        if err["type"] == "extra_forbidden":
+            parent, key = _data_path(file.value, err["loc"][:-1])[0], str(err["loc"][-1])
+            close = difflib.get_close_matches(key, _fields_at(model, err["loc"][:-1]), n=1, cutoff=0.75)
+            meant |= {parent + (close[0],)} if close else set()
+    return [err for err in found if err["type"] != "missing" or _full_path(file, err["loc"]) not in meant]
 
 
 def _full_path(file: _File, loc: tuple) -> tuple:
