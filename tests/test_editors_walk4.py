@@ -226,3 +226,20 @@ def test_a_misspelt_key_is_one_message_not_also_missing(data_dir, typed, key):
     error = only(data_dir)
     assert (error.line, error.col) == position(text, typed)
     assert f'did you mean "{key}"? Correct the spelling' in str(error)
+
+
+QUOTE = ('  - id: ahrar-ceasefire\n    speaker: ahrar-al-sham\n    text:\n      en: "the regime is buying time"\n'
+         '      ar: "النظام يشتري الوقت"\n    occasion:\n      en: "in a statement"\n      ar: "في بيان"\n'
+         '    paras: [9]\n')
+
+
+def test_a_quote_listed_twice_under_one_reason_is_said_at_the_second_listing(with_pages):
+    """Was said at the quote in quotes.yml, where nothing is wrong: 'would be shown 2 times (reasons, reasons)'."""
+    data_dir = with_pages
+    edit(data_dir, "quotes.yml", "  - id: sdf-not-invited\n", QUOTE + "  - id: sdf-not-invited\n")
+    text = edit(data_dir, "camps.yml", "        quotes: [buying-time]\n",
+                "        quotes: [buying-time, ahrar-ceasefire, ahrar-ceasefire]\n")
+    error = only(data_dir)
+    assert (error.file, error.line, error.col) == ("data/camps.yml", *position(text, "ahrar-ceasefire]"))
+    assert 'the quote "ahrar-ceasefire" is listed twice here; remove one' in str(error)
+    assert "«ahrar-ceasefire»" in error.message.say("ar")

@@ -601,6 +601,9 @@ def _cross_check(files: dict[str, _File]) -> list[DataError]:
             for q, quote_id in enumerate(listed):
                 ref("camps.yml", ("camps", c, "reasons", r, "quotes", q), quote_id, quotes, "quote", M("a quote"),
                     "data/quotes.yml")
+                if quote_id in listed[:q]:  # was said at the quote in quotes.yml, "shown 2 times (reasons, reasons)"
+                    err("camps.yml", ("camps", c, "reasons", r, "quotes", q),
+                        M('the quote "{id}" is listed twice here; remove one', id=quote_id))
                 _quote_of_other_camp(camp, quote_id, quotes, factions, camps, lambda m, p=("camps", c, "reasons", r, "quotes", q): err("camps.yml", p, m))
     _check_quote_marks(files, err)
     _check_aliases(files, err)
