@@ -243,3 +243,13 @@ def test_a_quote_listed_twice_under_one_reason_is_said_at_the_second_listing(wit
     assert (error.file, error.line, error.col) == ("data/camps.yml", *position(text, "ahrar-ceasefire]"))
     assert 'the quote "ahrar-ceasefire" is listed twice here; remove one' in str(error)
     assert "«ahrar-ceasefire»" in error.message.say("ar")
+
+
+def test_a_new_entry_without_its_dash_at_the_dash_column_says_write_the_dash(data_dir):
+    """`  id: free-men-legion` (two spaces, no "- ") was told "indented differently; line it up with them": lined up,
+    it became four "appears twice; keep one" messages."""
+    text = add_faction(data_dir, NEW.replace("  - id: free-men-legion", "  id: free-men-legion"))
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, "id: free-men-legion")
+    assert 'write "- " before it (`- id: free-men-legion`)' in str(error) and "line it up" not in str(error)
+    assert "`- id: free-men-legion`" in error.message.say("ar")

@@ -265,6 +265,26 @@ def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
 _EMPTY_LIST = re.compile(r"^(\s*)([\w-]+):\s*(\[\s*\])\s*(#.*)?$")
 
 
+def _item_without_dash(lines: list[str], line: int) -> int | None:
+    """The column of a `key: value` line that stands in the column of the "- " of the list above it: a new entry
+    typed without its dash ("indented differently; line it up" led to four 'keep one' messages once lined up)."""
+    if not 0 < line <= len(lines) or not re.match(r"\s*[\w-]+:(\s|$)", lines[line - 1]):
+        return None
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    for above in reversed(lines[: line - 1]):
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        depth = len(above) - len(above.lstrip())
+        if depth < indent:
+            return None
+        if depth == indent:
+            # The same first key as that entry's ("- id:" above, "id:" here): a key merely indented too little
+            # keeps the indentation message.
+            first = re.match(r"- ([\w-]+):", above.lstrip())
+            return indent + 1 if first and lines[line - 1].lstrip().startswith(first[1] + ":") else None
+    return None
+
+
 def _items_after_empty(lines: list[str], line: int) -> tuple[int, int, str] | None:
     """(line, column of the [], key) when the line the parser stopped at is an item under a `key: []` just above it:
     the guide's "replace `corrections: []`" done by adding below it ("indented differently" sent the editor wrong)."""
@@ -306,6 +326,12 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
         return DataError(name, at_line, at_col, M(
             "YAML cannot read this line ({line_text}): the text in quotes that starts here is not closed; add \" at "
             "the end of the text", line_text=shown[:60] + ("…" if len(shown) > 60 else "")))
+    undashed = _item_without_dash(lines, line)
+    if undashed:
+        shown = lines[line - 1].strip()
+        return DataError(name, line, undashed, M(
+            'YAML cannot read this line ({line_text}): it stands where the list\'s "- " stand, without one; if it '
+            'starts a new entry, write "- " before it (`- {line_text}`)', line_text=shown[:60] + ("…" if len(shown) > 60 else "")))
     emptied = _items_after_empty(lines, line)
     if emptied:
         at_line, at_col, key = emptied
