@@ -102,11 +102,10 @@ def test_duplicate_key(data_dir):
 def test_unknown_key_is_reported_with_a_suggestion(data_dir):
     text = edit(data_dir, "factions.yml", "    camp: attended\n", "    cmap: attended\n")
     line, col = position(text, "cmap")
-    item_line, item_col = position(text, "id: sham-legion")
-    assert errors(data_dir) == by_position([
+    # Not also '"camp" is missing; add it': following both would give the entry two camps (editors' walk 4).
+    assert errors(data_dir) == [
         f'data/factions.yml:{line}:{col}: unknown key "cmap"; did you mean "camp"? Correct the spelling',
-        f'data/factions.yml:{item_line}:{item_col}: "camp" is missing; add `camp: ` to this entry',
-    ])
+    ]
 
 
 def test_wrong_type(data_dir):

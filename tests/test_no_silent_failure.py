@@ -55,9 +55,12 @@ def test_a_quote_no_page_shows_is_refused_at_its_id(project):
 
 def test_a_quote_shown_twice_is_refused(project):
     text = (project / "data/camps.yml").read_text(encoding="utf-8")
-    # Listed twice on its own camp's side (under the other camp it is refused as that camp's reason: test_editors_ii).
-    (project / "data/camps.yml").write_text(text.replace("quotes: [buying-time]", "quotes: [buying-time, buying-time]"),
-                                            encoding="utf-8")
+    # Listed under two reasons of its own camp (under the other camp it is refused as that camp's reason:
+    # test_editors_ii; twice in one reason's list, at the second listing: test_editors_walk4).
+    second = "id: distrust-of-russia-and-turkey"
+    head, tail = text.split(second)
+    tail = tail.replace("        paras: [10, 11]\n", "        paras: [10, 11]\n        quotes: [buying-time]\n", 1)
+    (project / "data/camps.yml").write_text(head + second + tail, encoding="utf-8")
     found = errors(project)
     assert len(found) == 1 and 'the quote "buying-time" would be shown 2 times (reasons, reasons)' in found[0]
 

@@ -2,7 +2,8 @@
 
 Refused: control characters, invisible format characters (they hide or reorder text: "Trojan Source"), line and
 paragraph separators, private-use and unassigned code points, and Arabic presentation forms (old encodings'
-letter shapes, which search and fonts treat as other letters), and Persian and Urdu letters that look like Arabic ones. Allowed: the three direction marks a writer of
+letter shapes, which search and fonts treat as other letters), Persian and Urdu letters that look like Arabic ones,
+the tatweel (it stretches a word, and search no longer finds it) and Persian digits. Allowed: the three direction marks a writer of
 mixed Arabic and Latin text may need (LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK, ARABIC LETTER MARK).
 """
 from __future__ import annotations
@@ -42,6 +43,10 @@ LOOK_ALIKES = {
     "\u06c0": "\u0629",  # HEH WITH YEH ABOVE → TEH MARBUTA
     "\u06c3": "\u0629",  # TEH MARBUTA GOAL → TEH MARBUTA
 }
+
+
+# The kashida: it draws a word longer, and makes it another word for search («فيلـــق» is not «فيلق»).
+TATWEEL = "\u0640"
 
 
 def _is_presentation_form(ch: str) -> bool:
@@ -85,6 +90,12 @@ def problem_with(ch: str) -> M | None:
         return M("the letter {name} is a Persian or Urdu letter that looks like an Arabic one, but search takes it for "
                  "another letter; type \u00ab{arabic}\u00bb ({arabic_name}) instead", name=name, arabic=arabic,
                  arabic_name=character_name(arabic))
+    if ch == TATWEEL:
+        return M("the character {name} only stretches a word, and search no longer finds the word; delete it", name=name)
+    if "\u06f0" <= ch <= "\u06f9":
+        return M("the character {name} is a Persian digit; write the Western digit {digit} (the Arabic pages "
+                 "show every number in Arabic-Indic digits)", name=name,
+                 digit=unicodedata.digit(ch))
     if _is_presentation_form(ch):
         return M("the character {name} is an Arabic presentation form, not a letter; write the normal letter(s) "
                  "\u00ab{plain}\u00bb instead (retype the word with an Arabic keyboard)",

@@ -170,11 +170,13 @@ def _unknown_key(file: _File, model, loc: tuple, path: tuple, tail: str) -> M:
         keys = list(parent) if isinstance(parent, dict) else []
         holder = next((k for k in reversed(keys[: keys.index(tail)] if tail in keys else [])
                        if isinstance(parent.get(k), dict) or parent.get(k) is None), None)
-        if holder:
+        # Only where the key is one of that entry's: a correction's `id:` was sent "inside text", which has none.
+        if holder and tail in _fields_at(model, loc + (holder,)):
             return M('the key "{key}" does not belong at this level; it is a key of an entry like "{holder}" above: '
                      'indent it to line up with the keys inside "{holder}"', key=tail, holder=holder)
-        return M('the key "{key}" does not belong at this level; check its indentation: line it up with the keys '
-                 "of the entry it belongs to", key=tail)
+        if any(tail in _fields_at(model, loc[:k]) for k in range(len(loc))):
+            return M('the key "{key}" does not belong at this level; check its indentation: line it up with the keys '
+                     "of the entry it belongs to", key=tail)
     return M('unknown key "{key}"; remove it or correct its spelling (keys allowed here: {allowed})',
              key=tail, allowed=", ".join(allowed) or "none")
 
@@ -229,12 +231,22 @@ def _schema_error(file: _File, model, err: dict, base: _File | None = None) -> D
     elif kind in ("int_type", "int_parsing", "int_from_float") and _other_digits(given):
         message = M("{label} is written in Arabic-Indic digits ({given}); write Western digits: {digits}", label=label,
                     given=given, digits=_other_digits(given))
+    elif kind in ("int_type", "int_parsing", "int_from_float") and isinstance(given, str) and (
+            span := re.fullmatch(r"\s*(\d+)\s*[-–—]\s*(\d+)\s*", given)) and int(span[1]) < int(span[2]) <= 99:
+        # `[3-7]` is one item, the text "3-7": "without quotes" (there are none) would not help.
+        message = M('{label}: a range ("{given}") is not read as paragraphs; write each one: {each}', label=label,
+                    given=given, each=", ".join(map(str, range(int(span[1]), int(span[2]) + 1))))
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         fix = M("write the number without quotes") if isinstance(given, str) else M("write a whole number, such as 3")
         message = M("{label} should be a whole number, but is {given}; {fix}", label=label, given=_describe(given), fix=fix)
     elif kind == "list_type" and isinstance(given, int) and not isinstance(given, bool):
         # The house style writes lists of numbers in brackets (`paras: [15]`), even a list of one.
         message = M("{label} is a list: write it in square brackets, [{given}]", label=label, given=given)
+    elif kind == "list_type" and isinstance(given, str) and ({"aliases", "former"} & set(path) or tail == "quotes"
+                                                             or path[-1:] == ("quotes",)):
+        # The house style writes these lists in brackets on one line: `en: ["FSL"]`, `quotes: [buying-time]`.
+        shown = f'"{given}"' if {"aliases", "former"} & set(path) else given
+        message = M("{label} is a list: write it in square brackets, [{given}]", label=label, given=shown)
     elif kind == "list_type":
         message = M('{label} should be a list, but is {given}; put each item on its own line after "- "',
                     label=label, given=_describe(given))
@@ -294,9 +306,22 @@ def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[
         found = _split_at_comma(file, found, errors)
         found = _glued_keys(file, found, errors)
         found = _dedented_keys(file, found, errors)
+        found = _misspelt_not_missing(file, found, adapter if isinstance(adapter, type) else None)
         for err in _misplaced_keys(file, found, errors):
             errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err, base))
         return None
+
+
+def _misspelt_not_missing(file: _File, found: list[dict], model) -> list[dict]:
+    """`para: [7]`: '"paras" is missing; add `paras: `' beside 'unknown key "para"; did you mean "paras"?' made the
+    walk add a second paras. The spelling message alone says the fix."""
+    meant = set()
+    for err in found:
+        if err["type"] == "extra_forbidden":
+            parent, key = _data_path(file.value, err["loc"][:-1])[0], str(err["loc"][-1])
+            close = difflib.get_close_matches(key, _fields_at(model, err["loc"][:-1]), n=1, cutoff=0.75)
+            meant |= {parent + (close[0],)} if close else set()
+    return [err for err in found if err["type"] != "missing" or _full_path(file, err["loc"]) not in meant]
 
 
 def _full_path(file: _File, loc: tuple) -> tuple:
@@ -589,7 +614,16 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
             continue
         for path, value in _walk(file.value):
             if path and path[-1] == "id" and isinstance(value, str):
-                if value in seen:
+                if value in seen and seen[value][0] != rel:
+                    # Files are read in a fixed order, not the order of editing: "give this entry its own id" at the
+                    # first file's entry told the walk to rename Turkey (published) for a new faction's id. Said at
+                    # both, each naming the other.
+                    first_rel, first_path = seen[value]
+                    for here, at, there, other in ((rel, path, first_rel, first_path), (first_rel, first_path, rel, path)):
+                        err(here, at, M('the id "{id}" is also used in data/{file} line {line}; ids are unique across '
+                                        "data/: give the entry you added an id of its own (a published id must not "
+                                        "change)", id=value, file=there, line=files[there].positions.of_value(other)[0]))
+                elif value in seen:
                     first_rel, first_path = seen[value]
                     line, _ = files[first_rel].positions.of_value(first_path)
                     err(rel, path, M('the id "{id}" is already used (data/{file} line {line}); give this entry its own id',
@@ -611,6 +645,11 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
             if cited and isinstance(value, int) and not isinstance(value, bool) and value > count:
                 err(rel, path, M("paragraph {n} is out of range: the source has {count} paragraphs; use a number from 1 to {count}",
                                 n=value, count=count))
+            # `[7, 7]` was published as "Source paragraphs 7, 7".
+            if cited and len(path) >= 2 and isinstance(path[-1], int) and path[-1] > 0:
+                listed = _value_at(file.value, path[:-1])
+                if isinstance(listed, list) and value in listed[: path[-1]] and isinstance(value, int):
+                    err(rel, path, M("paragraph {n} is cited twice here; remove one", n=value))
 
     # References must name something that exists, and something of the right kind.
     def ref(rel: str, path: tuple, value, allowed: dict | None, what: str, kinds: M, files: str) -> None:
@@ -666,9 +705,13 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
             for q, quote_id in enumerate(listed):
                 ref("camps.yml", ("camps", c, "reasons", r, "quotes", q), quote_id, quotes, "quote", M("a quote"),
                     "data/quotes.yml")
+                if quote_id in listed[:q]:  # was said at the quote in quotes.yml, "shown 2 times (reasons, reasons)"
+                    err("camps.yml", ("camps", c, "reasons", r, "quotes", q),
+                        M('the quote "{id}" is listed twice here; remove one', id=quote_id))
                 _quote_of_other_camp(camp, quote_id, quotes, factions, camps, lambda m, p=("camps", c, "reasons", r, "quotes", q): err("camps.yml", p, m))
     _check_quote_marks(files, err)
     _check_aliases(files, err)
+    _check_shared_spellings(files, err)
     _check_corrections(files, err)
     delegation = files["camps.yml"].value.get("delegation") if "camps.yml" in files and isinstance(files["camps.yml"].value, dict) else None
     if isinstance(delegation, dict):
@@ -772,6 +815,33 @@ def _check_source_spellings(files: dict[str, _File], err) -> None:
                             '"{spelling}" is not a spelling the source uses (¶{paras}; its names are listed under '
                             "names in data/source.yml); put it under our spellings ({ours}) instead", spelling=spelling,
                             paras=", ".join(map(str, _cited_by(item))) or "?", ours=ours))
+
+
+def _check_shared_spellings(files: dict[str, _File], err) -> None:
+    """A spelling leads to one entry: the names index and search would otherwise list another faction's name under
+    this one ("Sham Legion" as an alias of a new faction was accepted), and a copied entry with a new id but the old
+    name would stand twice. Names are taken first, so the repeat reported is the alias or the later entry."""
+    named = [(rel, key, i, item) for rel, key in (("factions.yml", "factions"), ("actors.yml", "actors"),
+                                                  ("places.yml", "places")) for i, item in _entries(files, rel, key)]
+    forms = []
+    for rel, key, i, item in named:
+        name = item.get("name") if isinstance(item.get("name"), dict) else {}
+        forms += [(rel, (key, i, "name", lang), item.get("id"), name.get(lang)) for lang in name]
+    for rel, key, i, item in named:
+        aliases = item.get("aliases") if isinstance(item.get("aliases"), dict) else {}
+        for kind, listed in aliases.items():
+            forms += [(rel, (key, i, "aliases", kind, a), item.get("id"), alias)
+                      for a, alias in enumerate(listed if isinstance(listed, list) else [])]
+    first: dict[str, tuple[str, tuple, object]] = {}
+    for rel, path, owner, spelling in forms:
+        if not isinstance(spelling, str):
+            continue
+        if spelling in first and first[spelling][2] != owner:
+            where, at, other = first[spelling]
+            err(rel, path, M('the spelling "{spelling}" is already one of "{other}" (data/{file} line {line}); a spelling '
+                             "leads to one entry in the names index and search: remove it here", spelling=spelling,
+                             other=other, file=where, line=files[where].positions.of_value(at)[0]))
+        first.setdefault(spelling, (rel, path, owner))
 
 
 def _check_corrections(files: dict[str, _File], err) -> None:
@@ -952,10 +1022,8 @@ def read_data(root: Path | str = "data", base: Loaded | None = None) -> Loaded:
 
 
 
-def renamed_spellings(base: Loaded, head: Loaded) -> list[DataError]:
-    """Warnings, one per text, where a name changed since `base`, its old spelling was kept among the other
-    spellings, and the text still uses the old one. Kept as an alias, the old spelling still links the text to the
-    thing, so no check fails; the editor is told which texts to look at, and may keep the old one on purpose."""
+def _old_spellings(base: Loaded, head: Loaded) -> dict[str, dict[str, str]]:
+    """lang -> {old spelling: new name}, for each name changed since `base` whose old spelling is kept as an alias."""
     before = {(rel, item["id"]): item.get("name") for rel, key in _NAMED_FILES
               for _, item in base.entries(rel, key) if isinstance(item.get("id"), str)}
     old: dict[str, dict[str, str]] = {lang: {} for lang in schema.LANGUAGES}
@@ -969,6 +1037,31 @@ def renamed_spellings(base: Loaded, head: Loaded) -> list[DataError]:
                 listed = aliases.get(lang) if isinstance(aliases.get(lang), list) else []
                 if isinstance(spelling, str) and isinstance(now, str) and spelling != now and spelling in listed:
                     old[lang][spelling] = now
+    return old
+
+
+def renamed_in_pages(base: Loaded, head: Loaded, docs: Path) -> list[DataError]:
+    """The same warnings for the pages' own prose (docs/LANG/*.md), which the guide's "Fix a name" also asks the
+    editor to search: a renamed Arabic name stayed in docs/ar/about.md without a word."""
+    warnings = []
+    for lang, renamed in _old_spellings(base, head).items():
+        for page in sorted((docs / lang).glob("**/*.md")) if renamed else []:
+            for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+                for spelling, now in renamed.items():
+                    at = line.replace(now, "\0" * len(now)).find(spelling)
+                    if at >= 0:
+                        warnings.append(DataError(f"docs/{page.relative_to(docs).as_posix()}", number, at + 1, M(
+                            'this text still uses "{old}", the old spelling of "{new}" (kept among its other '
+                            'spellings); write "{new}" here, unless the old spelling is meant', old=spelling, new=now),
+                            warning=True))
+    return sorted(warnings)
+
+
+def renamed_spellings(base: Loaded, head: Loaded) -> list[DataError]:
+    """Warnings, one per text, where a name changed since `base`, its old spelling was kept among the other
+    spellings, and the text still uses the old one. Kept as an alias, the old spelling still links the text to the
+    thing, so no check fails; the editor is told which texts to look at, and may keep the old one on purpose."""
+    old = _old_spellings(base, head)
     warnings = []
     named = {rel for rel, _ in _NAMED_FILES}
     for rel, file in head.files.items():

@@ -52,6 +52,8 @@ MESSAGES = {
     "undated_unplaced": N_("an event needs a date, or, when the source gives none, a placement saying where it falls; "
                            "add one"),
     "dated_and_placed": N_("an event has either a date or a placement, not both; remove one"),
+    "name_spacing": N_('the name "{value}" has a space at an end, two in a row, or a line break; write single spaces '
+                       "between words and none at the ends"),
     "bad_until": N_("until must come after date; check both dates"),
     "until_precision": N_("date and until must be written alike: both with a day (YYYY-MM-DD) or both with a month only "
                           "(YYYY-MM); correct one of them"),
@@ -228,6 +230,15 @@ def _arabic(value: str) -> str:
     return value
 
 
+def _spaced(value: str) -> str:
+    # A name is compared, sorted and searched as typed: " Sham Legion" sorted first in the names index, and
+    # "فيلق الشام " passed as an alias other than the name "فيلق الشام".
+    # Spaces and line breaks only: the other invisible characters have their own message (data/hygiene.py).
+    if value != value.strip(" \n") or "  " in value or "\n" in value:
+        raise _fail("name_spacing", value=value)
+    return value
+
+
 def _alias(value: str) -> str:
     if ARABIC_COMMA in value:
         spellings = ", ".join(f'"{part.strip()}"' for part in value.split(ARABIC_COMMA))
@@ -246,8 +257,8 @@ DayDate = Annotated[str, AfterValidator(_day)]
 Paras = Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
 EnText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_english)]
 ArText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_arabic)]
-EnName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_english)]
-ArName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_arabic)]
+EnName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_english), AfterValidator(_spaced)]
+ArName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_arabic), AfterValidator(_spaced)]
 EnAlias = Annotated[EnName, AfterValidator(_alias)]
 ArAlias = Annotated[ArName, AfterValidator(_alias)]
 
@@ -490,10 +501,11 @@ class Event(Strict):
         if self.date is not None and self.placement is not None:
             raise _fail("dated_and_placed", **{BLAMED_FIELD: "placement"})
         # `until` is the one to correct: `date` also places the event in the timeline's order (loader.py checks it).
+        # Precision first: "2016-12" sorts before "2016-12-22", and "must come after" would send the editor wrong.
+        if self.until is not None and self.date is not None and len(self.until) != len(self.date):
+            raise _fail("until_precision", **{BLAMED_FIELD: "until"})
         if self.until is not None and (self.date is None or self.until <= self.date):
             raise _fail("bad_until", **{BLAMED_FIELD: "until"})
-        if self.until is not None and len(self.until) != len(self.date):
-            raise _fail("until_precision", **{BLAMED_FIELD: "until"})
         return self
 
 

@@ -262,6 +262,43 @@ def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
     return None
 
 
+_EMPTY_LIST = re.compile(r"^(\s*)([\w-]+):\s*(\[\s*\])\s*(#.*)?$")
+
+
+def _item_without_dash(lines: list[str], line: int) -> int | None:
+    """The column of a `key: value` line that stands in the column of the "- " of the list above it: a new entry
+    typed without its dash ("indented differently; line it up" led to four 'keep one' messages once lined up)."""
+    if not 0 < line <= len(lines) or not re.match(r"\s*[\w-]+:(\s|$)", lines[line - 1]):
+        return None
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    for above in reversed(lines[: line - 1]):
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        depth = len(above) - len(above.lstrip())
+        if depth < indent:
+            return None
+        if depth == indent:
+            # The same first key as that entry's ("- id:" above, "id:" here): a key merely indented too little
+            # keeps the indentation message.
+            first = re.match(r"- ([\w-]+):", above.lstrip())
+            return indent + 1 if first and lines[line - 1].lstrip().startswith(first[1] + ":") else None
+    return None
+
+
+def _items_after_empty(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """(line, column of the [], key) when the line the parser stopped at is an item under a `key: []` just above it:
+    the guide's "replace `corrections: []`" done by adding below it ("indented differently" sent the editor wrong)."""
+    if not 0 < line <= len(lines) or not lines[line - 1].lstrip().startswith("- "):
+        return None
+    above = line - 1
+    while above > 0 and (not lines[above - 1].strip() or lines[above - 1].lstrip().startswith("#")):
+        above -= 1
+    found = _EMPTY_LIST.match(lines[above - 1]) if above > 0 else None
+    if not found or len(lines[line - 1]) - len(lines[line - 1].lstrip()) < len(found[1]):
+        return None
+    return above, found.start(3) + 1, found[2]
+
+
 def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
     said = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
     if not isinstance(exc, MarkedYAMLError):
@@ -289,6 +326,17 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
         return DataError(name, at_line, at_col, M(
             "YAML cannot read this line ({line_text}): the text in quotes that starts here is not closed; add \" at "
             "the end of the text", line_text=shown[:60] + ("…" if len(shown) > 60 else "")))
+    undashed = _item_without_dash(lines, line)
+    if undashed:
+        shown = lines[line - 1].strip()
+        return DataError(name, line, undashed, M(
+            'YAML cannot read this line ({line_text}): it stands where the list\'s "- " stand, without one; if it '
+            'starts a new entry, write "- " before it (`- {line_text}`)', line_text=shown[:60] + ("…" if len(shown) > 60 else "")))
+    emptied = _items_after_empty(lines, line)
+    if emptied:
+        at_line, at_col, key = emptied
+        return DataError(name, at_line, at_col, M(
+            'the line "{key}: []" says the list is empty, but items follow it; replace it with "{key}:"', key=key))
     shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     if message is None:
         return DataError(name, line, col, M("the YAML cannot be read here ({said}); check the indentation, the colons "
@@ -405,6 +453,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict:
         result: dict = {}
+        new_entry = False  # a list item's first key again: a new entry typed without its "- "
         for key_node, value_node in node.value:
             line, col = _pos(key_node.start_mark)
             if not isinstance(key_node, ScalarNode):
@@ -413,6 +462,16 @@ class _Builder:
             if key_node.style == '"':
                 self.errors.extend(_escape_errors(key_node, self.text, self.name))
             key = unicodedata.normalize("NFC", str(key_node.value))
+            if key in result and (new_entry or (path and isinstance(path[-1], int) and key == next(iter(result)))):
+                # "keep one of them", said of each key, would delete the entry the editor added.
+                if not new_entry:
+                    self.errors.append(DataError(self.name, line, col, M(
+                        'the key "{key}" appears a second time in this entry (first at line {first}): if this line starts '
+                        'a new entry, begin it with "- " (`{dash}`), lined up with the "- " of the entries above', key=key,
+                        first=self.positions.keys[path + (key,)][0], dash=f"- {key}: …")))
+                new_entry = True
+                self.positions.duplicates.setdefault(path + (key,), (line, col))
+                continue
             if key in result:
                 first = self.positions.keys[path + (key,)]
                 self.errors.append(DataError(

@@ -393,6 +393,11 @@ def check_shown(data: SiteData, macros: dict, position: Callable[[str, tuple], t
             named_here = {(s.file, s.path) for s, ids in texts[lg] if item.id in ids}
             stale = sorted({(s.file, position(s.file, s.path)[0]) for s, ids in texts[other]
                             if s.page in missing and item.id in ids and (s.file, s.path) not in named_here})
+            if not stale:
+                # Only another entry's name names it there (a new faction "Free Syrian Legion" names Syria): the
+                # message said "(-)" and left the editor with nowhere to look.
+                stale = sorted({(s.file, position(s.file, s.path)[0]) for s, ids in mentions(data, macros, other)
+                                if s.page in missing and item.id in ids and (s.file, s.path[:2]) != (file, (key, i))})
             labels = [data.page(page).nav for page in missing]
             err(file, (key, i, "name", lg), M(
                 '"{name}" is not found in the {language} of texts that name it in {other_language} ({texts}), on '

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from explainer.data.errors import DataError, DataErrors, log_languages, print_errors
-from explainer.data.loader import Loaded, read_data, renamed_spellings
+from explainer.data.loader import Loaded, read_data, renamed_in_pages, renamed_spellings
 from explainer.pages.site import load_data
 from explainer.data.messages import LANGUAGES, Counted, M, laid_out
 from explainer.data.settings import message_language, setting_errors
@@ -45,7 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         return _summary(len(exc.errors) + len(settings), args.lang)
     if settings:
         return _summary(len(settings), args.lang)
-    warnings = renamed_spellings(base, read_data(args.data)) if base else []
+    warnings = []
+    if base:
+        head = read_data(args.data)
+        warnings = renamed_spellings(base, head) + renamed_in_pages(base, head, Path(args.data).resolve().parent / "docs")
     if warnings:
         print_errors(warnings, sys.stderr, args.lang)
     valid = M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
