@@ -237,7 +237,5 @@ def search_strings(data: SiteData, lang: str) -> Markup:
         "suggest": _for_script(data.strings[lang]["search_suggest"], "search_suggest", lang),
         "results": {form: _for_script(text, "search_results", lang)
                     for form, text in (forms.items() if isinstance(forms, dict) else [("other", forms)])},
-        # Each result names its page by the page's menu label, looked up by the page part of its address.
-        "pages": {_page_url(lang, page.id): digits(getattr(page.nav, lang), lang) for page in data.pages.pages},
     }
     return Markup(json.dumps(strings, ensure_ascii=False).replace("<", "\\u003c").replace("&", "\\u0026"))

@@ -188,6 +188,8 @@ export function start(box, input, MiniSearch, records, root) {
   var plural = new Intl.PluralRules(lang);
   var engine = createSearch(MiniSearch, records);
   var SHOWN = 10;
+  var pages = {};
+  doc.querySelectorAll("#site-menu a[href]").forEach(function (a) { pages[a.pathname] = a.textContent.trim(); });
 
   function localDigits(text) {
     return lang === "ar" ? String(text).replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : String(text);
@@ -268,15 +270,16 @@ export function start(box, input, MiniSearch, records, root) {
     found.slice(0, SHOWN).forEach(function (item) {
       var li = doc.createElement("li");
       li.className = "search-result";
-      // Which page the result is on (its menu label, from data/pages.yml), above its title.
-      var page = strings.pages[item.u.split("#")[0]];
+      // Which page the result is on, above its title: that page's label in the site's menu (data/pages.yml).
+      var href = new URL(item.u, root);
+      var page = pages[href.pathname];
       if (page) {
         var label = doc.createElement("p");
         label.className = "search-result__page";
         label.textContent = page;
         li.appendChild(label);
       }
-      li.appendChild(link(new URL(item.u, root).href, item.t, "search-result__link"));
+      li.appendChild(link(href.href, item.t, "search-result__link"));
       if (item.o) {
         // A named thing: its name in the other script, beside its own.
         var bdi = doc.createElement("bdi");
