@@ -28,6 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 from explainer.render.edit_links import edit_footer
+from explainer.data.errors import DataError
 from explainer.data.languages import DEFAULT, LANGUAGES
 from explainer.publish.finish import finish_pages
 from explainer.render.fonts import subset_fonts
@@ -137,9 +138,9 @@ def _footer_links(data, lang: str, site_path: str) -> list[tuple[str, Markup]]:
     page = data.page(CORRECTIONS[0])
     title = _state.get("corrections_title", {}).get(lang)
     if page is None or title is None:
-        raise PluginError(M("{file}:1:1: no heading has the id {anchor}, which the footer of every page links to; "
-                            "give the corrections section that id", file=f"docs/{lang}/{CORRECTIONS[0]}.md",
-                            anchor=f"{{#{CORRECTIONS[1]}}}").say(message_language()[0]))
+        raise PluginError(DataError(f"docs/{lang}/{CORRECTIONS[0]}.md", 1, 1, M(
+            "no heading has the id {anchor}, which the footer of every page links to; give the corrections section "
+            "that id", anchor=f"{{#{CORRECTIONS[1]}}}")).text(message_language()[0]))
     url = f"{site_path}{'' if lang == DEFAULT else lang + '/'}{CORRECTIONS[0]}/"
     return [(url, esc(digits(getattr(page.nav, lang), lang))),
             (f"{url}#{CORRECTIONS[1]}", escape(Markup(title).striptags()))]
