@@ -237,7 +237,7 @@ def test_arabic_quotes_are_marked_as_translations(site):
         for figure in article(site, "ar", page).select("figure.quote"):
             note = figure.select_one(".quote__note").get_text()
             assert "ترجمتنا" in note
-            assert figure.select_one('.quote__original [lang="en"]') is not None
+            assert figure.select_one('.quote__original[lang="en"][dir="ltr"]') is not None
 
 
 def test_the_source_is_cited_by_title_and_date_with_no_link(site):

@@ -42,6 +42,7 @@ _PLAIN = [
     "not_found_title", "not_found_text", "not_found_home", "search_label", "search_hint", "report_mistake_link",
     "search_no_script", "toggle_dark", "toggle_light", "in_brief", "page_report_link", "edit_page", "title_translation",
     "source_says", "camp_counts_note", "roster_about", "roster_note", "menu", "site_nav_label", "search_placeholder", "search_loading",
+    "close",  # the citation card's close button (explainer.js reads it from main.html)
 ]
 # Keys the code builds from data: a kind of actor, a camp, a month.
 _BUILT = (

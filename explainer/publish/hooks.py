@@ -28,6 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 from explainer.render.edit_links import edit_footer
+from explainer.data.errors import DataError
 from explainer.data.languages import DEFAULT, LANGUAGES
 from explainer.publish.finish import finish_pages
 from explainer.render.fonts import subset_fonts
@@ -100,9 +101,49 @@ def on_env(env, config, files):
                                                                   date=format_date(data, lang, data.source.date)), lang))
     env.globals["explainer_language_name"] = lambda lang: LANGUAGES[lang].name
     env.globals["explainer_search_strings"] = lambda lang: search_strings(data, lang)
+    env.globals["explainer_footer_links"] = lambda lang: _footer_links(data, lang, env.globals["explainer_site_path"])
     # Each language's 404 names the others' as its alternates (Material's would be the page static-i18n saw last).
     env.globals["explainer_not_found_alternates"] = _alternates(config, "404.html")
     return env
+
+
+# ---------------------------------------------------------------- the footer's links
+
+# Where corrections are shown: the About page's section with this id (docs/LANG/about.md), named as its heading.
+CORRECTIONS = ("about", "corrections")
+
+
+def _toc_title(items, anchor: str) -> str | None:
+    for item in items:
+        if item.id == anchor:
+            return item.title
+        found = _toc_title(item.children, anchor)
+        if found is not None:
+            return found
+    return None
+
+
+@event_priority(-200)
+def on_page_content(html, page, config, files):
+    """Keep the corrections heading of the About page, which MkDocs reads before it renders any template."""
+    page_id = page.file.src_uri.split("/", 1)[-1].removesuffix(".md")
+    if page_id == CORRECTIONS[0]:
+        title = _toc_title(page.toc.items, CORRECTIONS[1])
+        _state.setdefault("corrections_title", {})[place_of(page.file.src_uri, page.url).lang] = title
+    return html
+
+
+def _footer_links(data, lang: str, site_path: str) -> list[tuple[str, Markup]]:
+    """About (its menu label in data/pages.yml) and Corrections (its heading on About), in the page's language."""
+    page = data.page(CORRECTIONS[0])
+    title = _state.get("corrections_title", {}).get(lang)
+    if page is None or title is None:
+        raise PluginError(DataError(f"docs/{lang}/{CORRECTIONS[0]}.md", 1, 1, M(
+            "no heading has the id {anchor}, which the footer of every page links to; give the corrections section "
+            "that id", anchor=f"{{#{CORRECTIONS[1]}}}")).text(message_language()[0]))
+    url = f"{site_path}{'' if lang == DEFAULT else lang + '/'}{CORRECTIONS[0]}/"
+    return [(url, esc(digits(getattr(page.nav, lang), lang))),
+            (f"{url}#{CORRECTIONS[1]}", escape(Markup(title).striptags()))]
 
 
 # ---------------------------------------------------------------- pages

@@ -47,7 +47,7 @@ HTML_ELEMENTS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, att
     "html": (), "head": (), "title": (), "body": ("data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"),
     "meta": ("charset", "http-equiv", "content", "name", "property"),
     "link": ("rel", "href", "hreflang", "as", "type", "crossorigin"),
-    "script": ("src", "defer", "type"),
+    "script": ("src", "defer", "type", "data-close"),  # data-close: the citation card's close label, for explainer.js
     "noscript": (),  # the search page's message for readers without scripts (render.search_box)
     # the masthead, menu, palette toggle and footer (main.html, partials/palette.html, explainer/publish/finish.py)
     "header": (), "nav": (), "main": (), "footer": (), "article": (), "aside": (), "section": (), "div": ("data-bundle", "data-label"),

@@ -56,10 +56,24 @@ def latin_runs(value: str, lang: str) -> list[str]:
     return out + [digits(value[last:], "ar")]
 
 
+# A Latin run this short (a name, an acronym) is kept on one line in Arabic text (explainer.css, .short-latin): one
+# broken across two right-to-left lines reads in the wrong order. A longer run may wrap, or it would push the page
+# sideways on a phone.
+SHORT_LATIN = {"words": 3, "chars": 28}
+
+
+def is_short_latin(run: str) -> bool:
+    return len(run.split()) <= SHORT_LATIN["words"] and len(run) <= SHORT_LATIN["chars"]
+
+
+def _latin(run: str) -> str:
+    mark = ' class="short-latin"' if is_short_latin(run) else ""
+    return f'<bdi{mark} lang="en" dir="ltr">{esc(run)}</bdi>'
+
+
 def text_in(value: str, lang: str) -> str:
     """A data text for a page in `lang`: escaped, Arabic digits in Arabic, Latin runs isolated in Arabic."""
-    return "".join(esc(run) if i % 2 == 0 else f'<bdi lang="en" dir="ltr">{esc(run)}</bdi>'
-                   for i, run in enumerate(latin_runs(value, lang)))
+    return "".join(esc(run) if i % 2 == 0 else _latin(run) for i, run in enumerate(latin_runs(value, lang)))
 
 
 def say(field: schema.Text, lang: str) -> str:
@@ -70,6 +84,8 @@ def other_script(field: schema.Text, lang: str, cls: str = "other-script", tag: 
     """The other language's form of a name, isolated so its direction cannot disturb the sentence around it: in a
     <bdi> inside a sentence, or on the block that holds it alone (a block isolates its text already)."""
     other = OTHER[lang]
+    if tag == "bdi" and other == "en" and is_short_latin(field.en):
+        cls += " short-latin"
     return f'<{tag} class="{cls}" lang="{other}" dir="{DIRECTION[other]}">{esc(getattr(field, other))}</{tag}>'
 
 
@@ -254,8 +270,9 @@ def quote(data: SiteData, place: Place, quote_id: str) -> str:
     said = ui(data, place, "quote_said", speaker=speaker, occasion=say(item.occasion, place.lang))
     original = ""
     if place.lang == "ar":
-        # The source quotes in English; an Arabic reader sees our translation and, beneath it, the wording itself.
-        original = f'<p class="quote__original"><bdi lang="en" dir="ltr">“{esc(item.text.en)}”</bdi></p>'
+        # The source quotes in English; an Arabic reader sees our translation and, beneath it, the wording itself,
+        # a left-to-right paragraph of its own (an isolated run inside a right-to-left one was set ragged left).
+        original = f'<p class="quote__original" lang="en" dir="ltr">“{esc(item.text.en)}”</p>'
     open_q, close_q = ("«", "»") if place.lang == "ar" else ("“", "”")
     return (
         f'<figure class="quote quote--{_speaker_camp(data, item.speaker)}" id="quote-{item.id}"><blockquote><p>'
@@ -474,7 +491,7 @@ def paragraph_list(data: SiteData, place: Place) -> str:
         if section is not None:
             items.append(
                 f'<li class="source-section" id="{section.id}" aria-hidden="false"><span class="source-section__label">'
-                f'{ui(data, place, "sections_of_source")}:</span> <bdi lang="en" dir="ltr">{esc(section.title.en)}</bdi>'
+                f'{ui(data, place, "sections_of_source")}:</span> {_latin(section.title.en)}'
                 + (f" ({say(section.title, 'ar')})" if place.lang == "ar" else "") + "</li>"
             )
         number = digits(str(paragraph.n), place.lang)

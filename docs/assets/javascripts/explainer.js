@@ -120,7 +120,9 @@
   }
 
   function fill(card, links, found) {
+    var close = card.querySelector(".cite__close");
     card.textContent = "";
+    if (close) card.appendChild(close);
     links.forEach(function (a) {
       var item = doc.createElement("span");
       var link = doc.createElement("a");
@@ -160,6 +162,18 @@
     Array.prototype.forEach.call(group.childNodes, function (node) { card.appendChild(node.cloneNode(true)); });
     card.firstChild.className = "";
     card.setAttribute("aria-hidden", "true");
+    // A visible way out besides Escape and a tap outside, first in the card so that Tab from the citation reaches
+    // it; it hands the focus back to the citation. Its name is the page's language's (main.html's data-close).
+    var close = doc.createElement("button");
+    close.type = "button";
+    close.className = "cite__close";
+    close.textContent = "×";
+    close.setAttribute("aria-label", script.getAttribute("data-close") || "×");
+    close.addEventListener("click", function () {
+      card.hidePopover();
+      button.focus();
+    });
+    card.insertBefore(close, card.firstChild);
     // The state is told here, as the card opens or closes: the "toggle" event comes a task later, and a screen
     // reader asking in between heard "collapsed" over an open card (seen once in 1747 tests).
     card.addEventListener("beforetoggle", function (event) {

@@ -188,35 +188,46 @@ export function start(box, input, MiniSearch, records, root) {
   var plural = new Intl.PluralRules(lang);
   var engine = createSearch(MiniSearch, records);
   var SHOWN = 10;
+  var pages = {};
+  doc.querySelectorAll("#site-menu a[href]").forEach(function (a) { pages[a.pathname] = a.textContent.trim(); });
 
   function localDigits(text) {
     return lang === "ar" ? String(text).replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : String(text);
   }
 
-  // A window of the record's text around its first matching word, the matching words marked, as text nodes only.
+  // The sentence that holds the first matching word (a following one too while that is short), the matching
+  // words marked, as text nodes only: a reader sees whole sentences, never one cut mid-word.
+  var sentences = typeof Intl.Segmenter === "function" ? new Intl.Segmenter(lang, { granularity: "sentence" }) : null;
+  var ENOUGH = 120;  // characters: two or three lines of the results' column on a phone
+  var LONGEST = 320;  // a longer sentence ends at the last whole word within this, with "…"
+
+  function split(text) {
+    if (sentences) return Array.from(sentences.segment(text), function (s) { return s.segment; });
+    return text.match(/[^.!?؟]+(?:[.!?؟]+["”»’)]*\s*|$)/g) || [text];
+  }
+
   function excerpt(text, terms) {
     var p = doc.createElement("p");
     p.className = "search-result__excerpt";
-    var pieces = String(text).split(/(\s+)/);
-    var hit = function (piece) {
-      return piece.trim() && piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").split("-").some(function (w) {
-        return terms.has(foldWord(w.replace(/['’ʿʾ]/g, "")));
-      });
+    var hit = function (word) {
+      return word.split("-").some(function (w) { return terms.has(foldWord(w.replace(/['’ʿʾ]/g, ""))); });
     };
-    var first = pieces.findIndex(hit);
-    var from = Math.max(0, (first < 0 ? 0 : first) - 16);
-    var to = Math.min(pieces.length, from + 50);
-    if (from > 0) p.appendChild(doc.createTextNode("… "));
-    for (var i = from; i < to; i++) {
-      if (hit(pieces[i])) {
+    var all = split(String(text));
+    var at = Math.max(0, all.findIndex(function (s) { return (s.match(WORD) || []).some(hit); }));
+    var chosen = all[at];
+    while (chosen.length < ENOUGH && at + 1 < all.length) chosen += all[++at];
+    chosen = chosen.trim();
+    if (chosen.length > LONGEST) chosen = chosen.slice(0, chosen.lastIndexOf(" ", LONGEST)) + " …";
+    // Odd pieces are words (the marks around a word, a comma or a quotation mark, stay outside its <mark>).
+    chosen.split(new RegExp("(" + WORD.source + ")", "u")).forEach(function (piece, i) {
+      if (i % 2 && hit(piece)) {
         var mark = doc.createElement("mark");
-        mark.textContent = pieces[i];
+        mark.textContent = piece;
         p.appendChild(mark);
       } else {
-        p.appendChild(doc.createTextNode(pieces[i]));
+        p.appendChild(doc.createTextNode(piece));
       }
-    }
-    if (to < pieces.length) p.appendChild(doc.createTextNode(" …"));
+    });
     return p;
   }
 
@@ -259,19 +270,26 @@ export function start(box, input, MiniSearch, records, root) {
     found.slice(0, SHOWN).forEach(function (item) {
       var li = doc.createElement("li");
       li.className = "search-result";
-      li.appendChild(link(new URL(item.u, root).href, item.t, "search-result__link"));
+      // Which page the result is on, above its title: that page's label in the site's menu (data/pages.yml).
+      var href = new URL(item.u, root);
+      var page = pages[href.pathname];
+      if (page) {
+        var label = doc.createElement("p");
+        label.className = "search-result__page";
+        label.textContent = page;
+        li.appendChild(label);
+      }
+      li.appendChild(link(href.href, item.t, "search-result__link"));
       if (item.o) {
-        // A named thing: its name in the other script says more than an excerpt.
-        var other = doc.createElement("p");
+        // A named thing: its name in the other script, beside its own.
         var bdi = doc.createElement("bdi");
-        other.className = "search-result__excerpt";
+        bdi.className = "search-result__other";
         bdi.lang = lang === "ar" ? "en" : "ar";
         bdi.textContent = item.o;
-        other.appendChild(bdi);
-        li.appendChild(other);
-      } else if (item.x || item.p) {
-        li.appendChild(excerpt(item.x || item.p, new Set(item.terms)));
+        li.appendChild(doc.createTextNode(" "));
+        li.appendChild(bdi);
       }
+      if (item.x || item.p) li.appendChild(excerpt(item.x || item.p, new Set(item.terms)));
       list.appendChild(li);
     });
   }
