@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from pathlib import Path
 
 from markupsafe import Markup, escape
+from selectolax.lexbor import LexborHTMLParser
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
@@ -36,6 +37,7 @@ from explainer.data.settings import message_language
 from explainer.publish.glue import LAST_FAILURE, place_of, site_data
 from explainer.publish.output_guard import guard_site
 from explainer.render.html import esc
+from explainer.render import rail
 from explainer.render.roster import write_downloads
 from explainer.render.summaries import write_summaries
 from explainer.publish.search_index import NOT_INDEXED, build_search_index, search_strings
@@ -141,6 +143,30 @@ def on_page_markdown(markdown, page, config, files):
     # texts the page prints (explainer/pages/coverage.py).
     files = page_files(data, MACROS, page_id, lang)
     return f"{markdown}\n\n{edit_footer(data, place, files)}\n"
+
+
+def page_sections(html: str) -> list[tuple[int, str, str]]:
+    """The page's sections as a reader meets them: each h2 or h3 with an id, its text without its citations."""
+    sections = []
+    for heading in LexborHTMLParser(html).css("h2[id], h3[id]"):
+        for extra in heading.css(".cite, .headerlink, .visually-hidden"):
+            extra.decompose()
+        sections.append((int(heading.tag[1]), heading.attributes["id"], " ".join(heading.text().split())))
+    return sections
+
+
+@event_priority(-200)
+def on_page_content(html, page, config, files):
+    """Every reader page opens with one standfirst, and lists its sections for the wide screen's rail
+    (explainer/render/rail.py); both are read from the page as built, so no page types them."""
+    seo = page.meta.get("seo")
+    if not seo or not seo["pagefind"]:
+        return html
+    html = rail.with_standfirst(html, page.meta["description"])
+    lang = place_of(page.file.src_uri, page.url).lang
+    page.meta["rail"] = Markup(rail.on_this_page(esc(digits(t(site_data(config), lang, "on_this_page"), lang)),
+                                            page_sections(html)))
+    return html
 
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>")
