@@ -382,4 +382,4 @@ def test_the_diagram_is_cited_in_its_text_alternative_its_caption_and_its_list(s
 @pytest.mark.parametrize("page", ["camps/", "outlook/"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_openings_that_state_what_the_source_says_are_cited(site, lang, page):
-    assert article(site, lang, page).select_one("p.lede .cite") is not None
+    assert article(site, lang, page).select_one("p.standfirst .cite") is not None

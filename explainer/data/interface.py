@@ -38,7 +38,7 @@ _PLAIN = [
     "not_in_source", "also_spelled", "in_source", "former_in_source", "former_ours", "in_other_script", "appears_on", "quote_note", "kind_place", "undated",
     "timeline_source_published", "figure_as_list", "diagram_title_camps", "diagram_called_by", "diagram_drawn_from", "diagram_left_out",
     "diagram_also_rejected", "paragraph", "source_title", "source_date", "source_publisher",
-    "source_publisher_none", "corrections_none", "jump_to_letter", "section_cards_label", "sections_of_source",
+    "source_publisher_none", "corrections_none", "jump_to_letter", "on_this_page", "section_cards_label", "sections_of_source",
     "not_found_title", "not_found_text", "not_found_home", "search_label", "search_hint", "report_mistake_link",
     "search_no_script", "toggle_dark", "toggle_light", "in_brief", "page_report_link", "edit_page", "title_translation",
     "source_says", "camp_counts_note", "roster_about", "roster_note", "menu", "site_nav_label", "search_placeholder", "search_loading",

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from pathlib import Path
 
 from markupsafe import Markup, escape
+from selectolax.lexbor import LexborHTMLParser
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
@@ -37,6 +38,7 @@ from explainer.data.settings import message_language
 from explainer.publish.glue import LAST_FAILURE, place_of, site_data
 from explainer.publish.output_guard import guard_site
 from explainer.render.html import esc
+from explainer.render import rail
 from explainer.render.roster import write_downloads
 from explainer.render.summaries import write_summaries
 from explainer.publish.search_index import NOT_INDEXED, build_search_index, search_strings
@@ -123,14 +125,12 @@ def _toc_title(items, anchor: str) -> str | None:
     return None
 
 
-@event_priority(-200)
-def on_page_content(html, page, config, files):
+def _keep_corrections_title(page) -> None:
     """Keep the corrections heading of the About page, which MkDocs reads before it renders any template."""
     page_id = page.file.src_uri.split("/", 1)[-1].removesuffix(".md")
     if page_id == CORRECTIONS[0]:
         title = _toc_title(page.toc.items, CORRECTIONS[1])
         _state.setdefault("corrections_title", {})[place_of(page.file.src_uri, page.url).lang] = title
-    return html
 
 
 def _footer_links(data, lang: str, site_path: str) -> list[tuple[str, Markup]]:
@@ -182,6 +182,32 @@ def on_page_markdown(markdown, page, config, files):
     # texts the page prints (explainer/pages/coverage.py).
     files = page_files(data, MACROS, page_id, lang)
     return f"{markdown}\n\n{edit_footer(data, place, files)}\n"
+
+
+def page_sections(html: str) -> list[tuple[int, str, str]]:
+    """The page's sections as a reader meets them: each h2 or h3 with an id, its text without its citations."""
+    sections = []
+    for heading in LexborHTMLParser(html).css("h2[id], h3[id]"):
+        for extra in heading.css(".cite, .headerlink, .visually-hidden"):
+            extra.decompose()
+        sections.append((int(heading.tag[1]), heading.attributes["id"], " ".join(heading.text().split())))
+    return sections
+
+
+@event_priority(-200)
+def on_page_content(html, page, config, files):
+    """Every reader page opens with one standfirst, and lists its sections for the wide screen's rail
+    (explainer/render/rail.py); both are read from the page as built, so no page types them. About's is where the
+    footer's Corrections link points."""
+    _keep_corrections_title(page)
+    seo = page.meta.get("seo")
+    if not seo or not seo["pagefind"]:
+        return html
+    html = rail.with_standfirst(html, page.meta["description"])
+    lang = place_of(page.file.src_uri, page.url).lang
+    page.meta["rail"] = Markup(rail.on_this_page(esc(digits(t(site_data(config), lang, "on_this_page"), lang)),
+                                            page_sections(html)))
+    return html
 
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>")

@@ -368,6 +368,15 @@ def outlook_readings(data: SiteData, place: Place) -> str:
 _ALEF = str.maketrans("أإآٱ", "اااا")
 
 
+# How a letter group is headed where its filing letter is not the alphabet's own form: names filed under the bare
+# alef (its hamza forms folded, sort_key) stand under «أ», as the alphabet is recited and printed (أ ب ت ث).
+_LETTER_LABEL = {"ا": "أ"}
+
+
+def letter_label(letter: str) -> str:
+    return _LETTER_LABEL.get(letter, letter)
+
+
 def sort_key(name: str, lang: str) -> str:
     if lang == "ar":
         # Arabic indexes file names under the letter after the article "ال". Strip it before normalising the
@@ -448,10 +457,11 @@ def names_index(data: SiteData, place: Place, appearances: dict[str, list[tuple[
         )
     # Letter sections are named by their letter: the alphabets differ, so they cannot share ids across languages
     # (the entries inside them do).
-    jump = "".join(f'<li><a href="#letter-{esc(letter)}">{esc(letter)}</a></li>' for letter in groups)
+    jump = "".join(f'<li><a href="#letter-{esc(letter)}">{esc(letter_label(letter))}</a></li>' for letter in groups)
     sections = "".join(
         f'<section class="name-letter" aria-labelledby="letter-{esc(letter)}"><h2 id="letter-{esc(letter)}">'
-        f'{esc(letter)}</h2><ul class="name-entries">{"".join(groups[letter])}</ul></section>'
+        f'<span class="name-letter__key">{esc(letter_label(letter))}</span></h2>'
+        f'<ul class="name-entries">{"".join(groups[letter])}</ul></section>'
         for letter in groups
     )
     label = ui(data, place, "jump_to_letter")

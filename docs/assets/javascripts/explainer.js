@@ -1,6 +1,6 @@
 // What readers use of a theme script, in a few KiB (Material's bundle.js is not loaded):
 // the colour scheme toggle, the phone menu, a masthead pinned only while it is slim, a language switch that keeps
-// the section in view, and search, which loads its index and engine (search.js, MiniSearch) only when the reader
+// the section in view, the wide screen's rail marking the section in view, and search, which loads its index and engine (search.js, MiniSearch) only when the reader
 // starts to search.
 (function () {
   "use strict";
@@ -97,6 +97,36 @@
     // Set before the browser follows the link (also for a new tab or window).
     link.setAttribute("href", link.getAttribute("href").split("#")[0] + (id ? "#" + id : ""));
   }, true);
+
+  // ------------------------------------------------------------------ the rail: the section in view
+  // "On this page" (wide screens) marks the last of its sections whose heading has passed a third of the window,
+  // the line the language switch uses; only an attribute changes, which the stylesheet shows in colour alone.
+  var rail = doc.querySelector(".rail");
+  if (rail) {
+    var railLinks = Array.prototype.slice.call(rail.querySelectorAll("a[href^='#']"));
+    var heads = railLinks.map(function (a) { return doc.getElementById(decodeURIComponent(a.hash.slice(1))); });
+    var current = null;
+    var queued = false;
+    var mark = function () {
+      queued = false;
+      var line = window.innerHeight / 3;
+      var found = null;
+      for (var i = 0; i < heads.length; i++) {
+        if (heads[i] && heads[i].getBoundingClientRect().top <= line) found = railLinks[i];
+      }
+      found = found || railLinks[0];
+      if (found === current) return;
+      if (current) current.removeAttribute("aria-current");
+      found.setAttribute("aria-current", "location");
+      current = found;
+    };
+    var queue = function () {
+      if (!queued) { queued = true; window.requestAnimationFrame(mark); }
+    };
+    mark();
+    window.addEventListener("scroll", queue, { passive: true });
+    window.addEventListener("resize", queue);
+  }
 
   // ------------------------------------------------------------------ citations
   // Each group of paragraph links ("[3, 5]", explainer/render/html.py's cite) becomes one button, as large as a
