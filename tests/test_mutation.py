@@ -734,3 +734,22 @@ def test_a_call_with_the_wrong_arguments_is_told_what_the_macro_takes(data_and_d
     text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + written + "\n"
     page.write_text(text, encoding="utf-8")
     assert [str(e) for e in refusals(data_and_docs)] == [f"docs/en/about.md:{text.count(chr(10))}:1: {message}"]
+
+
+def macros_comment_delimiters() -> tuple[str, str]:
+    """mkdocs.yml's comment delimiters for mkdocs-macros (its !ENV tags read as nothing)."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    (macros,) = [p["macros"] for p in config["plugins"] if isinstance(p, dict) and "macros" in p]
+    return macros["j2_comment_start_string"], macros["j2_comment_end_string"]
+
+
+def test_a_page_comment_is_read_with_the_build_s_delimiters(data_and_docs):
+    """What mkdocs-macros skips as a comment the page check skips too, and only that: the comment ends at
+    mkdocs.yml's end delimiter, not at Jinja's default `#}` written inside it."""
+    start, end = macros_comment_delimiters()
+    page = data_and_docs / "docs/en/about.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n")
+    page.write_text(f"{text}\n\n{start} a draft #}} {{{{ nosuch( {end}\n", encoding="utf-8")
+    load_data(data_and_docs / "data")
+    page.write_text(f"{text}\n\n{start} a draft {end} {{{{ nosuch() }}}}\n", encoding="utf-8")
+    assert [e.message.split(";")[0] for e in refusals(data_and_docs)] == ['there is no macro "nosuch"']
