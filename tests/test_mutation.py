@@ -753,3 +753,15 @@ def test_a_page_comment_is_read_with_the_build_s_delimiters(data_and_docs):
     load_data(data_and_docs / "data")
     page.write_text(f"{text}\n\n{start} a draft {end} {{{{ nosuch() }}}}\n", encoding="utf-8")
     assert [e.message.split(";")[0] for e in refusals(data_and_docs)] == ['there is no macro "nosuch"']
+
+
+def test_a_call_is_still_checked_when_its_ids_cannot_be_read(data_and_docs):
+    """With gaps.yml unreadable there are no gap ids to offer, but a gap call with a number is still refused,
+    with a neutral example, next to the YAML error (not a crash)."""
+    (data_and_docs / "data/gaps.yml").write_text("gaps: [\n", encoding="utf-8")
+    page = data_and_docs / "docs/en/about.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n{{ gap(3) }}\n"
+    page.write_text(text, encoding="utf-8")
+    found = [str(e) for e in refusals(data_and_docs)]
+    assert f'docs/en/about.md:{text.count(chr(10))}:1: gap(…): this argument must be an id in quotes, like "id"' in found
+    assert any(e.startswith("data/gaps.yml:") for e in found)
