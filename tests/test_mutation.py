@@ -765,3 +765,12 @@ def test_a_call_is_still_checked_when_its_ids_cannot_be_read(data_and_docs):
     found = [str(e) for e in refusals(data_and_docs)]
     assert f'docs/en/about.md:{text.count(chr(10))}:1: gap(…): this argument must be an id in quotes, like "id"' in found
     assert any(e.startswith("data/gaps.yml:") for e in found)
+
+
+def test_a_position_after_a_blank_first_line_counts_that_line(data_and_docs):
+    """A page that opens with an empty line: a call at the start of line 2 is at 2:1 (the newline at index 0
+    counts, and begins that line)."""
+    page = data_and_docs / "docs/en/about.md"
+    page.write_text("\n{{ nosuch() }}\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    found = [str(e) for e in refusals(data_and_docs) if "nosuch" in str(e)]
+    assert [e.split(": ", 1)[0] for e in found] == ["docs/en/about.md:2:1"]
