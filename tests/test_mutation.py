@@ -774,3 +774,26 @@ def test_a_position_after_a_blank_first_line_counts_that_line(data_and_docs):
     page.write_text("\n{{ nosuch() }}\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
     found = [str(e) for e in refusals(data_and_docs) if "nosuch" in str(e)]
     assert [e.split(": ", 1)[0] for e in found] == ["docs/en/about.md:2:1"]
+
+
+def test_a_section_past_the_last_paragraph_is_refused_at_its_number(data_and_docs):
+    path = data_and_docs / "data/source.yml"
+    text = path.read_text(encoding="utf-8")
+    count = len(yaml.safe_load(text)["paragraphs"])
+    at = text.rindex("first_paragraph: ") + len("first_paragraph: ")
+    text = text[:at] + str(count + 1) + text[text.index("\n", at):]
+    path.write_text(text, encoding="utf-8")
+    line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    assert [str(e) for e in refusals(data_and_docs)] == [
+        f"data/source.yml:{line}:{col}: first_paragraph {count + 1} must be after the previous section's and at most "
+        f"{count}; correct it"]
+
+
+def test_a_call_cut_short_by_a_closing_brace_in_its_text_is_refused(data_and_docs):
+    """`{{ gap("}}") }}` parses as a page, but the call the page check reads ends at the first `}}`."""
+    page = data_and_docs / "docs/en/about.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + '\n\n{{ gap("}}") }}\n'
+    page.write_text(text, encoding="utf-8")
+    assert [str(e) for e in refusals(data_and_docs)] == [
+        f"docs/en/about.md:{text.count(chr(10))}:1: only a macro call may stand between {{{{ and }}}}, like "
+        "{{ cite([3]) }}; correct it"]
