@@ -797,3 +797,15 @@ def test_a_call_cut_short_by_a_closing_brace_in_its_text_is_refused(data_and_doc
     assert [str(e) for e in refusals(data_and_docs)] == [
         f"docs/en/about.md:{text.count(chr(10))}:1: only a macro call may stand between {{{{ and }}}}, like "
         "{{ cite([3]) }}; correct it"]
+
+
+def test_a_page_listed_twice_is_refused_at_its_second_id(data_and_docs):
+    path = data_and_docs / "data/pages.yml"
+    text = path.read_text(encoding="utf-8")
+    pages = yaml.safe_load(text)["pages"]
+    text = text.replace(f"id: {pages[1]['id']}\n", f"id: {pages[0]['id']}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    at = text.index(f"id: {pages[0]['id']}\n", text.index(f"id: {pages[0]['id']}\n") + 1) + len("id: ")
+    line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    assert f'data/pages.yml:{line}:{col}: the page "{pages[0]["id"]}" is listed twice; keep one entry' in [
+        str(e) for e in refusals(data_and_docs)]
