@@ -734,3 +734,78 @@ def test_a_call_with_the_wrong_arguments_is_told_what_the_macro_takes(data_and_d
     text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + written + "\n"
     page.write_text(text, encoding="utf-8")
     assert [str(e) for e in refusals(data_and_docs)] == [f"docs/en/about.md:{text.count(chr(10))}:1: {message}"]
+
+
+def macros_comment_delimiters() -> tuple[str, str]:
+    """mkdocs.yml's comment delimiters for mkdocs-macros (its !ENV tags read as nothing)."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    (macros,) = [p["macros"] for p in config["plugins"] if isinstance(p, dict) and "macros" in p]
+    return macros["j2_comment_start_string"], macros["j2_comment_end_string"]
+
+
+def test_a_page_comment_is_read_with_the_build_s_delimiters(data_and_docs):
+    """What mkdocs-macros skips as a comment the page check skips too, and only that: the comment ends at
+    mkdocs.yml's end delimiter, not at Jinja's default `#}` written inside it."""
+    start, end = macros_comment_delimiters()
+    page = data_and_docs / "docs/en/about.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n")
+    page.write_text(f"{text}\n\n{start} a draft #}} {{{{ nosuch( {end}\n", encoding="utf-8")
+    load_data(data_and_docs / "data")
+    page.write_text(f"{text}\n\n{start} a draft {end} {{{{ nosuch() }}}}\n", encoding="utf-8")
+    assert [e.message.split(";")[0] for e in refusals(data_and_docs)] == ['there is no macro "nosuch"']
+
+
+def test_a_call_is_still_checked_when_its_ids_cannot_be_read(data_and_docs):
+    """With gaps.yml unreadable there are no gap ids to offer, but a gap call with a number is still refused,
+    with a neutral example, next to the YAML error (not a crash)."""
+    (data_and_docs / "data/gaps.yml").write_text("gaps: [\n", encoding="utf-8")
+    page = data_and_docs / "docs/en/about.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n{{ gap(3) }}\n"
+    page.write_text(text, encoding="utf-8")
+    found = [str(e) for e in refusals(data_and_docs)]
+    assert f'docs/en/about.md:{text.count(chr(10))}:1: gap(…): this argument must be an id in quotes, like "id"' in found
+    assert any(e.startswith("data/gaps.yml:") for e in found)
+
+
+def test_a_position_after_a_blank_first_line_counts_that_line(data_and_docs):
+    """A page that opens with an empty line: a call at the start of line 2 is at 2:1 (the newline at index 0
+    counts, and begins that line)."""
+    page = data_and_docs / "docs/en/about.md"
+    page.write_text("\n{{ nosuch() }}\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    found = [str(e) for e in refusals(data_and_docs) if "nosuch" in str(e)]
+    assert [e.split(": ", 1)[0] for e in found] == ["docs/en/about.md:2:1"]
+
+
+def test_a_section_past_the_last_paragraph_is_refused_at_its_number(data_and_docs):
+    path = data_and_docs / "data/source.yml"
+    text = path.read_text(encoding="utf-8")
+    count = len(yaml.safe_load(text)["paragraphs"])
+    at = text.rindex("first_paragraph: ") + len("first_paragraph: ")
+    text = text[:at] + str(count + 1) + text[text.index("\n", at):]
+    path.write_text(text, encoding="utf-8")
+    line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    assert [str(e) for e in refusals(data_and_docs)] == [
+        f"data/source.yml:{line}:{col}: first_paragraph {count + 1} must be after the previous section's and at most "
+        f"{count}; correct it"]
+
+
+def test_a_call_cut_short_by_a_closing_brace_in_its_text_is_refused(data_and_docs):
+    """`{{ gap("}}") }}` parses as a page, but the call the page check reads ends at the first `}}`."""
+    page = data_and_docs / "docs/en/about.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + '\n\n{{ gap("}}") }}\n'
+    page.write_text(text, encoding="utf-8")
+    assert [str(e) for e in refusals(data_and_docs)] == [
+        f"docs/en/about.md:{text.count(chr(10))}:1: only a macro call may stand between {{{{ and }}}}, like "
+        "{{ cite([3]) }}; correct it"]
+
+
+def test_a_page_listed_twice_is_refused_at_its_second_id(data_and_docs):
+    path = data_and_docs / "data/pages.yml"
+    text = path.read_text(encoding="utf-8")
+    pages = yaml.safe_load(text)["pages"]
+    text = text.replace(f"id: {pages[1]['id']}\n", f"id: {pages[0]['id']}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    at = text.index(f"id: {pages[0]['id']}\n", text.index(f"id: {pages[0]['id']}\n") + 1) + len("id: ")
+    line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    assert f'data/pages.yml:{line}:{col}: the page "{pages[0]["id"]}" is listed twice; keep one entry' in [
+        str(e) for e in refusals(data_and_docs)]
