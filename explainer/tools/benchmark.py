@@ -19,6 +19,7 @@ alone, with the data as it is (×1) measured the same way beside it (a few minut
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import gzip
 import http.server
@@ -34,6 +35,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+import yaml
 
 from explainer import PROJECT
 
@@ -106,15 +109,33 @@ def _plain_material(target: Path) -> Path:
 
 
 def _multiply(target: Path, times: int) -> Path:
-    """data/ with every faction and actor repeated `times` times (ids made unique; events stay in date order)."""
+    """data/ with every faction and actor repeated `times` times, as an editor could write it: ids, names and our
+    spellings made unique (a spelling leads to one entry), the article's own spellings left to the first copy (they
+    must be ones it writes), and the factions still grouped by camp; events are not repeated, so stay in order."""
     shutil.copytree(ROOT / "data", target)
     for name, key in (("factions.yml", "factions"), ("actors.yml", "actors")):
-        text = (ROOT / "data" / name).read_text(encoding="utf-8")
-        head, marker, body = text.partition(f"\n{key}:\n")
-        copies = [body] + [body.replace("  - id: ", f"  - id: x{i}-") for i in range(1, times)]
-        (target / name).write_text(head + marker + "".join(c if c.endswith("\n") else c + "\n" for c in copies),
+        document = yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+        entries = document[key]
+        copies = [entries] + [[_copy(entry, i) for entry in entries] for i in range(1, times)]
+        groups = list(dict.fromkeys(entry.get("camp") for entry in entries))  # the camps' order (None for actors)
+        repeated = [entry for group in groups for batch in copies for entry in batch if entry.get("camp") == group]
+        (target / name).write_text(yaml.safe_dump({**document, key: repeated}, allow_unicode=True, sort_keys=False,
+                                                  width=1000),
                                    encoding="utf-8")
     return target
+
+
+def _copy(entry: dict, i: int) -> dict:
+    def spellings(group: dict | None) -> dict:
+        return {lang: [f"{s} {i}" for s in values] for lang, values in (group or {}).items() if lang != "source"}
+
+    entry = copy.deepcopy(entry)
+    entry["id"] = f"x{i}-{entry['id']}"
+    entry["name"] = {lang: f"{value} {i}" for lang, value in entry["name"].items()}
+    for group in ("aliases", "former"):
+        if group in entry:
+            entry[group] = spellings(entry[group])
+    return entry
 
 
 # ---------------------------------------------------------------- serving, as GitHub Pages does (gzip for text)
