@@ -588,6 +588,16 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
                 'the date {date} is earlier than the events listed before it; move this event up, above "{id}" ({other})',
                 date=date, id=above[2], other=above[1]))
 
+    # The source reports no event after its own date: a later date is a typo (most often in the year), or an event
+    # the source cannot be cited for. A month-only date is compared by its month ("2017-02", Geneva IV, is due).
+    source = files["source.yml"].value if "source.yml" in files else None
+    published = source.get("date") if isinstance(source, dict) else None
+    for i, date, _ in dated if schema.real_date(published) else []:
+        if date > published[: len(date)]:
+            err("events.yml", ("events", i, "date"), M(
+                'the date {date} is after the source article ({published}), which cannot report it; check the date '
+                "(the year most often)", date=date, published=published))
+
     # factions.yml lists the factions camp by camp, in the order of camps.yml: a faction in the other camp's part
     # would sit under that camp's heading in the file while the site shows it in its own camp.
     camp_order = list(_ids(files, "camps.yml", "camps"))
@@ -635,6 +645,16 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
         if page.get("id") in page_ids:
             err("pages.yml", ("pages", i, "id"), M('the page "{page}" is listed twice; keep one entry', page=page["id"]))
         page_ids.add(page.get("id"))
+    # Two pages with one menu label: the menu, the tab titles and the issue form's page list could not tell them apart.
+    labels: dict[tuple, str] = {}
+    for i, page in _entries(files, "pages.yml", "pages"):
+        nav = page.get("nav") if isinstance(page.get("nav"), dict) else {}
+        for lang, label in nav.items():
+            if isinstance(label, str) and (lang, label) in labels:
+                err("pages.yml", ("pages", i, "nav", lang), M(
+                    'the menu label "{label}" is already the label of the page "{page}"; give each page its own label',
+                    label=label, page=labels[(lang, label)]))
+            labels.setdefault((lang, label), page.get("id"))
 
     # Citations must point at a paragraph that exists.
     for rel, file in files.items():
@@ -659,7 +679,7 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
         if len(allowed) > 8:
             # Too many to list: name the kinds an id may be of, and the nearest ids.
             close = difflib.get_close_matches(value, list(allowed), n=3, cutoff=0.6) or [
-                a for a in sorted(allowed) if value in a or a in value][:3]
+                a for a in sorted(allowed) if value in a or (a in value and len(a) * 2 >= len(value))][:3]
             if close:
                 err(rel, path, M('{what} "{value}" is not the id of {kinds}; did you mean {close}?', what=what,
                                  value=value, kinds=kinds, close=Both(" or ".join(f'"{c}"' for c in close),
@@ -828,10 +848,13 @@ def _check_shared_spellings(files: dict[str, _File], err) -> None:
         name = item.get("name") if isinstance(item.get("name"), dict) else {}
         forms += [(rel, (key, i, "name", lang), item.get("id"), name.get(lang)) for lang in name]
     for rel, key, i, item in named:
-        aliases = item.get("aliases") if isinstance(item.get("aliases"), dict) else {}
-        for kind, listed in aliases.items():
-            forms += [(rel, (key, i, "aliases", kind, a), item.get("id"), alias)
-                      for a, alias in enumerate(listed if isinstance(listed, list) else [])]
+        # `former` too: "Sham Legion" as a former name of the Fateh al-Sham Front was told the Arabic of "جبهة فتح
+        # الشام" was missing from Sham Legion's name.
+        for field in ("aliases", "former"):
+            spellings = item.get(field) if isinstance(item.get(field), dict) else {}
+            for kind, listed in spellings.items():
+                forms += [(rel, (key, i, field, kind, a), item.get("id"), alias)
+                          for a, alias in enumerate(listed if isinstance(listed, list) else [])]
     first: dict[str, tuple[str, tuple, object]] = {}
     for rel, path, owner, spelling in forms:
         if not isinstance(spelling, str):
@@ -852,7 +875,18 @@ def _check_corrections(files: dict[str, _File], err) -> None:
     source = files["source.yml"].value if "source.yml" in files else None
     published = source.get("date") if isinstance(source, dict) else None
     published = published if schema.real_date(published) else None  # its own error says what is wrong with it
+    said: dict[str, int] = {}
     for i, correction in _entries(files, "corrections.yml", "corrections"):
+        text = correction.get("text") if isinstance(correction.get("text"), dict) else {}
+        # A correction pasted twice was shown twice in About's log.
+        for lang, value in text.items():
+            if isinstance(value, str) and value in said:
+                err("corrections.yml", ("corrections", i, "text", lang), M(
+                    "this correction repeats the one at line {line}; remove one",
+                    line=files["corrections.yml"].positions.of_value(("corrections", said[value], "text", lang))[0]))
+                break
+        for value in text.values():
+            said.setdefault(value, i) if isinstance(value, str) else None
         date = correction.get("date")
         if not schema.real_date(date):
             continue  # the schema reports it; compared, it would also be said to be in the future

@@ -25,6 +25,8 @@ from pydantic_core import PydanticCustomError
 # Presentation forms count as Arabic here, so a field written in them gets the hygiene message that names them,
 # not a misleading "no Arabic letters".
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
+# Arabic punctuation, and the Latin mark an English text uses for each.
+ARABIC_MARKS = {"\u061f": "?", ARABIC_COMMA: ",", "\u061b": ";"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT = 2000  # characters in a text a reader sees (a fact, a summary, a title)
 MAX_NAME = 100  # characters in a name or an alias
@@ -47,6 +49,8 @@ MESSAGES = {
     "date_digits": N_('the date "{value}" is written in Arabic-Indic digits; write Western digits: {digits}'),
     "empty_en": N_("the English text (en) is empty; write the English text"),
     "arabic_in_en": N_("the English text (en) contains Arabic letters; move the Arabic to the ar field"),
+    "arabic_mark_in_en": N_('the English text (en) contains the Arabic punctuation mark «{mark}», which English '
+                            'readers do not use; write "{latin}" instead'),
     "empty_ar": N_("the Arabic text (ar) is empty; write the Arabic text"),
     "no_arabic": N_("the Arabic text (ar) contains no Arabic letters; write it in Arabic"),
     "undated_unplaced": N_("an event needs a date, or, when the source gives none, a placement saying where it falls; "
@@ -216,6 +220,10 @@ def _english(value: str) -> str:
     _not_wrapped(value)
     if ARABIC_LETTER.search(value):
         raise _fail("arabic_in_en")
+    # "…the Fateh al-Sham Front؟" was published as typed on an Arabic keyboard: no Arabic letter, so not refused above.
+    for mark, latin in ARABIC_MARKS.items():
+        if mark in value:
+            raise _fail("arabic_mark_in_en", mark=mark, latin=latin)
     _one_alphabet_per_word(value)
     return value
 
