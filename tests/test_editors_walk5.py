@@ -86,7 +86,38 @@ def test_arabic_punctuation_in_an_english_text_is_refused_with_the_latin_mark(da
     assert f"«{latin}»" in error.message.say("ar")
 
 
+def test_a_quotation_in_reversed_guillemets_inside_an_arabic_text_is_refused(data_dir):
+    """«غير معنية »بالمفاوضات« المرتقبة» was published with the marks turned outwards on the Arabic page."""
+    old = 'ar: "غير معنية بالمفاوضات المرتقبة في أستانا"'
+    text = edit(data_dir, "quotes.yml", old, 'ar: "غير معنية »بالمفاوضات« المرتقبة في أستانا"')
+    error = only(data_dir)
+    assert error.line == position(text, "»بالمفاوضات«")[0]
+    assert "the quotation marks are reversed (»…«)" in str(error) and "write «…»" in str(error)
+    assert "معكوستان" in error.message.say("ar")
+
+
+def test_arabic_quotations_in_the_right_order_are_accepted(data_dir):
+    edit(data_dir, "quotes.yml", 'ar: "غير معنية بالمفاوضات المرتقبة في أستانا"',
+         'ar: "غير معنية «بالمفاوضات» و«المرتقبة» في أستانا"')
+    load_data(data_dir)
+
+
 # ---------------------------------------------------------------- misleading messages
+
+
+@pytest.mark.parametrize("file, old, typed, plain", [
+    # in braces: was "a list [ … ] or an entry { … } opened here is not closed, …", none of which was so
+    ("factions.yml", 'name: {en: "Sham Legion"', "name: {en: Sham: the Legion", "Sham: the Legion"),
+    # on its own line
+    ("quotes.yml", 'en: "in a statement"', "en: in a statement: on its channel", "in a statement: on its channel"),
+])
+def test_a_text_without_quotes_that_holds_a_colon_says_put_it_in_quotes(data_dir, file, old, typed, plain):
+    text = edit(data_dir, file, old, typed)
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, plain)
+    assert f'put the text in straight double quotes: `"{plain}"`' in str(error)
+    assert "not closed" not in str(error)
+    assert f'`"{plain}"`' in error.message.say("ar") and "بعلامتي التنصيص" in error.message.say("ar")
 
 
 def test_a_former_name_that_is_another_entrys_name_is_said_at_it(data_dir):

@@ -577,6 +577,20 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
     # An undated event, or one whose date the schema refuses, is not compared.
     dated = [(i, event.get("date"), event.get("id")) for i, event in _entries(files, "events.yml", "events")
              if schema.real_date(event.get("date"))]
+    # The source reports no event after its own date: a later date is a typo (most often in the year), or an event
+    # the source cannot be cited for. A month-only date is compared by its month ("2017-02", Geneva IV, is due).
+    source = files["source.yml"].value if "source.yml" in files else None
+    published = source.get("date") if isinstance(source, dict) else None
+    late = set()
+    for i, date, _ in dated if schema.real_date(published) else []:
+        if date > published[: len(date)]:
+            late.add(i)
+            err("events.yml", ("events", i, "date"), M(
+                'the date {date} is after the source article ({published}), which cannot report it; check the date '
+                "(the year most often)", date=date, published=published))
+    # Moving it would not help: its date is what is wrong.
+    dated = [event for event in dated if event[0] not in late]
+
     changed = _changed(files, base, "events.yml", "events")
     for (i, date, _), below, above in _out_of_order(dated, _not_later, changed):
         if below is not None:
@@ -587,16 +601,6 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
             err("events.yml", ("events", i, "date"), M(
                 'the date {date} is earlier than the events listed before it; move this event up, above "{id}" ({other})',
                 date=date, id=above[2], other=above[1]))
-
-    # The source reports no event after its own date: a later date is a typo (most often in the year), or an event
-    # the source cannot be cited for. A month-only date is compared by its month ("2017-02", Geneva IV, is due).
-    source = files["source.yml"].value if "source.yml" in files else None
-    published = source.get("date") if isinstance(source, dict) else None
-    for i, date, _ in dated if schema.real_date(published) else []:
-        if date > published[: len(date)]:
-            err("events.yml", ("events", i, "date"), M(
-                'the date {date} is after the source article ({published}), which cannot report it; check the date '
-                "(the year most often)", date=date, published=published))
 
     # factions.yml lists the factions camp by camp, in the order of camps.yml: a faction in the other camp's part
     # would sit under that camp's heading in the file while the site shows it in its own camp.
@@ -875,18 +879,19 @@ def _check_corrections(files: dict[str, _File], err) -> None:
     source = files["source.yml"].value if "source.yml" in files else None
     published = source.get("date") if isinstance(source, dict) else None
     published = published if schema.real_date(published) else None  # its own error says what is wrong with it
-    said: dict[str, int] = {}
+    said: dict[tuple, int] = {}
     for i, correction in _entries(files, "corrections.yml", "corrections"):
         text = correction.get("text") if isinstance(correction.get("text"), dict) else {}
-        # A correction pasted twice was shown twice in About's log.
+        # A correction pasted twice (same day, same words) was shown twice in About's log.
         for lang, value in text.items():
-            if isinstance(value, str) and value in said:
+            key = (correction.get("date"), value)
+            if isinstance(value, str) and key in said:
                 err("corrections.yml", ("corrections", i, "text", lang), M(
                     "this correction repeats the one at line {line}; remove one",
-                    line=files["corrections.yml"].positions.of_value(("corrections", said[value], "text", lang))[0]))
+                    line=files["corrections.yml"].positions.of_value(("corrections", said[key], "text", lang))[0]))
                 break
         for value in text.values():
-            said.setdefault(value, i) if isinstance(value, str) else None
+            said.setdefault((correction.get("date"), value), i) if isinstance(value, str) else None
         date = correction.get("date")
         if not schema.real_date(date):
             continue  # the schema reports it; compared, it would also be said to be in the future

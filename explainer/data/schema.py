@@ -51,6 +51,8 @@ MESSAGES = {
     "arabic_in_en": N_("the English text (en) contains Arabic letters; move the Arabic to the ar field"),
     "arabic_mark_in_en": N_('the English text (en) contains the Arabic punctuation mark «{mark}», which English '
                             'readers do not use; write "{latin}" instead'),
+    "reversed_guillemets": N_("the quotation marks are reversed (»…«): an Arabic quotation opens with « and closes "
+                              "with »; write «…»"),
     "empty_ar": N_("the Arabic text (ar) is empty; write the Arabic text"),
     "no_arabic": N_("the Arabic text (ar) contains no Arabic letters; write it in Arabic"),
     "undated_unplaced": N_("an event needs a date, or, when the source gives none, a placement saying where it falls; "
@@ -228,12 +230,27 @@ def _english(value: str) -> str:
     return value
 
 
+def _reversed(value: str) -> bool:
+    """A » with no « open before it: »…« typed in the European way, which an Arabic page shows turned outwards."""
+    opened = False
+    for ch in value:
+        if ch == "\u00ab":
+            opened = True
+        elif ch == "\u00bb":
+            if not opened:
+                return True
+            opened = False
+    return False
+
+
 def _arabic(value: str) -> str:
     if not value.strip():
         raise _fail("empty_ar")
     _not_wrapped(value)
     if not ARABIC_LETTER.search(value):
         raise _fail("no_arabic")
+    if _reversed(value):
+        raise _fail("reversed_guillemets")
     _one_alphabet_per_word(value)
     return value
 
