@@ -30,6 +30,21 @@ def test_two_pages_with_one_menu_label_are_refused_at_the_second(data_dir):
     assert "«timeline»" in error.message.say("ar")
 
 
+def test_a_menu_label_over_the_limit_is_refused_and_one_at_it_is_accepted(data_dir):
+    """A 98-character label was accepted, and pushed the menu to a second row at 1280 px."""
+    from explainer.data.schema import MAX_NAV
+
+    label = ("Outlook for Geneva IV " * 10)[:MAX_NAV].strip()
+    label += "x" * (MAX_NAV - len(label))
+    edit(data_dir, "pages.yml", 'nav: {en: "Outlook for Geneva IV"', f'nav: {{en: "{label}"')
+    load_data(data_dir)
+    text = edit(data_dir, "pages.yml", f'nav: {{en: "{label}"', f'nav: {{en: "{label}y"')
+    error = only(data_dir)
+    assert (error.line, error.col) == position(text, f'"{label}y"')
+    assert f"this menu label is {MAX_NAV + 1} characters long; a menu label has at most {MAX_NAV}" in str(error)
+    assert "اختصره" in error.message.say("ar")
+
+
 def test_an_event_dated_after_the_source_article_is_refused(data_dir):
     """An event of a year after the article was placed last on the timeline, citing a paragraph that cannot tell it."""
     later = f"{int(SOURCE_DATE[:4]) + 1}{SOURCE_DATE[4:]}"

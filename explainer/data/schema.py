@@ -36,6 +36,9 @@ MAX_STRING = 500  # characters in an interface string (data/i18n/), each plural 
 # and the story below it (issue 21 measured four points of 35-50 words filling the first screen and more).
 MAX_KEY_POINTS = 3
 MAX_KEY_POINT_WORDS = 25  # words as a reader counts them: runs between spaces, numbers included
+# A menu label of 98 characters was accepted, and pushed the menu to a second row at 1280 px (walk 5): the labels
+# now are of 4 to 24 characters; the page's title may be longer.
+MAX_NAV = 30
 # The roster download (explainer/render/roster.py) joins a faction's aliases with " | ", so an alias may not hold "|".
 SEPARATOR = "|"
 
@@ -71,6 +74,8 @@ MESSAGES = {
                         "published as part of the text; remove it"),
     "stray_closing": N_("the text ends with {mark}, and no quotation mark before it opens it, so {mark} would be "
                         "published as part of the text; remove it"),
+    "nav_too_long": N_("this menu label is {length} characters long; a menu label has at most {most}, so that the menu "
+                       "stays on one line: shorten it (the page's title may be longer)"),
     "key_point_too_long": N_("this key point is {words} words long; a key point has at most {most}, so that the "
                              "points stay in the first screen: shorten it, and leave the detail to the pages"),
     "two_aliases": N_('the alias "{value}" holds two spellings separated with the Arabic comma «،»; an alias is one '
@@ -549,9 +554,22 @@ class OutlookFile(Strict):
     readings: Annotated[list[Reading], Field(min_length=2, max_length=2)]
 
 
+def _short_label(value: str) -> str:
+    if len(value) > MAX_NAV:
+        raise _fail("nav_too_long", length=len(value), most=MAX_NAV)
+    return value
+
+
+class NavText(Text):
+    """A page's menu label, in both languages: a few words (MAX_NAV characters)."""
+
+    en: Annotated[EnText, AfterValidator(_short_label)]
+    ar: Annotated[ArText, AfterValidator(_short_label)]
+
+
 class PageMeta(Strict):
     id: Id  # the page's file name without .md ("index" for the home page)
-    nav: Text  # the short label in the menu
+    nav: NavText  # the short label in the menu
     title: Text
     description: Text
 
