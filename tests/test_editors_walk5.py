@@ -117,7 +117,35 @@ def test_arabic_quotations_in_the_right_order_are_accepted(data_dir):
     load_data(data_dir)
 
 
+def test_a_latin_question_mark_in_an_arabic_text_is_refused(data_dir):
+    """«…ومن رفض ولماذا?» (the home page's Arabic title) was published with the Latin mark."""
+    title = next(page.title.ar for page in load_data(ROOT / "data").pages.pages if page.title.ar.endswith("؟"))
+    text = edit(data_dir, "pages.yml", f'"{title}"', f'"{title[:-1]}?"')
+    error = only(data_dir)
+    assert error.line == position(text, f'"{title[:-1]}?"')[0]
+    assert "the Latin question mark «?»; write the Arabic «؟» instead" in str(error)
+    assert "«؟»" in error.message.say("ar")
+
+
 # ---------------------------------------------------------------- misleading messages
+
+
+def test_a_reference_to_a_deleted_entry_says_restore_it_not_another_id(data_dir):
+    """Deleting "jaysh-al-islam" was answered 'did you mean "jaysh-al-nasr" or "jaysh-al-ezza"…?' at the
+    delegation's head_of: following it would have made another faction the delegation's leader."""
+    from explainer.data.loader import read_data
+
+    text = (data_dir / "factions.yml").read_text(encoding="utf-8")
+    start = text.index("  - id: jaysh-al-islam\n")
+    end = text.find("  - id:", start + 5)
+    (data_dir / "factions.yml").write_text(text[:start] + (text[end:] if end > 0 else ""), encoding="utf-8")
+    found = read_data(data_dir, base=read_data(ROOT / "data")).errors
+    assert found and all('"jaysh-al-islam" is the id of an entry removed in this change; restore that entry' in str(e)
+                         for e in found), [str(e) for e in found]
+    camps = (data_dir / "camps.yml").read_text(encoding="utf-8")
+    assert ("data/camps.yml", *position(camps, "jaysh-al-islam")) in [(e.file, e.line, e.col) for e in found]
+    assert all("did you mean" not in str(e) for e in found)
+    assert "أعِد ذلك المُدخل" in found[0].message.say("ar")
 
 
 @pytest.mark.parametrize("file, old, typed, plain", [

@@ -546,7 +546,8 @@ def _camp_around(placed: list[tuple], i: int, camp: str) -> str:
 def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) -> list[DataError]:
     """Checks between entries and files. They read the raw values defensively, so they run even when a file has
     other mistakes: an editor sees every problem in one pass. `base`, the files before the edit when known, only
-    decides which entry a problem between two entries is reported at: the one the editor added or moved."""
+    decides which entry a problem between two entries is reported at: the one the editor added or moved, and tells a
+    reference to a deleted entry from a misspelt one."""
     errors: list[DataError] = []
     base = base or {}
 
@@ -676,10 +677,21 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
                     err(rel, path, M("paragraph {n} is cited twice here; remove one", n=value))
 
     # References must name something that exists, and something of the right kind.
+    # The ids of the version before the edit that are gone now: a reference to one is left over from a deletion.
+    def all_ids(of: dict[str, _File]) -> set:
+        return {value for file in of.values() for path, value in _walk(file.value)
+                if path and path[-1] == "id" and isinstance(value, str)}
+    removed = all_ids(base) - all_ids(files) if base else set()
+
     def ref(rel: str, path: tuple, value, allowed: dict | None, what: str, kinds: M, files: str) -> None:
         """`allowed` is None when the file listing the ids could not be read: that file's own errors say why."""
         if not isinstance(value, str) or allowed is None or value in allowed:
             return  # a missing or mistyped value is already reported by the schema
+        if value in removed:
+            # Deleting "jaysh-al-islam" was answered 'did you mean "jaysh-al-nasr"?', a change of fact.
+            err(rel, path, M('{what} "{value}" is the id of an entry removed in this change; restore that entry, or '
+                             "change or remove this reference", what=what, value=value))
+            return
         if len(allowed) > 8:
             # Too many to list: name the kinds an id may be of, and the nearest ids.
             close = difflib.get_close_matches(value, list(allowed), n=3, cutoff=0.6) or [

@@ -56,6 +56,7 @@ MESSAGES = {
                             'readers do not use; write "{latin}" instead'),
     "reversed_guillemets": N_("the quotation marks are reversed (»…«): an Arabic quotation opens with « and closes "
                               "with »; write «…»"),
+    "latin_question_in_ar": N_("the Arabic text (ar) has the Latin question mark «?»; write the Arabic «؟» instead"),
     "empty_ar": N_("the Arabic text (ar) is empty; write the Arabic text"),
     "no_arabic": N_("the Arabic text (ar) contains no Arabic letters; write it in Arabic"),
     "undated_unplaced": N_("an event needs a date, or, when the source gives none, a placement saying where it falls; "
@@ -256,6 +257,9 @@ def _arabic(value: str) -> str:
         raise _fail("no_arabic")
     if _reversed(value):
         raise _fail("reversed_guillemets")
+    # "…ولماذا?" shows the Latin mark, turned the other way from the Arabic «؟» a reader expects.
+    if "?" in value:
+        raise _fail("latin_question_in_ar")
     _one_alphabet_per_word(value)
     return value
 
