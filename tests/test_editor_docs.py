@@ -169,8 +169,10 @@ def section_about(guide: Path, data_file: str) -> str | None:
 def field_names(model: type) -> set[str]:
     """Every field an editor may write in a file of this shape. The shapes every file shares (a text in both
     languages, other spellings, a claim) are explained once at the top of the section, not in each table."""
-    # Name: a Text held to a name's length; KeyPoint(Text): a Claim (a Text) held to a key point's words.
-    shared = (schema.Text, schema.Name, schema.Aliases, schema.Claim, schema.KeyPoint, schema.KeyPointText)
+    # Name: a Text held to a name's length; KeyPoint(Text): a Claim (a Text) held to a key point's words; NavText:
+    # a Text held to a menu label's length.
+    shared = (schema.Text, schema.Name, schema.Aliases, schema.Claim, schema.KeyPoint, schema.KeyPointText,
+              schema.NavText)
     names: set[str] = set()
 
     def nested(annotation):

@@ -128,10 +128,12 @@ def test_an_event_moved_below_a_later_one_is_reported_at_the_moved_one(data_dir)
 
 
 def test_without_an_earlier_version_an_event_out_of_step_with_the_rest_is_the_one_reported(data_dir):
-    text = edit(data_dir, "events.yml", 'date: "2016-12-30"', 'date: "2017-03-01"')  # later than everything after it
+    # Earlier than every event above it (a date later than all below would be after the source article, refused as
+    # such since test_editors_walk5).
+    text = edit(data_dir, "events.yml", 'date: "2017-02"', 'date: "2016-11"')
     error = only(data_dir)
-    assert (error.line, error.col) == position(text, '"2017-03-01"')
-    assert 'move this event down, below "geneva-iv" (2017-02)' in str(error)
+    assert (error.line, error.col) == position(text, '"2016-11"')
+    assert 'move this event up, above "ceasefire" (2016-12-30)' in str(error)
 
 
 # ---------------------------------------------------------------- 4. a key point too many

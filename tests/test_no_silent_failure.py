@@ -106,7 +106,7 @@ def test_what_an_editor_adds_shows_on_the_site(tmp_path):
         '      - text: {en: "A new place fact.", ar: "معلومة جديدة عن المكان."}\n        paras: [1]\n'))
     text = (data / "events.yml").read_text(encoding="utf-8")
     (data / "events.yml").write_text(text.rstrip("\n") + (
-        '\n  - id: new-event\n    date: "2017-03"\n'
+        '\n  - id: new-event\n    date: "2017-02"\n'  # the source's month: a later one is refused
         '    text: {en: "A new event.", ar: "حدث جديد."}\n    paras: [1]\n'), encoding="utf-8")
     add_quote(data, listed=True)
     load_data(data)

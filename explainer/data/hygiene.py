@@ -3,7 +3,8 @@
 Refused: control characters, invisible format characters (they hide or reorder text: "Trojan Source"), line and
 paragraph separators, private-use and unassigned code points, and Arabic presentation forms (old encodings'
 letter shapes, which search and fonts treat as other letters), Persian and Urdu letters that look like Arabic ones,
-the tatweel (it stretches a word, and search no longer finds it) and Persian digits. Allowed: the three direction marks a writer of
+the alef wasla, the tatweel (it stretches a word, and search no longer finds it), Persian digits and every
+space but the ordinary one (a no-break space made another spelling of a name). Allowed: the three direction marks a writer of
 mixed Arabic and Latin text may need (LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK, ARABIC LETTER MARK).
 """
 from __future__ import annotations
@@ -43,6 +44,11 @@ LOOK_ALIKES = {
     "\u06c0": "\u0629",  # HEH WITH YEH ABOVE → TEH MARBUTA
     "\u06c3": "\u0629",  # TEH MARBUTA GOAL → TEH MARBUTA
 }
+
+
+# The alef wasla of Quranic spelling: a font draws it like an alef with a mark, but search for «الشام» does not
+# find «ٱلشام» (an Arabic keyboard's alef is U+0627).
+ALEF_WASLA = "\u0671"
 
 
 # The kashida: it draws a word longer, and makes it another word for search («فيلـــق» is not «فيلق»).
@@ -90,6 +96,13 @@ def problem_with(ch: str) -> M | None:
         return M("the letter {name} is a Persian or Urdu letter that looks like an Arabic one, but search takes it for "
                  "another letter; type \u00ab{arabic}\u00bb ({arabic_name}) instead", name=name, arabic=arabic,
                  arabic_name=character_name(arabic))
+    if ch == ALEF_WASLA:
+        return M("the letter {name} is the alef of Quranic spelling, but search takes it for another letter; type "
+                 "\u00ab\u0627\u00bb (U+0627 ARABIC LETTER ALEF) instead", name=name)
+    if category == "Zs" and ch != " ":
+        # "Sham\u00a0Legion" looked like the name but was another spelling to search and the names index.
+        return M("the character {name} looks like a space, but search and the names index take it for another "
+                 "character; type an ordinary space instead", name=name)
     if ch == TATWEEL:
         return M("the character {name} only stretches a word, and search no longer finds the word; delete it", name=name)
     if "\u06f0" <= ch <= "\u06f9":

@@ -546,7 +546,8 @@ def _camp_around(placed: list[tuple], i: int, camp: str) -> str:
 def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) -> list[DataError]:
     """Checks between entries and files. They read the raw values defensively, so they run even when a file has
     other mistakes: an editor sees every problem in one pass. `base`, the files before the edit when known, only
-    decides which entry a problem between two entries is reported at: the one the editor added or moved."""
+    decides which entry a problem between two entries is reported at: the one the editor added or moved, and tells a
+    reference to a deleted entry from a misspelt one."""
     errors: list[DataError] = []
     base = base or {}
 
@@ -577,6 +578,20 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
     # An undated event, or one whose date the schema refuses, is not compared.
     dated = [(i, event.get("date"), event.get("id")) for i, event in _entries(files, "events.yml", "events")
              if schema.real_date(event.get("date"))]
+    # The source reports no event after its own date: a later date is a typo (most often in the year), or an event
+    # the source cannot be cited for. A month-only date is compared by its month ("2017-02", Geneva IV, is due).
+    source = files["source.yml"].value if "source.yml" in files else None
+    published = source.get("date") if isinstance(source, dict) else None
+    late = set()
+    for i, date, _ in dated if schema.real_date(published) else []:
+        if date > published[: len(date)]:
+            late.add(i)
+            err("events.yml", ("events", i, "date"), M(
+                'the date {date} is after the source article ({published}), which cannot report it; check the date '
+                "(the year most often)", date=date, published=published))
+    # Moving it would not help: its date is what is wrong.
+    dated = [event for event in dated if event[0] not in late]
+
     changed = _changed(files, base, "events.yml", "events")
     for (i, date, _), below, above in _out_of_order(dated, _not_later, changed):
         if below is not None:
@@ -635,6 +650,16 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
         if page.get("id") in page_ids:
             err("pages.yml", ("pages", i, "id"), M('the page "{page}" is listed twice; keep one entry', page=page["id"]))
         page_ids.add(page.get("id"))
+    # Two pages with one menu label: the menu, the tab titles and the issue form's page list could not tell them apart.
+    labels: dict[tuple, str] = {}
+    for i, page in _entries(files, "pages.yml", "pages"):
+        nav = page.get("nav") if isinstance(page.get("nav"), dict) else {}
+        for lang, label in nav.items():
+            if isinstance(label, str) and (lang, label) in labels:
+                err("pages.yml", ("pages", i, "nav", lang), M(
+                    'the menu label "{label}" is already the label of the page "{page}"; give each page its own label',
+                    label=label, page=labels[(lang, label)]))
+            labels.setdefault((lang, label), page.get("id"))
 
     # Citations must point at a paragraph that exists.
     for rel, file in files.items():
@@ -652,14 +677,25 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
                     err(rel, path, M("paragraph {n} is cited twice here; remove one", n=value))
 
     # References must name something that exists, and something of the right kind.
+    # The ids of the version before the edit that are gone now: a reference to one is left over from a deletion.
+    def all_ids(of: dict[str, _File]) -> set:
+        return {value for file in of.values() for path, value in _walk(file.value)
+                if path and path[-1] == "id" and isinstance(value, str)}
+    removed = all_ids(base) - all_ids(files) if base else set()
+
     def ref(rel: str, path: tuple, value, allowed: dict | None, what: str, kinds: M, files: str) -> None:
         """`allowed` is None when the file listing the ids could not be read: that file's own errors say why."""
         if not isinstance(value, str) or allowed is None or value in allowed:
             return  # a missing or mistyped value is already reported by the schema
+        if value in removed:
+            # Deleting "jaysh-al-islam" was answered 'did you mean "jaysh-al-nasr"?', a change of fact.
+            err(rel, path, M('{what} "{value}" is the id of an entry removed in this change; restore that entry, or '
+                             "change or remove this reference", what=what, value=value))
+            return
         if len(allowed) > 8:
             # Too many to list: name the kinds an id may be of, and the nearest ids.
             close = difflib.get_close_matches(value, list(allowed), n=3, cutoff=0.6) or [
-                a for a in sorted(allowed) if value in a or a in value][:3]
+                a for a in sorted(allowed) if value in a or (a in value and len(a) * 2 >= len(value))][:3]
             if close:
                 err(rel, path, M('{what} "{value}" is not the id of {kinds}; did you mean {close}?', what=what,
                                  value=value, kinds=kinds, close=Both(" or ".join(f'"{c}"' for c in close),
@@ -828,10 +864,13 @@ def _check_shared_spellings(files: dict[str, _File], err) -> None:
         name = item.get("name") if isinstance(item.get("name"), dict) else {}
         forms += [(rel, (key, i, "name", lang), item.get("id"), name.get(lang)) for lang in name]
     for rel, key, i, item in named:
-        aliases = item.get("aliases") if isinstance(item.get("aliases"), dict) else {}
-        for kind, listed in aliases.items():
-            forms += [(rel, (key, i, "aliases", kind, a), item.get("id"), alias)
-                      for a, alias in enumerate(listed if isinstance(listed, list) else [])]
+        # `former` too: "Sham Legion" as a former name of the Fateh al-Sham Front was told the Arabic of "جبهة فتح
+        # الشام" was missing from Sham Legion's name.
+        for field in ("aliases", "former"):
+            spellings = item.get(field) if isinstance(item.get(field), dict) else {}
+            for kind, listed in spellings.items():
+                forms += [(rel, (key, i, field, kind, a), item.get("id"), alias)
+                          for a, alias in enumerate(listed if isinstance(listed, list) else [])]
     first: dict[str, tuple[str, tuple, object]] = {}
     for rel, path, owner, spelling in forms:
         if not isinstance(spelling, str):
@@ -852,7 +891,19 @@ def _check_corrections(files: dict[str, _File], err) -> None:
     source = files["source.yml"].value if "source.yml" in files else None
     published = source.get("date") if isinstance(source, dict) else None
     published = published if schema.real_date(published) else None  # its own error says what is wrong with it
+    said: dict[tuple, int] = {}
     for i, correction in _entries(files, "corrections.yml", "corrections"):
+        text = correction.get("text") if isinstance(correction.get("text"), dict) else {}
+        # A correction pasted twice (same day, same words) was shown twice in About's log.
+        for lang, value in text.items():
+            key = (correction.get("date"), value)
+            if isinstance(value, str) and key in said:
+                err("corrections.yml", ("corrections", i, "text", lang), M(
+                    "this correction repeats the one at line {line}; remove one",
+                    line=files["corrections.yml"].positions.of_value(("corrections", said[key], "text", lang))[0]))
+                break
+        for value in text.values():
+            said.setdefault((correction.get("date"), value), i) if isinstance(value, str) else None
         date = correction.get("date")
         if not schema.real_date(date):
             continue  # the schema reports it; compared, it would also be said to be in the future

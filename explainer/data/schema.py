@@ -25,6 +25,8 @@ from pydantic_core import PydanticCustomError
 # Presentation forms count as Arabic here, so a field written in them gets the hygiene message that names them,
 # not a misleading "no Arabic letters".
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
+# Arabic punctuation, and the Latin mark an English text uses for each.
+ARABIC_MARKS = {"\u061f": "?", ARABIC_COMMA: ",", "\u061b": ";"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT = 2000  # characters in a text a reader sees (a fact, a summary, a title)
 MAX_NAME = 100  # characters in a name or an alias
@@ -34,6 +36,9 @@ MAX_STRING = 500  # characters in an interface string (data/i18n/), each plural 
 # and the story below it (issue 21 measured four points of 35-50 words filling the first screen and more).
 MAX_KEY_POINTS = 3
 MAX_KEY_POINT_WORDS = 25  # words as a reader counts them: runs between spaces, numbers included
+# A menu label of 98 characters was accepted, and pushed the menu to a second row at 1280 px (walk 5): the labels
+# now are of 4 to 24 characters; the page's title may be longer.
+MAX_NAV = 30
 # The roster download (explainer/render/roster.py) joins a faction's aliases with " | ", so an alias may not hold "|".
 SEPARATOR = "|"
 
@@ -47,6 +52,11 @@ MESSAGES = {
     "date_digits": N_('the date "{value}" is written in Arabic-Indic digits; write Western digits: {digits}'),
     "empty_en": N_("the English text (en) is empty; write the English text"),
     "arabic_in_en": N_("the English text (en) contains Arabic letters; move the Arabic to the ar field"),
+    "arabic_mark_in_en": N_('the English text (en) contains the Arabic punctuation mark «{mark}», which English '
+                            'readers do not use; write "{latin}" instead'),
+    "reversed_guillemets": N_("the quotation marks are reversed (»…«): an Arabic quotation opens with « and closes "
+                              "with »; write «…»"),
+    "latin_question_in_ar": N_("the Arabic text (ar) has the Latin question mark «?»; write the Arabic «؟» instead"),
     "empty_ar": N_("the Arabic text (ar) is empty; write the Arabic text"),
     "no_arabic": N_("the Arabic text (ar) contains no Arabic letters; write it in Arabic"),
     "undated_unplaced": N_("an event needs a date, or, when the source gives none, a placement saying where it falls; "
@@ -65,6 +75,8 @@ MESSAGES = {
                         "published as part of the text; remove it"),
     "stray_closing": N_("the text ends with {mark}, and no quotation mark before it opens it, so {mark} would be "
                         "published as part of the text; remove it"),
+    "nav_too_long": N_("this menu label is {length} characters long; a menu label has at most {most}, so that the menu "
+                       "stays on one line: shorten it (the page's title may be longer)"),
     "key_point_too_long": N_("this key point is {words} words long; a key point has at most {most}, so that the "
                              "points stay in the first screen: shorten it, and leave the detail to the pages"),
     "two_aliases": N_('the alias "{value}" holds two spellings separated with the Arabic comma «،»; an alias is one '
@@ -218,8 +230,25 @@ def _english(value: str) -> str:
     _not_wrapped(value)
     if ARABIC_LETTER.search(value):
         raise _fail("arabic_in_en")
+    # "…the Fateh al-Sham Front؟" was published as typed on an Arabic keyboard: no Arabic letter, so not refused above.
+    for mark, latin in ARABIC_MARKS.items():
+        if mark in value:
+            raise _fail("arabic_mark_in_en", mark=mark, latin=latin)
     _one_alphabet_per_word(value)
     return value
+
+
+def _reversed(value: str) -> bool:
+    """A » with no « open before it: »…« typed in the European way, which an Arabic page shows turned outwards."""
+    opened = False
+    for ch in value:
+        if ch == "\u00ab":
+            opened = True
+        elif ch == "\u00bb":
+            if not opened:
+                return True
+            opened = False
+    return False
 
 
 def _arabic(value: str) -> str:
@@ -228,6 +257,11 @@ def _arabic(value: str) -> str:
     _not_wrapped(value)
     if not ARABIC_LETTER.search(value):
         raise _fail("no_arabic")
+    if _reversed(value):
+        raise _fail("reversed_guillemets")
+    # "…ولماذا?" shows the Latin mark, turned the other way from the Arabic «؟» a reader expects.
+    if "?" in value:
+        raise _fail("latin_question_in_ar")
     _one_alphabet_per_word(value)
     return value
 
@@ -526,9 +560,22 @@ class OutlookFile(Strict):
     readings: Annotated[list[Reading], Field(min_length=2, max_length=2)]
 
 
+def _short_label(value: str) -> str:
+    if len(value) > MAX_NAV:
+        raise _fail("nav_too_long", length=len(value), most=MAX_NAV)
+    return value
+
+
+class NavText(Text):
+    """A page's menu label, in both languages: a few words (MAX_NAV characters)."""
+
+    en: Annotated[EnText, AfterValidator(_short_label)]
+    ar: Annotated[ArText, AfterValidator(_short_label)]
+
+
 class PageMeta(Strict):
     id: Id  # the page's file name without .md ("index" for the home page)
-    nav: Text  # the short label in the menu
+    nav: NavText  # the short label in the menu
     title: Text
     description: Text
 

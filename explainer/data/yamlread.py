@@ -240,6 +240,10 @@ def _arabic_comma_after_quote(text: str) -> int | None:
     return None
 
 
+# A text typed without quotes that holds ": " (`{en: Free Men: Legion, …}`): YAML takes the colon for a new key.
+_COLON_IN_PLAIN = re.compile(r"""(?:^\s*(?:- )?|[{,]\s*)[\w-]+:[ \t]+(?!["'\[{|>])([^,{}\[\]#\n"]*?:[ \t][^,{}\[\]#\n]*?)\s*(?=[,}]|$)""")
+
+
 def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
     """A straight quote where a typographic one was meant, on the line where the parser gave up or just above:
     said at the quote itself, with the fix that works."""
@@ -250,6 +254,11 @@ def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
             return number, curly.start(1) + 1, M(
                 'the text in quotes is closed with {mark} here, but opened with a straight "; YAML needs a straight " '
                 "at both ends: replace {mark} with \"", mark=curly.group(1))
+        plain = _COLON_IN_PLAIN.search(text)
+        if plain:
+            return number, plain.start(1) + 1, M(
+                'the text `{text}` is not in quotes, and YAML reads its ": " as the start of a key; put the text in '
+                'straight double quotes: `"{text}"`', text=plain.group(1))
         comma = _arabic_comma_after_quote(text)
         if comma:
             return number, comma, M("the items are separated with the Arabic comma «،» here, which YAML does not read "
