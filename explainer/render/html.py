@@ -552,5 +552,7 @@ def roster_downloads(data: SiteData, place: Place, about_link: bool = True) -> s
     base = f"{place.to_site_root}{roster.DOWNLOADS}/"
     csv_link = f'<a href="{base}{roster.CSV_NAME}" type="text/csv" download>{text_in("CSV", place.lang)}</a>'
     json_link = f'<a href="{base}{roster.JSON_NAME}" type="application/json" download>{text_in("JSON", place.lang)}</a>'
-    about = f' <a href="{place.link("about", "downloads")}">{ui(data, place, "roster_about")}</a>' if about_link else ""
+    # The link is a sentence of its own ("About these files."): without its full stop (the same in both scripts) it
+    # read as a fragment left unfinished (review 9).
+    about = f' <a href="{place.link("about", "downloads")}">{ui(data, place, "roster_about")}</a>.' if about_link else ""
     return f'<p class="downloads">{ui(data, place, "roster_downloads", csv=csv_link, json=json_link)}{about}</p>'
