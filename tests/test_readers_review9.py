@@ -27,3 +27,23 @@ def test_the_downloads_line_ends_as_a_sentence(browser, server, site, lang):
         assert lines, path
         for line in lines:
             assert line.endswith(SENTENCE_END), (path, line[-40:])
+
+
+# ---------------------------------------------------------------- the foot of a page that states nothing
+def _cites(site, lang: str, page: str) -> bool:
+    return 'class="cite"' in html_file(site, lang, page).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_only_a_page_that_states_something_asks_for_mistakes_and_every_page_keeps_its_edit_link(
+        browser, server, site, lang):
+    """"Found a statement the source does not support?" under the search box read as boilerplate left over: the
+    search page states nothing from the source. Pages that cite keep the question; every page keeps "Edit"."""
+    silent = [page for page in PAGES if not _cites(site, lang, page)]
+    assert silent and len(silent) < len(PAGES)
+    for path in PAGES:
+        context, page, _ = open_page(browser, server + LANGS[lang] + path, PHONE)
+        foot = page.evaluate("""(() => { const a = document.querySelector('article aside.edit-data');
+          return {asks: !!a.querySelector(':scope > p a'), edit: !!a.querySelector('details summary')}; })()""")
+        context.close()
+        assert foot == {"asks": path not in silent, "edit": True}, (path, foot)
