@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import LANGS, PAGES, html_file
-from .test_browser import PHONE, open_page
+from .test_browser import DESKTOP, PHONE, open_page
 
 pytestmark = pytest.mark.browser
 SENTENCE_END = (".", "؟", "?", "!")
@@ -47,3 +47,45 @@ def test_only_a_page_that_states_something_asks_for_mistakes_and_every_page_keep
           return {asks: !!a.querySelector(':scope > p a'), edit: !!a.querySelector('details summary')}; })()""")
         context.close()
         assert foot == {"asks": path not in silent, "edit": True}, (path, foot)
+
+
+# ---------------------------------------------------------------- the camps' headings: a section break like any other
+GAPS = """(() => {
+  // The space above each h2: from the bottom of the block before it (its own previous sibling, or that of the
+  // nearest ancestor that has one) to its top. Side by side columns (a negative space) are left out.
+  const gaps = [];
+  for (const h of document.querySelectorAll('.article-body h2')) {
+    let node = h, prev = h.previousElementSibling;
+    while (!prev && node.parentElement && !node.parentElement.matches('.article-body')) {
+      node = node.parentElement; prev = node.previousElementSibling;
+    }
+    if (!prev) continue;
+    const gap = h.getBoundingClientRect().top - prev.getBoundingClientRect().bottom;
+    if (gap >= 0) gaps.push({text: h.textContent.trim().slice(0, 30), gap, plain: h.parentElement.matches('.article-body')});
+  }
+  return gaps;
+})()"""
+
+
+def _pages_with_column_headings(site, lang: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    return [page for page in PAGES if BeautifulSoup(html_file(site, lang, page).read_text(encoding="utf-8"),
+                                                    "html.parser").select(".two-columns > * > h2:first-child")]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_heading_that_opens_a_column_has_the_space_of_any_section_heading(browser, server, site, lang, viewport):
+    """On The two camps the camps' headings sat 18-24 px under the standfirst (and, stacked on a phone, under the
+    last card of the first camp), where every other section heading has 43-49 px: a new section read as a caption."""
+    pages = _pages_with_column_headings(site, lang)
+    assert pages
+    for path in pages:
+        context, page, _ = open_page(browser, server + LANGS[lang] + path, viewport)
+        gaps = page.evaluate(GAPS)
+        context.close()
+        plain = [g["gap"] for g in gaps if g["plain"]]
+        assert plain, (path, gaps)
+        tight = [g for g in gaps if g["gap"] < min(plain) - 1]
+        assert not tight, (path, min(plain), tight)
