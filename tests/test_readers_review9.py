@@ -89,3 +89,19 @@ def test_a_heading_that_opens_a_column_has_the_space_of_any_section_heading(brow
         assert plain, (path, gaps)
         tight = [g for g in gaps if g["gap"] < min(plain) - 1]
         assert not tight, (path, min(plain), tight)
+
+
+# ---------------------------------------------------------------- the foot's disclosure keeps to the column
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_edit_disclosure_stays_inside_the_text_column(browser, server, lang, viewport):
+    """Material's negative margins on a summary set "› Edit this page" 12 px outside the column, on both sides."""
+    for path in PAGES:
+        context, page, _ = open_page(browser, server + LANGS[lang] + path, viewport)
+        edges = page.evaluate("""(() => {
+          const column = document.querySelector('article aside.edit-data').getBoundingClientRect();
+          const summary = document.querySelector('article .edit-data__edit > summary').getBoundingClientRect();
+          return [column.left, column.right, summary.left, summary.right]; })()""")
+        context.close()
+        left, right, s_left, s_right = edges
+        assert left - 0.5 <= s_left and s_right <= right + 0.5, (path, edges)
