@@ -61,7 +61,10 @@ GAPS = """(() => {
     }
     if (!prev) continue;
     const gap = h.getBoundingClientRect().top - prev.getBoundingClientRect().bottom;
-    if (gap >= 0) gaps.push({text: h.textContent.trim().slice(0, 30), gap, plain: h.parentElement.matches('.article-body')});
+    const next = h.nextElementSibling;
+    const below = next ? next.getBoundingClientRect().top - h.getBoundingClientRect().bottom : null;
+    if (gap >= 0) gaps.push({text: h.textContent.trim().slice(0, 30), gap, below,
+                             plain: h.parentElement.matches('.article-body')});
   }
   return gaps;
 })()"""
@@ -89,6 +92,10 @@ def test_a_heading_that_opens_a_column_has_the_space_of_any_section_heading(brow
         assert plain, (path, gaps)
         tight = [g for g in gaps if g["gap"] < min(plain) - 1]
         assert not tight, (path, min(plain), tight)
+        # ... and stays closer to what it heads than to what comes before it (side by side, the grid's row gap
+        # parts a head from its list: the fix's first try widened that too).
+        loose = [g for g in gaps if g["below"] is not None and g["below"] > g["gap"] / 2]
+        assert not loose, (path, loose)
 
 
 # ---------------------------------------------------------------- the foot's disclosure keeps to the column
