@@ -30,8 +30,9 @@ def _article(site, lang, page):
 def test_the_foot_reports_a_mistake_and_keeps_the_files_behind_one_disclosure(site, lang, page):
     article = _article(site, lang, page)
     (foot,) = article.select("aside.edit-data")
-    report = foot.find("a")
-    assert report["href"] == issue_form_url() and report.get_text() == t(DATA, lang, "page_report_link")
+    if article.select(".cite"):  # a page that cites nothing (search) states nothing to report: test_readers_review9
+        report = foot.find("a")
+        assert report["href"] == issue_form_url() and report.get_text() == t(DATA, lang, "page_report_link")
     (edit,) = foot.select("details")
     assert edit.get("open") is None  # closed: the names are a click away, not in the reading
     assert edit.summary.get_text(" ", strip=True) == t(DATA, lang, "edit_page")

@@ -181,7 +181,7 @@ def on_page_markdown(markdown, page, config, files):
     # Runs after mkdocs-macros: the footer is rendered HTML, never read as a template. Its files are those whose
     # texts the page prints (explainer/pages/coverage.py).
     files = page_files(data, MACROS, page_id, lang)
-    return f"{markdown}\n\n{edit_footer(data, place, files)}\n"
+    return f"{markdown}\n\n{edit_footer(data, place, files, markdown)}\n"
 
 
 def page_sections(html: str) -> list[tuple[int, str, str]]:

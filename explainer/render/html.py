@@ -102,6 +102,11 @@ def ui(data: SiteData, place: Place, key: str, n: int | None = None, **values: s
     return "".join(parts)
 
 
+# How every citation group opens: a page holding none states nothing from the source (the search page), and its
+# foot asks for no report of a mistake (edit_links.py).
+CITE_OPEN = '<span class="cite" data-pagefind-ignore>'
+
+
 def cite(data: SiteData, place: Place, paras: list[int]) -> str:
     """Small bracketed paragraph numbers, each a link to that paragraph in the About page's source list, after one
     label for screen readers ("Source paragraphs"). explainer.js makes the group one button that shows our summary
@@ -111,7 +116,7 @@ def cite(data: SiteData, place: Place, paras: list[int]) -> str:
     separator = f'<span class="cite-sep">{LIST_COMMA[place.lang]}</span>'
     # Kept out of search excerpts: "[3]" and its hidden label are noise in a result. Glued to the word before it
     # by a no-break space (callers put no space of their own), so "[3]" never starts or fills a line by itself.
-    return (f'&nbsp;<span class="cite" data-pagefind-ignore><span class="visually-hidden">{label} </span>'
+    return (f'&nbsp;{CITE_OPEN}<span class="visually-hidden">{label} </span>'
             f"{separator.join(links)}</span>")
 
 
@@ -552,5 +557,7 @@ def roster_downloads(data: SiteData, place: Place, about_link: bool = True) -> s
     base = f"{place.to_site_root}{roster.DOWNLOADS}/"
     csv_link = f'<a href="{base}{roster.CSV_NAME}" type="text/csv" download>{text_in("CSV", place.lang)}</a>'
     json_link = f'<a href="{base}{roster.JSON_NAME}" type="application/json" download>{text_in("JSON", place.lang)}</a>'
-    about = f' <a href="{place.link("about", "downloads")}">{ui(data, place, "roster_about")}</a>' if about_link else ""
+    # The link is a sentence of its own ("About these files."): without its full stop (the same in both scripts) it
+    # read as a fragment left unfinished (review 9).
+    about = f' <a href="{place.link("about", "downloads")}">{ui(data, place, "roster_about")}</a>.' if about_link else ""
     return f'<p class="downloads">{ui(data, place, "roster_downloads", csv=csv_link, json=json_link)}{about}</p>'
