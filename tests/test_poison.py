@@ -55,6 +55,12 @@ def payload(tag: str, lang: str) -> str:
     return f'<b {ATTRIBUTE}="{tag}">{WORD[lang]} {TEMPLATE} &amp; *{tag}* _{tag}_</b>'
 
 
+def short_payload(tag: str, lang: str) -> str:
+    """A menu label's (schema.MAX_NAV characters at most, too few for the whole payload): markup and emphasis in
+    English, the template and the entity in Arabic; the menu, printed alike in both languages, gets all four."""
+    return {"en": f"<b {ATTRIBUTE}={tag}>*{tag}*</b>", "ar": f"{WORD['ar']} {TEMPLATE} &amp; _{tag}_"}[lang]
+
+
 def _tags():
     # Letters only: on Arabic pages every digit is rewritten, and a tag must read the same on both.
     for letters in itertools.product(string.ascii_lowercase, repeat=3):
@@ -101,6 +107,11 @@ def _poison_data(value, path: tuple, lang: str | None, rel: str, tags, markers: 
         return [_poison_data(v, path + (i,), lang, rel, tags, markers) for i, v in enumerate(value)]
     if isinstance(value, str) and lang:
         tag = next(tags)
+        if rel == "pages.yml" and path[-2:-1] == ("nav",):
+            short = short_payload(tag, lang)  # in place of the label's text
+            assert len(short) <= schema.MAX_NAV, short
+            markers.append(Marker(tag, f"data/{rel}: {_label(path)}", short))
+            return short
         markers.append(Marker(tag, f"data/{rel}: {_label(path)}", payload(tag, lang)))
         if rel == "story.yml" and path[:1] == ("lead",):
             # A key point is held to a count of words: its first words make room for the payload.
@@ -108,6 +119,16 @@ def _poison_data(value, path: tuple, lang: str | None, rel: str, tags, markers: 
         # After the original, so a name keeps its first letter (the names index files it by that letter).
         return f"{value} {payload(tag, lang)}"
     return value
+
+
+def _source_spellings(value, path: tuple = ()) -> list[str]:
+    """Every string of an `aliases.source` or `former.source` list in a file's (poisoned) value."""
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (
+            v if _spellings_of_source(path, k) and isinstance(v, list) else _source_spellings(v, path + (k,)))]
+    if isinstance(value, list):
+        return [s for i, v in enumerate(value) for s in _source_spellings(v, path + (i,))]
+    return []
 
 
 def _poison_string(form: str, lang: str, field: str, tags, markers: list[Marker]) -> str:
@@ -135,11 +156,17 @@ def _dump(path: Path, value) -> None:
 def poison(data: Path) -> list[Marker]:
     """Poisons data/ in place; returns one marker per poisoned value, in file order."""
     tags, markers = _tags(), []
+    written = []  # the source's spellings as poisoned: source.yml's `names` must list them (the validator checks)
     for rel in schema.CONTENT_FILES:
         value = _load(data / rel)
         if rel == "corrections.yml":
             _one_correction(value, _load(data / "source.yml"))
-        _dump(data / rel, _poison_data(value, (), None, rel, tags, markers))
+        poisoned = _poison_data(value, (), None, rel, tags, markers)
+        written += _source_spellings(poisoned)
+        _dump(data / rel, poisoned)
+    source = _load(data / "source.yml")
+    source["names"] = [*source["names"], *written]
+    _dump(data / "source.yml", source)
     for lang in LANGS:
         rel = f"{STRINGS_DIR}/{lang}.yml"
         strings = _load(data / rel)
@@ -282,11 +309,13 @@ def test_no_poison_runs_as_markup(poisoned):
 
 
 def _payloads(text: str) -> Counter:
-    """How many times each tag stands in a whole payload, printed as written."""
+    """How many of each tag's occurrences stand in a whole payload (or a menu label's short one), as written."""
     found = Counter()
-    for lang in LANGS:
-        pattern = re.escape(_normal(payload("zqTAG", lang))).replace("zqTAG", "(zq[a-z]{3})", 1).replace("zqTAG", r"\1")
-        found.update(re.findall(pattern, text))
+    for form, lang in itertools.product((payload, short_payload), LANGS):
+        written = form("zqTAG", lang)
+        pattern = re.escape(_normal(written)).replace("zqTAG", "(zq[a-z]{3})", 1).replace("zqTAG", r"\1")
+        for tag in re.findall(pattern, text):
+            found[tag] += written.count("zqTAG")
     return found
 
 
@@ -295,13 +324,12 @@ def test_no_value_is_printed_altered_anywhere(poisoned):
     renderer that lets Markdown read an interface string turns `*tag*` into an emphasis on one page only)."""
     markers, files, _ = poisoned
     field = {m.tag: m.field for m in markers}
-    per_payload = payload("zqTAG", "en").count("zqTAG")
     altered = []
     for name, (_, text) in files.items():
         tags = Counter(tag for tag in re.findall(r"zq[a-z]{3}", text) if tag in field)
         whole = _payloads(text)
         for tag, count in sorted(tags.items()):
-            if count != per_payload * whole[tag]:
+            if count != whole[tag]:
                 at = text.find(tag)
                 altered.append(f"{name}: {field[tag]}: …{text[max(0, at - 80):at + 80]}…")
     assert not altered, f"{len(altered)} values printed altered:\n" + "\n".join(altered)
