@@ -24,8 +24,15 @@ AR = {"site": "موقع " + ATTACK, "toggle": "داكن " + ATTACK, "not_found":
 TEXT = {"en": EN, "ar": AR}
 
 
+# A menu label holds at most schema.MAX_NAV (30) characters, and no two pages share one: a letter of the page's
+# own script for its place in the menu, then markup that would run at once if it were live.
+NAV_ATTACK = "<svg onload=__pwned=top>"  # a global, so window.__pwned; no digit (Arabic pages rewrite digits)
+LETTERS = {"en": "abcdefghijklmnopqrstuvwxyz", "ar": "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"}
+PAGE_IDS = [p["id"] for p in yaml.safe_load((ROOT / "data" / "pages.yml").read_text(encoding="utf-8"))["pages"]]
+
+
 def nav(lang: str, page_id: str) -> str:
-    return ("Menu-" if lang == "en" else "قائمة-") + page_id.replace("index", "home") + " " + ATTACK
+    return f"{LETTERS[lang][PAGE_IDS.index(page_id)]} {NAV_ATTACK}"
 
 
 def title(lang: str, page_id: str) -> str:
