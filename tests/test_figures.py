@@ -59,7 +59,12 @@ def test_the_text_alternative_is_the_one_the_svg_had(lang):
     image = figure.select_one('[role="img"]')
     title_id, desc_id = image["aria-labelledby"].split()
     heads = ("؛ " if lang == "ar" else "; ").join(camp_count_heading(DATA, lang, c) for c in DATA.camps.camps)
-    desc = (t(DATA, lang, "diagram_desc_camps", camps=heads) + " "
+    # The groups drawn apart, named (each of them, in the data's order).
+    apart = {group: LIST_COMMA[lang].join(getattr(a.name, lang) for a in DATA.actors.actors if a.group == group)
+             for group in ("left-out", "kurdish-side")}
+    assert all(apart.values())
+    desc = (t(DATA, lang, "diagram_desc_camps", camps=heads, left_out=apart["left-out"],
+              also_rejected=apart["kurdish-side"]) + " "
             + t(DATA, lang, "diagram_sources", paras=LIST_COMMA[lang].join(str(n) for n in figure_paras(DATA))))
     assert _text(figure.find(id=title_id)) == digits(t(DATA, lang, "diagram_title_camps"), lang)
     assert _text(figure.find(id=desc_id)) == digits(desc, lang)

@@ -22,7 +22,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "date_range": {"start", "end"},
     "month_only": {"month", "year"},
     "full_date": {"day", "month", "year"},
-    "diagram_desc_camps": {"camps"},
+    "diagram_desc_camps": {"camps", "left_out", "also_rejected"},
     "diagram_sources": {"paras"},
     "diagram_delegation": {"name"},
     "correction_dated": {"date"},

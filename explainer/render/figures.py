@@ -64,8 +64,13 @@ def camps_figure(data: SiteData, place: Place, figure_id: str = "camps-figure") 
         for key, group in (("diagram_left_out", "left-out"), ("diagram_also_rejected", "kurdish-side"))
     )
     sponsors = ("، " if lang == "ar" else " · ").join(_names(data, lang, "turkey-and-russia"))
+    # The groups drawn apart are named, not only described: "the groups outside the negotiating track" alone read
+    # as if it meant the Kurds and the SDF that follow it (a fact-check's one "partly").
+    plain = {group: LIST_COMMA[lang].join(getattr(a.name, lang) for a in data.actors.actors if a.group == group)
+             for group in ("left-out", "kurdish-side")}
     desc = t(data, lang, "diagram_desc_camps",
-             camps=LIST_SEMICOLON[lang].join(camp_count_heading(data, lang, c) for c in camps))
+             camps=LIST_SEMICOLON[lang].join(camp_count_heading(data, lang, c) for c in camps),
+             left_out=plain["left-out"], also_rejected=plain["kurdish-side"])
     desc += " " + t(data, lang, "diagram_sources", paras=LIST_COMMA[lang].join(str(n) for n in figure_paras(data)))
     return (
         # One image to assistive technology, named and described as the SVG was; the list version follows it.
