@@ -265,11 +265,11 @@ class _Finder:
 
     def __init__(self, forms: dict[str, set[str]], whole_word_start: bool):
         self.forms = forms
-        # Longest first: at each position the alternation takes the longest spelling; the shorter ones that
-        # match there are its prefixes, looked up below.
-        ordered = sorted(forms, key=len, reverse=True)
+        # At each position the pattern takes the longest spelling; the shorter ones that match there are its
+        # prefixes, looked up below. The spellings are one trie: an alternation of thousands (data ×100) was tried
+        # one by one at every character, 12.6 s of validating data ×100.
         start = r"(?<!\w)" if whole_word_start else ""
-        self.pattern = re.compile(start + "(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered else None
+        self.pattern = re.compile(start + "(?=(" + _trie_pattern(forms) + "))") if forms else None
 
     def ids_in(self, text: str) -> set[str]:
         found: set[str] = set()
@@ -278,11 +278,32 @@ class _Finder:
         for match in self.pattern.finditer(text):
             longest = match.group(1)
             for k in range(1, len(longest) + 1):
+                ids = self.forms.get(longest[:k])
                 end = match.start() + k
-                if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-                    continue  # the word goes on: this spelling is part of a longer word
-                found |= self.forms.get(longest[:k], set())
+                if ids and not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+                    found |= ids  # else the word goes on: this spelling is part of a longer word
         return found
+
+
+def _trie_pattern(words) -> str:
+    """A regular expression matching the longest of `words` that starts here: their common beginnings written once
+    (a trie), each longer continuation tried before ending."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: a longer one first, else stop
+            return "(?:" + group + ")?"
+        return group
+    return pattern(trie)
 
 
 def _finder(data: SiteData, lang: str) -> _Finder:
