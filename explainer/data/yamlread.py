@@ -309,6 +309,11 @@ def _items_after_empty(lines: list[str], line: int) -> tuple[int, int, str] | No
     return above, found.start(3) + 1, found[2]
 
 
+def _excerpt(line: str) -> str:
+    """A line as a message quotes it: its first 60 characters."""
+    return line[:60] + ("…" if len(line) > 60 else "")
+
+
 def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
     said = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
     if not isinstance(exc, MarkedYAMLError):
@@ -327,7 +332,7 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
         at_line, at_col, plain = quote
         shown = lines[at_line - 1].strip()
         return DataError(name, at_line, at_col, M("YAML cannot read this line ({line_text}): {plain}",
-                                                  line_text=shown[:60] + ("…" if len(shown) > 60 else ""), plain=plain))
+                                                  line_text=_excerpt(shown), plain=plain))
     unclosed = _unclosed_quote(lines, line)
     if unclosed:
         # The commonest slip: a closing quote left out. The parser notices only later; point at the quote itself.
@@ -335,13 +340,13 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
         shown = lines[at_line - 1].strip()
         return DataError(name, at_line, at_col, M(
             "YAML cannot read this line ({line_text}): the text in quotes that starts here is not closed; add \" at "
-            "the end of the text", line_text=shown[:60] + ("…" if len(shown) > 60 else "")))
+            "the end of the text", line_text=_excerpt(shown)))
     undashed = _item_without_dash(lines, line)
     if undashed:
         shown = lines[line - 1].strip()
         return DataError(name, line, undashed, M(
             'YAML cannot read this line ({line_text}): it stands where the list\'s "- " stand, without one; if it '
-            'starts a new entry, write "- " before it (`- {line_text}`)', line_text=shown[:60] + ("…" if len(shown) > 60 else "")))
+            'starts a new entry, write "- " before it (`- {line_text}`)', line_text=_excerpt(shown)))
     emptied = _items_after_empty(lines, line)
     if emptied:
         at_line, at_col, key = emptied
@@ -352,7 +357,7 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
         return DataError(name, line, col, M("the YAML cannot be read here ({said}); check the indentation, the colons "
                                             "and the quotes on this line and the one above", said=said.strip()))
     return DataError(name, line, col, M("YAML cannot read this line ({line_text}): {plain}",
-                                        line_text=shown[:60] + ("…" if len(shown) > 60 else ""), plain=M(message)))
+                                        line_text=_excerpt(shown), plain=M(message)))
 
 
 def _structure_errors(text: str, name: str) -> list[DataError]:
