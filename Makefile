@@ -22,11 +22,13 @@ test: setup-test  ## validate, build strictly, link-check and run every test (un
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
 
+# The quick tier's tests are spread over every core (pytest-xdist): most of its time is validator and report
+# processes waiting on one core each. Each worker builds its own shared site, in its own temporary folder.
 check: setup-test  ## the quick tier: validator, unit tests, one build and its output guard; no browser (about a minute)
 	$(BIN)/python -m explainer.tools.validate
 	$(BIN)/python -m explainer.tools.schemas --check
 	$(BIN)/python -m explainer.tools.catalogue --check
-	TEST_TIER=check $(BIN)/python -m pytest -m "not browser" -q
+	TEST_TIER=check $(BIN)/python -m pytest -m "not browser" -q -n auto
 
 build: setup
 	$(BIN)/python -m explainer.tools.validate
