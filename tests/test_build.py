@@ -62,6 +62,9 @@ def test_each_language_has_its_own_404(site):
     en, ar = soup(site / "404.html"), soup(site / "ar/404.html")
     assert en.html["lang"] == "en" and ar.html["lang"] == "ar" and ar.html["dir"] == "rtl"
     assert en.h1.get_text() == "Page not found" and ar.h1.get_text() == "الصفحة غير موجودة"
+    # Its <title> names the page before the site, as every other page's does (a tab shows which page it is).
+    for page in (en, ar):
+        assert page.title.get_text().startswith(page.h1.get_text() + " · "), page.title
     # Served at any depth, a 404 links from the site's path, never assuming the root.
     for page in (en, ar):
         for tag in page.select("a[href], link[href], script[src]"):
