@@ -1,0 +1,51 @@
+"""Issue 20, the gaps left by the last editor walk: an Arabic message that quotes an unreadable line keeps the line
+in one piece; an event's `until` after the source article is refused like its `date`; a heading added to one
+language's page only is refused at its line."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bidi import get_display
+
+from explainer.data.errors import DataErrors
+from explainer.data.messages import FSI, PDI
+from explainer.data.yamlread import read_yaml
+from explainer.pages.site import load_data
+
+from .conftest import ROOT
+from .test_loader import data_dir, edit, position  # noqa: F401
+
+
+# ---------------------------------------------------------------- 1. the quoted line, in an Arabic message
+
+_ISOLATED = re.compile(f"{FSI}([^{FSI}{PDI}]*){PDI}")
+_FENCED = re.compile(r"^(`+) ?(.*?) ?\1$")  # a code span's content, as Markdown reads it
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('camp:\n  ar: "معسكر المشاركة\n  en: "The camp"\n', 'ar: "معسكر المشاركة'),  # mixed, a quote left open
+    ('camp:\n  en: "Sham Legion\n  ar: "فيلق"\n', 'en: "Sham Legion'),  # Latin
+    ('names:\n  - "فيلق الشام\n  - "x"\n', '- "فيلق الشام'),  # Arabic only
+    ('camp:\n  ar: "فيلق `الشام` \n  en: "x"\n', 'ar: "فيلق `الشام`'),  # a backtick inside
+    ('names:\n  - "a"\n  فيلق الشام\n', "فيلق الشام"),  # Arabic only, another message
+    ('list:\n  - id: a\n    name: x\n  id: فيلق-الشام\n', "id: فيلق-الشام"),  # an entry without its "- "
+])
+def test_the_quoted_line_is_one_isolate_in_an_arabic_message(tmp_path, text, quoted):
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    found = read_yaml(path, "data/x.yml").errors
+    assert len(found) == 1, [str(e) for e in found]
+    shown = found[0].text("ar")
+    assert "YAML cannot read this line" in str(found[0]), str(found[0])
+    # Every isolate that holds part of the line holds all of it, whatever its script.
+    spans = [_FENCED.sub(r"\2", span) for span in _ISOLATED.findall(shown)]
+    touching = [span for span in spans if span in quoted or quoted in span or span.split()[0] in quoted]
+    assert touching and all(span.startswith(quoted) or span.startswith("- " + quoted) for span in touching), shown
+    # And Unicode's bidi algorithm (python-bidi, the reference) lays the line out as one block, as it reads alone.
+    plain = re.compile("[\u2066-\u2069]")
+    alone = plain.sub("", get_display(FSI + quoted + PDI))
+    assert alone in plain.sub("", get_display(shown)), get_display(shown)
