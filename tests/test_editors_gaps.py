@@ -49,3 +49,39 @@ def test_the_quoted_line_is_one_isolate_in_an_arabic_message(tmp_path, text, quo
     plain = re.compile("[\u2066-\u2069]")
     alone = plain.sub("", get_display(FSI + quoted + PDI))
     assert alone in plain.sub("", get_display(shown)), get_display(shown)
+
+
+# ---------------------------------------------------------------- 2. until after the source
+
+
+def _published() -> dt.date:
+    return dt.date.fromisoformat(yaml.safe_load((ROOT / "data" / "source.yml").read_text(encoding="utf-8"))["date"])
+
+
+def _until_of(data_dir: Path) -> tuple[str, str]:
+    """The `until` line of the first event that has one, as written."""
+    text = (data_dir / "events.yml").read_text(encoding="utf-8")
+    found = re.search(r'^ +until: "([0-9-]+)"$', text, re.M)
+    assert found, "test setup: no event has an until"
+    return found.group(), found.group(1)
+
+
+def test_an_until_after_the_source_is_refused_at_the_until(data_dir):
+    line, until = _until_of(data_dir)
+    later = (_published() + dt.timedelta(days=30)).isoformat()[: len(until)]
+    text = edit(data_dir, "events.yml", line, line.replace(until, later))
+    with pytest.raises(DataErrors) as caught:
+        load_data(data_dir)
+    found = caught.value.errors
+    assert len(found) == 1, [str(e) for e in found]
+    error = found[0]
+    assert (error.file, error.line, error.col) == ("data/events.yml", *position(text, f'until: "{later}"', len("until: ")))
+    assert f"is after the source article ({_published().isoformat()})" in str(error)
+    assert "check the date" in str(error)
+    assert later in error.message.say("ar") and "لاحق لتاريخ المقال المصدر" in error.message.say("ar")
+
+
+def test_an_until_on_the_source_date_passes(data_dir):
+    line, until = _until_of(data_dir)
+    edit(data_dir, "events.yml", line, line.replace(until, _published().isoformat()[: len(until)]))
+    load_data(data_dir)
