@@ -85,3 +85,71 @@ def test_an_until_on_the_source_date_passes(data_dir):
     line, until = _until_of(data_dir)
     edit(data_dir, "events.yml", line, line.replace(until, _published().isoformat()[: len(until)]))
     load_data(data_dir)
+
+
+# ---------------------------------------------------------------- 3. a section in one language only
+
+
+def _pages() -> list[str]:
+    return sorted(p.name for p in (ROOT / "docs" / "en").glob("*.md"))
+
+
+def _page_errors(project: Path):
+    with pytest.raises(DataErrors) as caught:
+        load_data(project / "data")
+    return caught.value.errors
+
+
+def _add_heading(project: Path, page: str, heading: str) -> tuple[str, int]:
+    """`heading` added to the page, before its last heading, and the line it is on."""
+    path = project / "docs" / page
+    lines = path.read_text(encoding="utf-8").split("\n")
+    where = max(i for i, line in enumerate(lines) if line.startswith("#"))
+    lines[where:where] = [heading, "", "Text.", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return f"docs/{page}", where + 1
+
+
+@pytest.mark.parametrize("lang, other, heading", [
+    ("en", "ar", "## A new section {#new-section}"),
+    ("ar", "en", "## قسم جديد {#new-section}"),
+    ("en", "ar", "## A heading without an id"),
+    ("ar", "en", "### عنوان فرعي"),
+    ("en", "ar", "##A heading without a space"),  # a heading to Python-Markdown all the same
+])
+def test_a_section_in_one_language_only_is_refused_at_its_heading(data_and_docs, lang, other, heading):
+    page = _pages()[0]
+    name, line = _add_heading(data_and_docs, f"{lang}/{page}", heading)
+    found = _page_errors(data_and_docs)
+    assert [(e.file, e.line, e.col) for e in found] == [(name, line, 1)], [str(e) for e in found]
+    said = str(found[0])
+    assert f"docs/{other}/{page}" in said and "add the same section" in said and "remove it" in said
+    assert f"docs/{other}/{page}" in found[0].message.say("ar")
+
+
+def test_headings_at_other_levels_are_refused(data_and_docs):
+    """The same anchor, but a subsection in one language and a section in the other: the reader's place is lost."""
+    page = next(p for p in _pages() if len(re.findall(r"^## ", (ROOT / "docs/en" / p).read_text(), re.M)) > 1)
+    path = data_and_docs / "docs" / "ar" / page
+    text = path.read_text(encoding="utf-8")
+    last = [m for m in re.finditer(r"^## ", text, re.M)][-1]
+    path.write_text(text[: last.start()] + "### " + text[last.end():], encoding="utf-8")
+    found = _page_errors(data_and_docs)
+    assert {(e.file, e.line) for e in found} == {(f"docs/ar/{page}", text.count("\n", 0, last.start()) + 1)}, \
+        [str(e) for e in found]
+
+
+def test_the_real_pages_have_the_same_sections_in_both_languages():
+    load_data(ROOT / "data")
+    heading = re.compile(r"^(#{1,6})[ \t].*?(\{#[\w-]+\})?[ \t]*$", re.M)
+    for page in _pages():
+        shape = [[(h[0], h[1]) for h in heading.findall((ROOT / "docs" / lang / page).read_text(encoding="utf-8"))]
+                 for lang in ("en", "ar")]
+        assert shape[0] == shape[1] and shape[0], page
+
+
+@pytest.mark.parametrize("block", ["```yaml\n# a comment in a code block\n```", "{##\n## a heading left in a comment\n##}"])
+def test_a_hash_line_in_a_code_block_or_a_comment_is_no_section(data_and_docs, block):
+    path = data_and_docs / "docs" / "en" / _pages()[0]
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + block + "\n", encoding="utf-8")
+    load_data(data_and_docs / "data")
