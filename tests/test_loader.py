@@ -77,7 +77,7 @@ def test_yaml_syntax_error(data_dir):
     line, col = position(text, '{en: ["Faylaq al-Sham"]')
     # In plain words, at the bracket that is never closed, with the line as the editor wrote it.
     assert found == [
-        f'data/factions.yml:{line}:{col}: YAML cannot read this line (aliases: {{en: ["Faylaq al-Sham"]): a list [ … ] '
+        f'data/factions.yml:{line}:{col}: YAML cannot read this line (`aliases: {{en: ["Faylaq al-Sham"]`): a list [ … ] '
         "or an entry { … } opened here is not closed, a quote inside it is not closed, or its items are not separated "
         "by commas"]
 

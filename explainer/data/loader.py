@@ -578,17 +578,21 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
     # An undated event, or one whose date the schema refuses, is not compared.
     dated = [(i, event.get("date"), event.get("id")) for i, event in _entries(files, "events.yml", "events")
              if schema.real_date(event.get("date"))]
-    # The source reports no event after its own date: a later date is a typo (most often in the year), or an event
-    # the source cannot be cited for. A month-only date is compared by its month ("2017-02", Geneva IV, is due).
+    # The source reports no event after its own date, nor one that lasts past it: a later date, or `until`, is a
+    # typo (most often in the year), or an event the source cannot be cited for. A month-only date is compared by
+    # its month ("2017-02", Geneva IV, is due).
     source = files["source.yml"].value if "source.yml" in files else None
     published = source.get("date") if isinstance(source, dict) else None
     late = set()
-    for i, date, _ in dated if schema.real_date(published) else []:
-        if date > published[: len(date)]:
-            late.add(i)
-            err("events.yml", ("events", i, "date"), M(
-                'the date {date} is after the source article ({published}), which cannot report it; check the date '
-                "(the year most often)", date=date, published=published))
+    for i, event in _entries(files, "events.yml", "events") if schema.real_date(published) else []:
+        for key in schema.EVENT_DATES:
+            date = event.get(key)
+            if schema.real_date(date) and date > published[: len(date)]:
+                if key == "date":
+                    late.add(i)
+                err("events.yml", ("events", i, key), M(
+                    'the date {date} is after the source article ({published}), which cannot report it; check the '
+                    "date (the year most often)", date=date, published=published))
     # Moving it would not help: its date is what is wrong.
     dated = [event for event in dated if event[0] not in late]
 

@@ -97,10 +97,11 @@ RLI, FSI, PDI = "\u2067", "\u2068", "\u2069"
 RTL_LANGUAGES = tuple(code for code, lang in LANGUAGES_BY_CODE.items() if lang.direction == "rtl")
 _ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF«»"
 _LATIN_RUN = re.compile(f"[^{_ARABIC}]*[A-Za-z0-9][^{_ARABIC}]*")
-# Quoted as a whole, whatever it holds: a line of a file in backticks (`- Both camps · كلا المعسكرين`), or a key,
-# an id or a value in «» (`«en:»`, `«Both camps · كلا المعسكرين»`, an option that holds both scripts). Each is one
-# isolate, so its own punctuation, and its Arabic part, stay with it.
-_WHOLE = re.compile("(`[^`\\n]+`|(?<=«)[^«»\\n]*[A-Za-z0-9][^«»\\n]*(?=»))")
+# Quoted as a whole, whatever it holds: a line of a file in backticks (`- Both camps · كلا المعسكرين`, or
+# ``ar: "a `b`"`` when it holds backticks itself, see `code`), or a key, an id or a value in «» (`«en:»`,
+# `«Both camps · كلا المعسكرين»`, an option that holds both scripts). Each is one isolate, so its own punctuation,
+# and its Arabic part, stay with it.
+_WHOLE = re.compile("(?P<fence>`+)(?!`)[^\\n]*?(?<!`)(?P=fence)(?!`)|(?<=«)[^«»\\n]*[A-Za-z0-9][^«»\\n]*(?=»)")
 _EDGES = " \t()[]،؛؟,;:."
 _CLOSING = {")": "(", "]": "["}
 
@@ -111,9 +112,20 @@ def laid_out(text: str, lang: str) -> str:
     isolate of its own, so an Arabic reader meets the words in the order they are written. English is left as it is."""
     if lang not in RTL_LANGUAGES or not text:
         return text
-    parts = _WHOLE.split(text)  # the quoted spans at odd indexes
-    return RLI + "".join(f"{FSI}{part}{PDI}" if i % 2 else _LATIN_RUN.sub(_isolate, part)
-                         for i, part in enumerate(parts)) + PDI
+    parts, done = [], 0
+    for whole in _WHOLE.finditer(text):
+        parts += [_LATIN_RUN.sub(_isolate, text[done:whole.start()]), f"{FSI}{whole.group()}{PDI}"]
+        done = whole.end()
+    return RLI + "".join(parts) + _LATIN_RUN.sub(_isolate, text[done:]) + PDI
+
+
+def code(text: str) -> str:
+    """`text` (a line of a file, or part of one) as a message quotes it: in backticks, as Markdown writes code, so
+    that `laid_out` keeps it one isolate whatever its scripts; the backticks are more than any run of them inside,
+    and a space stands between them and a backtick at an end (as in a Markdown code span)."""
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _isolate(match: re.Match) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from explainer.data.languages import ARABIC_COMMA, CODES
 from explainer.data.messages import N_
@@ -543,6 +543,10 @@ class Event(Strict):
         if self.until is not None and (self.date is None or self.until <= self.date):
             raise _fail("bad_until", **{BLAMED_FIELD: "until"})
         return self
+
+
+# The fields of an event that hold a date: the loader compares each with the source article's date.
+EVENT_DATES = tuple(name for name, field in Event.model_fields.items() if IsoDate in get_args(field.annotation))
 
 
 class EventsFile(Strict):

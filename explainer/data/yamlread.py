@@ -21,7 +21,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from explainer.data.errors import DataError, visible
-from explainer.data.messages import M, N_
+from explainer.data.messages import M, N_, code
 from explainer.data.hygiene import ESCAPES, problem_with
 from explainer.data.languages import ARABIC_COMMA
 
@@ -310,8 +310,10 @@ def _items_after_empty(lines: list[str], line: int) -> tuple[int, int, str] | No
 
 
 def _excerpt(line: str) -> str:
-    """A line as a message quotes it: its first 60 characters."""
-    return line[:60] + ("…" if len(line) > 60 else "")
+    """A line as a message quotes it: its first 60 characters, in backticks, which keep it one piece in an Arabic
+    message whatever script it is in (messages.laid_out); in parentheses, the Arabic words of the line were ordered
+    apart from its Latin ones."""
+    return code(line[:60] + ("…" if len(line) > 60 else ""))
 
 
 def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
@@ -346,7 +348,7 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
         shown = lines[line - 1].strip()
         return DataError(name, line, undashed, M(
             'YAML cannot read this line ({line_text}): it stands where the list\'s "- " stand, without one; if it '
-            'starts a new entry, write "- " before it (`- {line_text}`)', line_text=_excerpt(shown)))
+            'starts a new entry, write "- " before it ({fixed})', line_text=_excerpt(shown), fixed=_excerpt("- " + shown)))
     emptied = _items_after_empty(lines, line)
     if emptied:
         at_line, at_col, key = emptied

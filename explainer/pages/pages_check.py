@@ -5,19 +5,23 @@ A page is prose (Markdown and plain HTML) plus calls of the site's macros with l
 it, so anything more (`{% %}`, filters, attribute access, other names) could run code at build time; and raw
 HTML could carry a script. Both are refused here, with the page, the line and the fix, like data errors.
 Every id a call names must exist in data/, and every page must exist in both languages with its entry in
-data/pages.yml, so a page can never fail to build for a reason the validator did not report.
+data/pages.yml, so a page can never fail to build for a reason the validator did not report. Twin pages have the
+same sections (headings of the same levels and ids, in the same order), since the language switch keeps the
+reader's place by section.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 from jinja2 import nodes
 
 from explainer.data.errors import DataError
-from explainer.data.messages import M
+from explainer.data.messages import M, code
 from explainer.pages.registry import MACROS
 
 # A page, as the checks and coverage.py read it: its macro calls and heading anchors, in order.
@@ -90,6 +94,64 @@ class _Ids:
 _BLOCK = re.compile(r"\{##.*?##\}|\{\{(.*?)\}\}|\{%.*?%\}", re.S)
 # A Markdown heading with an explicit id, `## The delegation {#delegation}`; level 1 is the page's title.
 _HEADING = re.compile(r"^(#{1,6})[ \t].*?\{#([A-Za-z0-9_-]+)\}[ \t]*$", re.M)
+
+
+# Any Markdown heading (ATX), with or without an id: what the language switch hands the reader's place over by.
+# Python-Markdown needs no space after the #s (`##Heading` is a section too), and takes at most six.
+_ANY_HEADING = re.compile(r"^(#{1,6}).*?(?:\{#([A-Za-z0-9_-]+)\}[ \t]*)?$", re.M)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|\{##.*?##\}", re.M | re.S)
+
+
+class Heading(NamedTuple):
+    level: int
+    anchor: str | None  # its {#id}; None when the heading has none (its id is then made from its words)
+    line: int
+    text: str  # as written
+
+
+def _headings(text: str) -> list[Heading]:
+    """The page's headings, in order; a `#` line in a code block or a {## ##} comment is none."""
+    text = _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return [Heading(len(m.group(1)), m.group(2), text.count("\n", 0, m.start()) + 1, m.group().strip())
+            for m in _ANY_HEADING.finditer(text)]
+
+
+def _section_errors(page: str, langs: tuple[str, str], headings: tuple[list[Heading], list[Heading]]) -> list[DataError]:
+    """Twin pages have the same sections, in the same order and at the same levels: the language switch keeps the
+    reader's place by section (explainer.js hands the heading's id over). A heading is matched by its level and its
+    id (headings without an id by their level and place alone); each one without a counterpart is reported at its
+    line, in whichever language it is."""
+    keys = [[(h.level, h.anchor) for h in side] for side in headings]
+    errors = []
+    for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(None, *keys, autojunk=False).get_opcodes():
+        mine, theirs = headings[0][a0:a1], headings[1][b0:b1]
+        if tag == "equal":
+            continue
+        if len(mine) == len(theirs) and all(a.anchor and a.anchor == b.anchor for a, b in zip(mine, theirs)):
+            errors += [_other_level(page, langs, first, second) for first, second in zip(mine, theirs)]
+            continue
+        errors += [_no_counterpart(page, lang, other, heading)
+                   for lang, other, side in ((langs[0], langs[1], mine), (langs[1], langs[0], theirs)) for heading in side]
+    return errors
+
+
+def _other_level(page: str, langs: tuple[str, str], first: Heading, second: Heading) -> DataError:
+    # Said once, in the second language's page, with the first's line: which of the two levels is meant is the
+    # editor's choice.
+    return DataError(f"docs/{langs[1]}/{page}", second.line, 1, M(
+        "this heading is at level {level} ({marks}), its twin in docs/{other}/{page}:{line} at level {their_level} "
+        "({their_marks}); the language switch keeps the reader's place by section: give both the same level",
+        level=second.level, marks="#" * second.level, other=langs[0], page=page, line=first.line,
+        their_level=first.level, their_marks="#" * first.level))
+
+
+def _no_counterpart(page: str, lang: str, other: str, heading: Heading) -> DataError:
+    markup = "#" * heading.level + " …" + (f" {{#{heading.anchor}}}" if heading.anchor else "")
+    return DataError(f"docs/{lang}/{page}", heading.line, 1, M(
+        "the section {heading} has no counterpart in docs/{other}/{page}: the language switch keeps the reader's "
+        "place by section, so twin pages have the same sections, in the same order; add the same section to "
+        "docs/{other}/{page} ({markup}, in its language), or remove it here",
+        heading=code(heading.text), other=other, page=page, markup=code(markup)))
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -178,7 +240,7 @@ def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
                 page_entries: dict[str, tuple[int, int]] | None,
                 languages: tuple[str, ...]) -> tuple[list[DataError], dict[str, dict[str, Layout]]]:
     """Every problem in every page of docs/, at once; and each page's layout, per language (twins make the same
-    calls; their headings may differ)."""
+    calls and have the same sections; their headings' words differ)."""
     errors: list[DataError] = []
     checker = _Ids(ids, paragraph_count)
     names: dict[str, set[str]] = {}
@@ -198,6 +260,10 @@ def check_pages(docs: Path, ids: dict[str, set], paragraph_count: int | None,
             errors += found
     every = set().union(*names.values())
     first = languages[0]
+    for lang in languages[1:]:
+        for page in sorted(names[lang] & names[first]):
+            errors += _section_errors(f"{page}.md", (first, lang), tuple(
+                _headings((docs / each / f"{page}.md").read_text(encoding="utf-8")) for each in (first, lang)))
     for lang in languages:
         for page in sorted(every - names[lang]):
             other = next(lg for lg in languages if page in names[lg])
