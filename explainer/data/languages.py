@@ -24,6 +24,8 @@ DEFAULT = CODES[0]
 DIRECTION = {code: lang.direction for code, lang in LANGUAGES.items()}
 LIST_COMMA = {code: lang.list_comma for code, lang in LANGUAGES.items()}
 LIST_SEMICOLON = {code: lang.list_semicolon for code, lang in LANGUAGES.items()}
+# Where each language's pages live under the site's root: the default at the root, the others under their code.
+PREFIX = {code: "" if code == DEFAULT else f"{code}/" for code in CODES}
 # The site has two languages: "the other" is the one a page's other-script names and its language switch show.
 OTHER = {code: next(c for c in CODES if c != code) for code in CODES}
 # Arabic's comma «،»: an editor with an Arabic keyboard types it between the items of a list, where YAML reads only

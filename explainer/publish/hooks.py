@@ -30,7 +30,7 @@ from mkdocs.utils import CountHandler
 
 from explainer.render.edit_links import edit_footer
 from explainer.data.errors import DataError
-from explainer.data.languages import DEFAULT, LANGUAGES
+from explainer.data.languages import DIRECTION, LANGUAGES, OTHER, PREFIX
 from explainer.publish.finish import finish_pages
 from explainer.render.fonts import subset_fonts
 from explainer.data.messages import M, RTL_LANGUAGES
@@ -102,6 +102,10 @@ def on_env(env, config, files):
     env.globals["explainer_dateline"] = lambda lang: esc(digits(t(data, lang, "dateline",
                                                                   date=format_date(data, lang, data.source.date)), lang))
     env.globals["explainer_language_name"] = lambda lang: LANGUAGES[lang].name
+    # The templates' languages come from explainer/data/languages.py, never typed in a template.
+    env.globals["explainer_other_language"] = OTHER
+    env.globals["explainer_direction"] = DIRECTION
+    env.globals["explainer_prefix"] = PREFIX
     env.globals["explainer_search_strings"] = lambda lang: search_strings(data, lang)
     env.globals["explainer_footer_links"] = lambda lang: _footer_links(data, lang, env.globals["explainer_site_path"])
     # Each language's 404 names the others' as its alternates (Material's would be the page static-i18n saw last).
@@ -141,7 +145,7 @@ def _footer_links(data, lang: str, site_path: str) -> list[tuple[str, Markup]]:
         raise PluginError(DataError(f"docs/{lang}/{CORRECTIONS[0]}.md", 1, 1, M(
             "no heading has the id {anchor}, which the footer of every page links to; give the corrections section "
             "that id", anchor=f"{{#{CORRECTIONS[1]}}}")).text(message_language()[0]))
-    url = f"{site_path}{'' if lang == DEFAULT else lang + '/'}{CORRECTIONS[0]}/"
+    url = f"{site_path}{PREFIX[lang]}{CORRECTIONS[0]}/"
     return [(url, esc(digits(getattr(page.nav, lang), lang))),
             (f"{url}#{CORRECTIONS[1]}", escape(Markup(title).striptags()))]
 
@@ -152,9 +156,8 @@ def _footer_links(data, lang: str, site_path: str) -> list[tuple[str, Markup]]:
 def _alternates(config, url: str) -> list[tuple[str, str]]:
     """The page at `url` in every language: the default at the site's root, the others under their code."""
     base = config.site_url or "/"
-    prefixes = {code: "" if code == DEFAULT else f"{code}/" for code in LANGUAGES}
-    path = next((url[len(p):] for p in prefixes.values() if p and url.startswith(p)), url)
-    return [(code, base + prefix + path) for code, prefix in prefixes.items()]
+    path = next((url[len(p):] for p in PREFIX.values() if p and url.startswith(p)), url)
+    return [(code, base + prefix + path) for code, prefix in PREFIX.items()]
 
 
 @event_priority(-200)
@@ -295,7 +298,7 @@ def on_post_build(config):
     site_root, project = _state["site_root"], _state["project"]
     # Each language's build writes the root 404.html; put each where it belongs.
     for lang, html in _state["not_found"].items():
-        target = site_root / ("404.html" if lang == DEFAULT else f"{lang}/404.html")
+        target = site_root / f"{PREFIX[lang]}404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     try:

@@ -28,7 +28,7 @@ from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
 
 from explainer.data import interface
-from explainer.data.languages import CODES, DEFAULT, OTHER
+from explainer.data.languages import CODES, OTHER, PREFIX
 from explainer.data.loader import SiteData
 from explainer.render.strings import digits, t
 
@@ -46,7 +46,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def lang_root(lang: str) -> str:
-    return "" if lang == DEFAULT else f"{lang}/"
+    return PREFIX[lang]
 
 
 def records_file(lang: str) -> str:

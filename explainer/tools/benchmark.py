@@ -41,7 +41,7 @@ import yaml
 from explainer import PROJECT
 
 from explainer.data import yamlread
-from explainer.data.languages import CODES, DEFAULT
+from explainer.data.languages import PREFIX
 from explainer.publish.output_guard import check_site
 from explainer.pages.site import load_data
 
@@ -49,7 +49,7 @@ ROOT = PROJECT
 SUBPATH = "astana-2017"
 # The pages and languages as the site declares them (data/pages.yml, explainer/data/languages.py).
 PAGES = ["" if page.id == "index" else f"{page.id}/" for page in load_data(PROJECT / "data").pages.pages]
-LANGS = {code: "" if code == DEFAULT else f"{code}/" for code in CODES}
+LANGS = PREFIX
 LIGHTHOUSE_PAGES = ["", "camps/", "names/", "search/"]
 CHROMIUM = "/usr/bin/chromium"
 CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
