@@ -11,9 +11,10 @@ APT_PACKAGES := chromium default-jre-headless
 .PHONY: serve test check build validate benchmark setup setup-test clean issue-form mutation messages fuzz
 
 # The validator first: it names a bad SITE_URL that MkDocs refuses in its own words before any hook runs.
+# `make serve lang=ar` gives the messages in Arabic, as `make validate lang=ar` does (EXPLAINER_LANG, README).
 serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live reload
-	$(BIN)/python -m explainer.tools.validate
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(if $(lang),EXPLAINER_LANG=$(lang)) $(BIN)/python -m explainer.tools.validate
+	$(if $(lang),EXPLAINER_LANG=$(lang)) NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: setup-test  ## validate, build strictly, link-check and run every test (unit, build, browser)
 	$(BIN)/python -m explainer.tools.validate

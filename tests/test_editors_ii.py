@@ -23,6 +23,7 @@ from explainer.publish import glue, hooks
 from explainer.data.errors import DataError, DataErrors
 from explainer.data.messages import Counted, M
 from explainer.data.loader import read_data, renamed_spellings
+from explainer.pages.issue_form import FORM
 from explainer.pages.site import load_data
 
 from .conftest import ROOT, copy_project, free_port, full_tier_only
@@ -317,6 +318,15 @@ def test_make_serve_watches_the_data_folder():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     watched = {(ROOT / item).resolve() for item in config.get("watch", [])}
     assert read_data(ROOT / "data").root.resolve() in watched
+    # The validator checks the issue form's page list too: fixing it as a message asks must rebuild as well.
+    assert any(watch == (ROOT / FORM).resolve() or watch in (ROOT / FORM).resolve().parents for watch in watched)
+
+
+def test_make_serve_takes_the_message_language_as_make_validate_does():
+    """`make serve lang=ar`: the validator and mkdocs serve both get EXPLAINER_LANG (a dry run prints the commands)."""
+    recipe = subprocess.run(["make", "-n", "serve", "lang=ar"], cwd=ROOT, capture_output=True, text=True).stdout
+    commands = [line for line in recipe.splitlines() if "explainer.tools.validate" in line or "mkdocs serve" in line]
+    assert len(commands) == 2 and all("EXPLAINER_LANG=ar" in line for line in commands), recipe
 
 
 def test_a_failed_rebuild_under_serve_shows_the_messages_in_place_of_the_pages(tmp_path, monkeypatch):
