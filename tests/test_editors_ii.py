@@ -12,6 +12,7 @@ import sys
 import time
 import unicodedata
 import urllib.request
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -20,7 +21,7 @@ from bidi import get_display
 
 from explainer.publish import glue, hooks
 
-from explainer.data.errors import DataError, DataErrors
+from explainer.data.errors import DataError, DataErrors, annotation_data, visible
 from explainer.data.messages import Counted, M
 from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.issue_form import FORM
@@ -280,6 +281,18 @@ def test_every_arabic_message_starts_with_an_arabic_word_and_reads_right_to_left
         assert reading_order(line, "data/factions.yml:3:5: ") == _TOKEN.findall(said), line
 
 
+@pytest.mark.parametrize("entry", [m.id for m in arabic() if m.id], ids=str)
+def test_the_pull_requests_annotation_gives_the_arabic_half_in_reading_order(entry):
+    """An annotation reads "English · Arabic" on one line: the Arabic half must still read right to left, in order."""
+    for message in samples(entry):
+        annotation = DataError("data/factions.yml", 3, 5, message).annotation()
+        # What GitHub shows: the runner's escapes undone; each half with its controls made visible.
+        english, said = (visible(message.say(lang)) for lang in ("en", "ar"))
+        shown = annotation.split("::", 2)[2].replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+        assert annotation_data(shown) == annotation.split("::", 2)[2]
+        assert reading_order(shown, f"{english} · ") == _TOKEN.findall(said), shown
+
+
 def test_an_english_message_is_left_as_it_is():
     message = sample('unknown key "{key}"; did you mean "{close}"? Correct the spelling')
     assert DataError("data/factions.yml", 3, 5, message).text("en") == f"data/factions.yml:3:5: {message}"
@@ -318,8 +331,14 @@ def test_make_serve_watches_the_data_folder():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     watched = {(ROOT / item).resolve() for item in config.get("watch", [])}
     assert read_data(ROOT / "data").root.resolve() in watched
-    # The validator checks the issue form's page list too: fixing it as a message asks must rebuild as well.
-    assert any(watch == (ROOT / FORM).resolve() or watch in (ROOT / FORM).resolve().parents for watch in watched)
+
+
+def test_make_serve_watches_the_issue_form_the_validator_checks():
+    """Fixing the issue form's page list as a message asks must rebuild as well."""
+    watched = []
+    server = SimpleNamespace(builder=None, root="/nowhere", watch=watched.append)
+    hooks.on_serve(server, SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml")), builder=lambda: None)
+    assert (ROOT / FORM).resolve() in {Path(path).resolve() for path in watched}
 
 
 def test_make_serve_takes_the_message_language_as_make_validate_does():

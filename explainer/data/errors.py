@@ -58,11 +58,12 @@ class DataError:
     def annotation(self) -> str:
         # GitHub turns this into a comment on the pull request's diff.
         props = f"file={annotation_property(visible(self.file))},line={self.line},col={self.col}"
-        # Both languages: the pull request's readers may be either kind of editor.
+        # Both languages: the pull request's readers may be either kind of editor. The Arabic half is laid out as
+        # the terminal's line is (an isolate of its own), or it would be read left to right after the English.
         text = visible(say(self.message, "en"))
         arabic = visible(say(self.message, "ar"))
         if arabic != text:
-            text += " · " + arabic
+            text += " · " + laid_out(arabic, "ar")
         return f"::{'warning' if self.warning else 'error'} {props}::{annotation_data(text)}"
 
 
@@ -99,7 +100,7 @@ def step_summary(errors: list[DataError]) -> str:
     rows = [f"### {head} · {head.say('ar')}", "",
             f"| {columns[0]} · {columns[0].say('ar')} | {columns[1]} · {columns[1].say('ar')} | {columns[2]} | "
             f"{columns[2].say('ar')} |", "| --- | --- | --- | --- |"]
-    rows += [f"| `{_cell(e.file)}` | {e.line}:{e.col} | {_cell(e.says('en'))} | {_cell(e.says('ar'))} |"
+    rows += [f"| `{_cell(e.file)}` | {e.line}:{e.col} | {_cell(e.says('en'))} | {laid_out(_cell(e.says('ar')), 'ar')} |"
              for e in errors]
     return "\n".join(rows) + "\n"
 

@@ -45,6 +45,7 @@ from explainer.publish.search_index import NOT_INDEXED, build_search_index, sear
 from explainer.publish.slim import prune, purge_css, strip_script_comments
 from explainer.pages.coverage import page_files
 from explainer.pages.registry import MACROS
+from explainer.pages.issue_form import FORM
 from explainer.render.strings import digits, format_date, t
 
 log = logging.getLogger("mkdocs.explainer")
@@ -348,6 +349,11 @@ def on_serve(server, config, builder):
             log.error(M("the site could not be built; the pages show the messages until the next good build")
                       .say(message_language()[0]))
     server.builder = build_or_show_the_messages
+    # mkdocs.yml's `watch` names data/; the validator checks the issue form's page list too, so fixing it as a
+    # message asks must rebuild as well (watched from here: a copy of the project may have no .github/).
+    form = Path(config.config_file_path).parent / FORM
+    if form.exists():
+        server.watch(str(form))
     return server
 
 
