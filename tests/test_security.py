@@ -80,8 +80,9 @@ def test_every_inline_script_is_allowed_by_its_hash(site):
                   for s in scripts}
         assert hashes and hashes == set(policy["script-src"][1:]), path
         counts.append(len(hashes))
-    # Material's localStorage helpers, saved colour scheme and tab restorer.
-    assert min(counts) >= 3
+    # Material's localStorage helpers and saved colour scheme (its tab restorer is left out: no page has content
+    # tabs, explainer/publish/theme/partials/javascripts/content.html).
+    assert min(counts) >= 2
 
 
 TAB_RESTORER = next(text for name, text in KNOWN_SCRIPTS.items() if "tab restorer" in name)

@@ -5,6 +5,7 @@ policy hashes the exact bytes of each page's inline scripts.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from explainer.publish.csp import with_csp
@@ -37,10 +38,23 @@ def valid_toggles(html: str) -> str:
     return html
 
 
+# The template's indentation: a newline and the spaces after it are one space to a browser, outside preformatted
+# text and scripts, so one newline is enough. It was about 0.2 KiB gzip of the Arabic About page's 10, the first
+# visit nearest the 56 KiB budget (55.96 KiB before).
+_KEEP = re.compile(r"(<(script|style|pre|textarea)\b.*?</\2>)", re.S | re.I)
+_INDENT = re.compile(r"\n\s+")
+
+
+def without_indentation(html: str) -> str:
+    parts = _KEEP.split(html)
+    return "".join(_INDENT.sub("\n", part) if i % 3 == 0 else (part if i % 3 == 1 else "")
+                   for i, part in enumerate(parts))
+
+
 def finish_pages(site_dir: Path, live_reload: bool = False) -> int:
     """Rewrite every .html of the built site in place; returns how many pages (live_reload: see explainer/publish/csp.py)."""
     pages = sorted(Path(site_dir).rglob("*.html"))
     for path in pages:
         text = path.read_text(encoding="utf-8")
-        path.write_text(with_csp(valid_toggles(text), live_reload), encoding="utf-8")
+        path.write_text(with_csp(valid_toggles(without_indentation(text)), live_reload), encoding="utf-8")
     return len(pages)

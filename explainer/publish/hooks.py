@@ -46,7 +46,7 @@ from explainer.publish.slim import prune, purge_css, strip_script_comments
 from explainer.pages.coverage import page_files
 from explainer.pages.registry import MACROS
 from explainer.pages.issue_form import FORM
-from explainer.render.strings import digits, format_date, t
+from explainer.render.strings import digits, format_date, keep_together_html, t
 
 log = logging.getLogger("mkdocs.explainer")
 _state: dict = {"not_found": {}, "open_builds": 0}
@@ -233,14 +233,15 @@ def on_post_page(output, page, config):
     output = _RELATIVE_ALTERNATE.sub("", output)
     # The invisible permalink "#" would otherwise end every heading in search results.
     output = output.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
-    return _with_dir(output, place_of(page.file.src_uri, page.url).lang)
+    # Every text of the page, from the data, the docs' prose or the theme: a name keeps its number (strings.py).
+    return _with_dir(keep_together_html(output), place_of(page.file.src_uri, page.url).lang)
 
 
 @event_priority(-200)
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
         lang = _lang(config)
-        output = _with_dir(_RELATIVE_ALTERNATE.sub("", output), lang)
+        output = _with_dir(keep_together_html(_RELATIVE_ALTERNATE.sub("", output)), lang)
         _state["not_found"][lang] = output
     return output
 

@@ -30,7 +30,7 @@ from selectolax.lexbor import LexborHTMLParser
 from explainer.data import interface
 from explainer.data.languages import CODES, OTHER, PREFIX
 from explainer.data.loader import SiteData
-from explainer.render.strings import digits, t
+from explainer.render.strings import digits, format_span, keep_together, t
 
 log = logging.getLogger("mkdocs.explainer")
 NOT_INDEXED = ("search",)  # pages left out of the index (hooks.py marks them; the theme leaves out data-pagefind-body)
@@ -78,16 +78,27 @@ def entry_records(data: SiteData, lang: str) -> list[dict]:
             "n": " · ".join(_names(item)), "x": _facts(item, lang), "y": _facts(item, other),
         })
     for event in data.events.events:
+        # An event reads like every other result: a short title (its date as the timeline prints it, or the
+        # timeline's own label for no date) over its sentence as the excerpt; the sentence is still searched as a
+        # title is ("s"), so an event ranks as it did when its whole sentence was its title.
         records.append({
-            "u": f"{root}timeline/#{event.id}", "e": 1, "t": getattr(event.text, lang),
+            "u": f"{root}timeline/#{event.id}", "e": 1, "t": event_title(data, event, lang),
+            "s": getattr(event.text, lang), "x": getattr(event.text, lang),
             # Where an undated event falls names other events ("after the ceasefire"): it counts less than its text.
             "p": getattr(event.placement, lang) if event.placement else "", "y": getattr(event.text, other),
         })
     for record in records:
-        for key in ("t", "o", "x", "p", "y"):
+        for key in ("t", "o", "s", "x", "p", "y"):
             if key in record:
-                record[key] = digits(record[key], lang if key in ("t", "x", "p") else other)
+                record[key] = keep_together(digits(record[key], lang if key in ("t", "s", "x", "p") else other))
     return records
+
+
+def event_title(data: SiteData, event, lang: str) -> str:
+    """What the timeline prints above or around an event: its date (or span), or the undated band's heading."""
+    if event.date:
+        return format_span(data, lang, event.date, event.until)
+    return t(data, lang, "undated")
 
 
 # ---------------------------------------------------------------- sections, from the built pages

@@ -6,12 +6,33 @@ Syrian and Levantine print does. Latin names inside Arabic text keep Western dig
 from __future__ import annotations
 
 import functools
+import re
 
 from babel import Locale
 
 from explainer.data.loader import SiteData
 
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+# A name's number stays with the name: "Geneva IV", «جنيف ٤». A Roman numeral of two letters or more, or a number
+# of one figure, standing as a word, is glued to the word before it by a no-break space, so a line never ends on
+# "Geneva" and starts on "IV" (seen at 390 px). One figure only: "23 to 25" and the years break as words do.
+_NUMBERED = re.compile(r"(?<=[^\s<>]) (?=(?:[IVX]{2,4}|[0-9\u0660-\u0669])(?![\w\u0660-\u0669]))")
+_TEXT_ONLY = re.compile(r"(<(script|style|pre|textarea)\b.*?</\2>|<[^>]*>)", re.S | re.I)
+
+
+def keep_together(text: str) -> str:
+    """Plain text with each name's number glued to it (_NUMBERED)."""
+    return _NUMBERED.sub("\u00a0", text)
+
+
+def keep_together_html(html: str) -> str:
+    """The same in a page's text only: never inside a tag, a script, a style or preformatted text."""
+    parts = _TEXT_ONLY.split(html)
+    # split() gives text, then each match and its inner group; only the text pieces (every third) change.
+    return "".join(keep_together(part) if i % 3 == 0 else (part or "") if i % 3 == 1 else ""
+                   for i, part in enumerate(parts))
 
 
 def digits(text: str, lang: str) -> str:

@@ -177,6 +177,17 @@
     });
   }
 
+  // The card is centred under its citation; near the column's edge it ran past it (70 px in Arabic at 1280 px):
+  // moved back inside the block that holds the citation (a paragraph of the text column, or a wide block of
+  // cards, each at least as wide as the card). Set as it opens, so it never shows outside.
+  function within(card, group) {
+    var block = group.closest("[data-pagefind-body] > *");
+    card.style.translate = "";
+    if (!block) return;
+    var column = block.getBoundingClientRect(), box = card.getBoundingClientRect();
+    card.style.translate = Math.max(0, column.left - box.left) + Math.min(0, column.right - box.right) + "px";
+  }
+
   function citation(group, index) {
     var links = Array.prototype.slice.call(group.querySelectorAll("a[href]"));
     if (!links.length) return;
@@ -224,8 +235,10 @@
     button.addEventListener("click", function () {
       var open = openAtPress === null ? card.matches(":popover-open") : openAtPress;
       openAtPress = null;
-      if (!open) card.showPopover({ source: button });
-      else if (card.matches(":popover-open")) card.hidePopover();
+      if (!open) {
+        card.showPopover({ source: button });
+        within(card, group);
+      } else if (card.matches(":popover-open")) card.hidePopover();
     });
     card.addEventListener("toggle", function (event) {
       if (event.newState === "open" && !card.querySelector(".cite__item")) {

@@ -72,8 +72,11 @@ export function fold(text) {
 
 // ------------------------------------------------------------------ searching
 
-var FIELDS = ["n", "t", "x", "p", "y"];
-var BOOST = { n: 6, t: 4, x: 1, p: 0.3, y: 0.6 };
+// n: every spelling of a name; t: the title shown; s: an event's sentence, searched as a title (an event's title
+// is its date, its sentence the excerpt); x: the text shown as the excerpt; p: where an undated event falls;
+// y: the other language's text.
+var FIELDS = ["n", "t", "s", "x", "p", "y"];
+var BOOST = { n: 6, t: 4, s: 4, x: 1, p: 0.3, y: 0.6 };
 
 // Typos: one letter in a word of 4 or 5, two from 6 (no tolerance below 4: "UN" and "SDF" are exact).
 function fuzzy(term) {
