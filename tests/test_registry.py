@@ -86,3 +86,14 @@ def test_the_change_report_names_the_pages_that_print_the_changed_entry(project,
     shown = next(line for line in result.stdout.splitlines() if line.startswith("Shown on: "))
     labels = {p.nav.en: p.id for p in DATA.pages.pages}
     assert {labels[label] for label in shown.removeprefix("Shown on: ").rstrip(".").split(", ")} == expected
+
+
+def test_a_menu_label_is_shown_on_every_page():
+    """The menu is on every page, so a change to any page's menu label is "shown on" all of them (the change report
+    said only its own page and Home)."""
+    from explainer.pages.coverage import pages_showing
+
+    data = load_data(ROOT / "data")
+    every = [page.id for page in data.pages.pages]
+    for index in range(len(every)):
+        assert pages_showing(data, MACROS, "pages.yml", ("pages", index, "nav")) == every

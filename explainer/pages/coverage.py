@@ -217,9 +217,10 @@ def page_files(data: SiteData, macros: dict, page: str, lang: str) -> list[str]:
 def pages_showing(data: SiteData, macros: dict, file: str, path: tuple) -> list[str]:
     """The pages (in menu order) that print the text at `path` of `file` in either language; for a value that is
     not printed as text (a date, paragraph numbers), those that print its entry's texts."""
-    if file.startswith(STRINGS_DIR) or file in EVERY_PAGE and not path:
-        return [p.id for p in data.pages.pages]
     path = tuple(path)
+    # Interface strings, and a page's menu label (the menu is on every page), are printed everywhere.
+    if file.startswith(STRINGS_DIR) or file in EVERY_PAGE and not path or file == "pages.yml" and path[2:3] == ("nav",):
+        return [p.id for p in data.pages.pages]
     texts = [s for s in shown(data, macros) if s.file == file]
     pages = {s.page for s in texts if s.path[:len(path)] == path}
     if not pages:
