@@ -451,3 +451,12 @@ def test_the_report_says_its_arabic_through_the_catalogue():
              if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
              and arabic.search(node.value)]
     assert typed == []
+
+
+def test_an_added_item_of_a_list_is_marked_alone():
+    """An alias added to a list is the new item in bold, the old item unmarked (word by word, "al-Mujahideen" was
+    struck through and "al-Mujahideen, Jaish al-Mujahidin" bold, as if the old spelling had changed)."""
+    from explainer.tools.change_report import marked
+
+    before, after = marked("Jaysh al-Mujahideen", "Jaysh al-Mujahideen, Jaish al-Mujahidin")
+    assert before == "Jaysh al-Mujahideen" and after == "Jaysh al-Mujahideen**, Jaish al-Mujahidin**"

@@ -351,7 +351,10 @@ def md(text: str) -> str:
     return "".join(out) + _literal(one_line[at:])
 
 
-_TOKENS = re.compile(r"\s+|\S+")
+# Words, spaces, and the marks that separate a list's items or a text's clauses on their own: an added alias
+# ("Jaysh al-Mujahideen" → "Jaysh al-Mujahideen, Jaish al-Mujahidin") is then the added item alone, not a changed word.
+_SEPARATORS = re.escape("".join(sorted({mark.strip() for mark in (*LIST_COMMA.values(), *LIST_SEMICOLON.values())})))
+_TOKENS = re.compile(rf"\s+|[^\s{_SEPARATORS}]+|[{_SEPARATORS}]")
 
 
 def _mark(text: str, mark: str) -> str:
