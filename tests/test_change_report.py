@@ -27,7 +27,7 @@ HEADING = "## What this change does to the site · ما يغيّره هذا ال
 EVENTS = DATA.events.events
 EN_ONLY, BOTH, REMOVED = EVENTS[0], EVENTS[1], EVENTS[-1]
 EN_MARK, AR_MARK = "Edited for the test: ", "نص معدّل للاختبار: "
-ADDED = "  - id: test-added-front\n    name: {en: \"Test Added Front\", ar: \"جبهة الاختبار\"}\n    camp: refused\n    paras: [1]\n"
+ADDED = "  - id: test-added-front\n    name: {en: \"Test Added Front\", ar: \"جبهة الاختبار\"}\n    camp: refused\n    paras: [7]\n"
 
 
 def _insert_after_quote(text: str, line: int, col: int, mark: str) -> str:
@@ -95,7 +95,7 @@ def test_report_gives_each_change_before_and_after(edited):
     line = _line_with(edited[1] / "factions.yml", "id: test-added-front")[0]
     assert f"| line {line}: factions › test-added-front (new entry · مدخل جديد) | en | — | name: Test Added Front |" in out
     assert "|  | ar | — | name: جبهة الاختبار |" in out
-    assert "|  | — | — | camp: refused · paras: 1 |" in out
+    assert "|  | — | — | camp: refused · paras: 7 |" in out
     line = _line_with(edited[0] / "events.yml", f"id: {REMOVED.id}")[0]
     assert f"| line {line} on the base branch (في الفرع الأساسي): events › {md(REMOVED.id)} (entry removed · مدخل محذوف) | en | text: {md(REMOVED.text.en)} | — |" in out
     assert "1 new entry, 1 entry removed" in out

@@ -15,7 +15,7 @@ from explainer.pages.site import load_data
 from explainer.render import roster
 
 from .conftest import ROOT
-from .test_editors_ii import only
+from .test_editors_ii import only, problems
 from .test_loader import data_dir, edit, position  # noqa: F401
 from .test_names_in_source import SOURCE, source_paragraphs, written_in
 
@@ -91,7 +91,10 @@ def test_a_faction_of_the_other_camp_in_a_camps_part_is_refused_at_its_camp(data
 def test_the_last_faction_switched_to_the_other_camp_is_told_to_move_up(data_dir):
     old = '    aliases: {en: ["Harakat al-Bayan"]}\n    camp: refused'
     text = edit(data_dir, "factions.yml", old, old.replace("refused", "attended"))
-    error = only(data_dir)
+    # Its paragraph, the other camp's list, is refused too (test_editors_walk6).
+    found = problems(data_dir)
+    assert len(found) == 2 and 'does not tell of the camp "attended"' in str(found[1]), [str(e) for e in found]
+    error = found[0]
     assert (error.line, error.col) == position(text, 'attended\n    paras: [7]')
     assert 'listed among the factions of "refused"; move it up, into the factions of "attended" (from "sham-legion" ' \
            'to "ajnad-al-sham")' in str(error)

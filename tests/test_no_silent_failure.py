@@ -97,7 +97,7 @@ def test_what_an_editor_adds_shows_on_the_site(tmp_path):
     data = project / "data"
     insert_after(data / "factions.yml", "    camp: refused\n    paras: [7]\n", (  # in its camp's part of the list
         "  - id: new-faction\n"
-        '    name: {en: "New Faction", ar: "الفصيل الجديد"}\n    camp: refused\n    paras: [4]\n'))
+        '    name: {en: "New Faction", ar: "الفصيل الجديد"}\n    camp: refused\n    paras: [7]\n'))
     insert_after(data / "actors.yml", "actors:\n", (
         "  - id: new-actor\n    kind: state\n    group: turkey-and-russia\n"
         '    name: {en: "New State", ar: "الدولة الجديدة"}\n'

@@ -19,7 +19,7 @@ import string
 
 from explainer.data import interface, schema
 from explainer.data.errors import DataError, DataErrors
-from explainer.data.languages import ARABIC_COMMA
+from explainer.data.languages import ARABIC_COMMA, DIRECTION
 from explainer.data.messages import Both, Counted, M
 from explainer.data.yamlread import Positions, read_yaml
 
@@ -85,6 +85,7 @@ class _File:
     name: str  # "data/factions.yml"
     value: object
     positions: Positions
+    text: str = ""  # as written
 
 
 def _describe(value) -> M:
@@ -292,7 +293,7 @@ def _read(root: Path, relative: str, errors: list[DataError]) -> _File | None:
             errors.append(DataError(name, 1, 1, M("the file holds nothing (null); restore its content")))
         return None
     # Duplicate keys and stray tags still leave usable values: validate them too, so no mistake hides another.
-    return _File(name, result.value, result.positions)
+    return _File(name, result.value, result.positions, result.text)
 
 
 def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[DataError], base: _File | None = None):
@@ -626,6 +627,8 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
             'this faction is of the camp "{camp}", but it is listed among the factions of "{other}"; {where}',
             camp=camp, other=_camp_around(placed, i, camp), where=where))
 
+    _check_camp_paragraphs(files, err)
+
     # Every id is unique across the files, because ids become anchors and references.
     seen: dict[str, tuple[str, tuple]] = {}
     for rel, file in files.items():
@@ -659,11 +662,13 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
     for i, page in _entries(files, "pages.yml", "pages"):
         nav = page.get("nav") if isinstance(page.get("nav"), dict) else {}
         for lang, label in nav.items():
-            if isinstance(label, str) and (lang, label) in labels:
+            if not isinstance(label, str):
+                continue
+            if (lang, label.casefold()) in labels:  # "timeline" reads as "Timeline" in a menu
                 err("pages.yml", ("pages", i, "nav", lang), M(
                     'the menu label "{label}" is already the label of the page "{page}"; give each page its own label',
-                    label=label, page=labels[(lang, label)]))
-            labels.setdefault((lang, label), page.get("id"))
+                    label=label, page=labels[(lang, label.casefold())]))
+            labels.setdefault((lang, label.casefold()), page.get("id"))
 
     # Citations must point at a paragraph that exists.
     for rel, file in files.items():
@@ -751,7 +756,7 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
                 _quote_of_other_camp(camp, quote_id, quotes, factions, camps, lambda m, p=("camps", c, "reasons", r, "quotes", q): err("camps.yml", p, m))
     _check_quote_marks(files, err)
     _check_aliases(files, err)
-    _check_shared_spellings(files, err)
+    _check_shared_spellings(files, err, base)
     _check_corrections(files, err)
     delegation = files["camps.yml"].value.get("delegation") if "camps.yml" in files and isinstance(files["camps.yml"].value, dict) else None
     if isinstance(delegation, dict):
@@ -765,6 +770,30 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
         ref("camps.yml", ("delegation", "chosen_by"), delegation.get("chosen_by"), actors, M("chosen_by (an actor)"),
             M("an actor"), "data/actors.yml")
     return errors
+
+
+def _check_camp_paragraphs(files: dict[str, _File], err) -> None:
+    """A faction's `paras` are cited beside it under its camp: they must be among the paragraphs its camp's summary
+    cites (data/camps.yml), where the source tells of that camp. Al-Bayan moved to the camp that went kept ¶7, the
+    list of those that stayed away, and the page said "Went to Astana … Source paragraph 7"."""
+    count = len(_entries(files, "source.yml", "paragraphs"))
+    allowed = {}
+    for _, camp in _entries(files, "camps.yml", "camps"):
+        summary = camp.get("summary") if isinstance(camp.get("summary"), dict) else {}
+        paras = summary.get("paras")
+        if isinstance(camp.get("id"), str) and isinstance(paras, list):
+            allowed[camp["id"]] = [n for n in paras if isinstance(n, int) and not isinstance(n, bool)]
+    for i, faction in _entries(files, "factions.yml", "factions"):
+        paras, camp = faction.get("paras"), faction.get("camp")
+        if camp not in allowed or not isinstance(paras, list):
+            continue  # an unknown camp or a malformed list has its own message
+        for p, n in enumerate(paras):
+            # A number that is no paragraph at all has its own message.
+            if isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= count and n not in allowed[camp]:
+                err("factions.yml", ("factions", i, "paras", p), M(
+                    'paragraph {n} does not tell of the camp "{camp}" of this faction; cite where the source names '
+                    "it in that camp: one of the paragraphs of the camp's summary in data/camps.yml ({allowed})",
+                    n=n, camp=camp, allowed=", ".join(map(str, allowed[camp]))))
 
 
 def _quote_of_other_camp(camp: dict, quote_id, quotes: dict | None, factions: dict | None, camps: dict | None, err) -> None:
@@ -810,18 +839,21 @@ def _check_aliases(files: dict[str, _File], err) -> None:
             name = item.get("name") if isinstance(item.get("name"), dict) else {}
             aliases = item.get("aliases") if isinstance(item.get("aliases"), dict) else {}
             for lang, listed in aliases.items():
-                seen = {name.get(lang)}
+                # Case apart ("Sham legion"), a spelling is the same one: the index would list it twice and search
+                # finds both alike.
+                own = name.get(lang).casefold() if isinstance(name.get(lang), str) else None
+                seen = {own}
                 for a, alias in enumerate(listed if isinstance(listed, list) else []):
                     if not isinstance(alias, str):
                         continue
-                    if alias == name.get(lang):
+                    if alias.casefold() == own:
                         err(rel, (key, i, "aliases", lang, a), M(
                             'the other spelling "{alias}" is the name itself; remove it from aliases ({lang})',
                             alias=alias, lang=lang))
-                    elif alias in seen:
+                    elif alias.casefold() in seen:
                         err(rel, (key, i, "aliases", lang, a), M(
                             'the other spelling "{alias}" is listed twice; remove one', alias=alias))
-                    seen.add(alias)
+                    seen.add(alias.casefold())
     _check_source_spellings(files, err)
 
 
@@ -857,34 +889,49 @@ def _check_source_spellings(files: dict[str, _File], err) -> None:
                             paras=", ".join(map(str, _cited_by(item))) or "?", ours=ours))
 
 
-def _check_shared_spellings(files: dict[str, _File], err) -> None:
+def _spelling_forms(files: dict[str, _File]) -> list[tuple[str, tuple, object, str]]:
+    """(file, path, owner id, spelling) of every name, other spelling and former name, in the order of the files and,
+    in each, of their lines."""
+    forms = []
+    for rel, key in _NAMED_FILES:
+        for i, item in _entries(files, rel, key):
+            # `former` too: "Sham Legion" as a former name of the Fateh al-Sham Front was told the Arabic of "جبهة فتح
+            # الشام" was missing from Sham Legion's name.
+            for field in ("name", "aliases", "former"):
+                spellings = item.get(field) if isinstance(item.get(field), dict) else {}
+                for kind, listed in spellings.items():
+                    if field == "name":
+                        forms.append((rel, (key, i, field, kind), item.get("id"), listed))
+                        continue
+                    forms += [(rel, (key, i, field, kind, a), item.get("id"), alias)
+                              for a, alias in enumerate(listed if isinstance(listed, list) else [])]
+    order = {rel: n for n, (rel, _) in enumerate(_NAMED_FILES)}
+    return sorted((f for f in forms if isinstance(f[3], str)),
+                  key=lambda f: (order[f[0]], files[f[0]].positions.of_value(f[1])))
+
+
+def _check_shared_spellings(files: dict[str, _File], err, base: dict[str, _File] | None = None) -> None:
     """A spelling leads to one entry: the names index and search would otherwise list another faction's name under
     this one ("Sham Legion" as an alias of a new faction was accepted), and a copied entry with a new id but the old
-    name would stand twice. Names are taken first, so the repeat reported is the alias or the later entry."""
-    named = [(rel, key, i, item) for rel, key in (("factions.yml", "factions"), ("actors.yml", "actors"),
-                                                  ("places.yml", "places")) for i, item in _entries(files, rel, key)]
-    forms = []
-    for rel, key, i, item in named:
-        name = item.get("name") if isinstance(item.get("name"), dict) else {}
-        forms += [(rel, (key, i, "name", lang), item.get("id"), name.get(lang)) for lang in name]
-    for rel, key, i, item in named:
-        # `former` too: "Sham Legion" as a former name of the Fateh al-Sham Front was told the Arabic of "جبهة فتح
-        # الشام" was missing from Sham Legion's name.
-        for field in ("aliases", "former"):
-            spellings = item.get(field) if isinstance(item.get(field), dict) else {}
-            for kind, listed in spellings.items():
-                forms += [(rel, (key, i, field, kind, a), item.get("id"), alias)
-                          for a, alias in enumerate(listed if isinstance(listed, list) else [])]
-    first: dict[str, tuple[str, tuple, object]] = {}
-    for rel, path, owner, spelling in forms:
-        if not isinstance(spelling, str):
-            continue
-        if spelling in first and first[spelling][2] != owner:
-            where, at, other = first[spelling]
-            err(rel, path, M('the spelling "{spelling}" is already one of "{other}" (data/{file} line {line}); a spelling '
-                             "leads to one entry in the names index and search: remove it here", spelling=spelling,
-                             other=other, file=where, line=files[where].positions.of_value(at)[0]))
-        first.setdefault(spelling, (rel, path, owner))
+    name would stand twice. Case apart, two spellings are one ("faylaq al-rahman"). The repeat is reported where the
+    editor typed it: at the spelling its entry did not have in `base` (the files before the edit); without one, at
+    the later of the two in the files, naming the other: «الزنكي» added to Sham Legion was reported at the Zenki
+    Movement's own alias, and "remove it here" moved it to the wrong faction."""
+    had = {(owner, spelling.casefold()) for _, _, owner, spelling in _spelling_forms(base)} if base else None
+    first: dict[str, tuple[str, tuple, object, str]] = {}
+    for form in _spelling_forms(files):
+        key = form[3].casefold()
+        if key in first and first[key][2] != form[2]:
+            here, there = form, first[key]
+            if had is not None and (there[2], key) not in had and (here[2], key) in had:
+                here, there = there, here  # the earlier one is the one added
+            fix = M("remove it here") if had is not None and (here[2], key) not in had else \
+                M("remove it from the entry it does not belong to")
+            err(here[0], here[1], M(
+                'the spelling "{spelling}" is already one of "{other}" (data/{file} line {line}); a spelling leads to '
+                "one entry in the names index and search: {fix}", spelling=here[3], other=there[2], file=there[0],
+                line=files[there[0]].positions.of_value(there[1])[0], fix=fix))
+        first.setdefault(key, form)
 
 
 def _check_corrections(files: dict[str, _File], err) -> None:
@@ -1077,22 +1124,42 @@ def read_data(root: Path | str = "data", base: Loaded | None = None) -> Loaded:
 
 
 
-def _old_spellings(base: Loaded, head: Loaded) -> dict[str, dict[str, str]]:
-    """lang -> {old spelling: new name}, for each name changed since `base` whose old spelling is kept as an alias."""
+def _old_spellings(base: Loaded, head: Loaded) -> dict[str, dict[str, tuple[str, bool]]]:
+    """lang -> {old spelling: (new name, whether the old one is kept among the other spellings)}, for each name
+    changed since `base`. Not kept, the old spelling is usually refused where a text still uses it (coverage.py:
+    the texts no longer name the thing); but a shorter spelling still found there («دي ميستورا» after «ستيفان دي
+    ميستورا» became «ستافان دي ميستورا») kept the link, and five texts kept the old full name in silence."""
     before = {(rel, item["id"]): item.get("name") for rel, key in _NAMED_FILES
               for _, item in base.entries(rel, key) if isinstance(item.get("id"), str)}
-    old: dict[str, dict[str, str]] = {lang: {} for lang in schema.LANGUAGES}
+    old: dict[str, dict[str, tuple[str, bool]]] = {lang: {} for lang in schema.LANGUAGES}
     for rel, key in _NAMED_FILES:
         for _, item in head.entries(rel, key):
-            was, name, aliases = before.get((rel, item.get("id"))), item.get("name"), item.get("aliases")
-            if not (isinstance(was, dict) and isinstance(name, dict) and isinstance(aliases, dict)):
+            was, name = before.get((rel, item.get("id"))), item.get("name")
+            aliases = item.get("aliases") if isinstance(item.get("aliases"), dict) else {}
+            if not (isinstance(was, dict) and isinstance(name, dict)):
                 continue
             for lang in old:
                 spelling, now = was.get(lang), name.get(lang)
                 listed = aliases.get(lang) if isinstance(aliases.get(lang), list) else []
-                if isinstance(spelling, str) and isinstance(now, str) and spelling != now and spelling in listed:
-                    old[lang][spelling] = now
+                if isinstance(spelling, str) and isinstance(now, str) and spelling and spelling != now:
+                    old[lang][spelling] = (now, spelling in listed)
     return old
+
+
+def _old_spelling_in(text: str, spelling: str, now: str, lang: str) -> re.Match | None:
+    """Where `text` still uses `spelling` as a word of its own (not inside the new name, nor a longer word: "Syria"
+    is not in "Syrian"); a space in it matches a line break too, as a long text is folded in the file."""
+    masked = text.replace(now, "\0" * len(now)) if now else text
+    start = r"(?<!\w)" if DIRECTION[lang] == "ltr" else ""
+    return re.search(start + r"\s+".join(map(re.escape, spelling.split())) + r"(?!\w)", masked)
+
+
+def _renamed_warning(spelling: str, now: str, kept: bool) -> M:
+    if kept:
+        return M('this text still uses "{old}", the old spelling of "{new}" (kept among its other spellings); write '
+                 '"{new}" here, unless the old spelling is meant', old=spelling, new=now)
+    return M('this text still uses "{old}", the old spelling of "{new}"; write "{new}" here, or, if the old spelling is '
+             "meant, add it to the other spellings (aliases)", old=spelling, new=now)
 
 
 def renamed_in_pages(base: Loaded, head: Loaded, docs: Path) -> list[DataError]:
@@ -1102,34 +1169,48 @@ def renamed_in_pages(base: Loaded, head: Loaded, docs: Path) -> list[DataError]:
     for lang, renamed in _old_spellings(base, head).items():
         for page in sorted((docs / lang).glob("**/*.md")) if renamed else []:
             for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-                for spelling, now in renamed.items():
-                    at = line.replace(now, "\0" * len(now)).find(spelling)
-                    if at >= 0:
-                        warnings.append(DataError(f"docs/{page.relative_to(docs).as_posix()}", number, at + 1, M(
-                            'this text still uses "{old}", the old spelling of "{new}" (kept among its other '
-                            'spellings); write "{new}" here, unless the old spelling is meant', old=spelling, new=now),
-                            warning=True))
+                for spelling, (now, kept) in renamed.items():
+                    found = _old_spelling_in(line, spelling, now, lang)
+                    if found:
+                        warnings.append(DataError(f"docs/{page.relative_to(docs).as_posix()}", number,
+                                                  found.start() + 1, _renamed_warning(spelling, now, kept), warning=True))
     return sorted(warnings)
 
 
+def _written_at(file: _File, path: tuple, spelling: str, now: str, lang: str) -> tuple[int, int]:
+    """Line and column of `spelling` inside the text at `path` as written in the file; the text's own start when
+    it cannot be found there (an escape inside it)."""
+    edges = file.positions.edges.get(tuple(path))
+    if not edges or not file.text:
+        return file.positions.of_value(path)
+    (first_line, first_col), (last_line, last_col) = edges
+    lines = file.text.split("\n")[first_line - 1:last_line]
+    lines[-1] = lines[-1][:last_col]
+    lines[0] = lines[0][first_col - 1:]
+    found = _old_spelling_in("\n".join(lines), spelling, now, lang)
+    if not found:
+        return file.positions.of_value(path)
+    before = "\n".join(lines)[:found.start()]
+    line = first_line + before.count("\n")
+    return line, (first_col + len(before) if "\n" not in before else len(before) - before.rfind("\n"))
+
+
 def renamed_spellings(base: Loaded, head: Loaded) -> list[DataError]:
-    """Warnings, one per text, where a name changed since `base`, its old spelling was kept among the other
-    spellings, and the text still uses the old one. Kept as an alias, the old spelling still links the text to the
-    thing, so no check fails; the editor is told which texts to look at, and may keep the old one on purpose."""
+    """Warnings, one per text, where a name changed since `base` and the text still uses the old spelling, at the
+    old spelling. Kept as an alias, or with a shorter spelling still found there, the text still links to the thing,
+    so no check fails; the editor is told which texts to look at, and may keep the old one on purpose."""
     old = _old_spellings(base, head)
     warnings = []
     named = {rel for rel, _ in _NAMED_FILES}
     for rel, file in head.files.items():
         for path, value in _walk(file.value):
             if not isinstance(value, str) or not path or path[-1] not in old or \
-                    (rel in named and len(path) > 2 and path[2] in ("name", "aliases")):
+                    (rel in named and len(path) > 2 and path[2] in ("name", "aliases", "former")):
                 continue
-            for spelling, now in old[path[-1]].items():
-                if spelling in value.replace(now, ""):
-                    line, col = file.positions.of_value(path)
-                    warnings.append(DataError(file.name, line, col, M(
-                        'this text still uses "{old}", the old spelling of "{new}" (kept among its other spellings); '
-                        'write "{new}" here, unless the old spelling is meant', old=spelling, new=now), warning=True))
+            for spelling, (now, kept) in old[path[-1]].items():
+                if _old_spelling_in(value, spelling, now, path[-1]):
+                    line, col = _written_at(file, path, spelling, now, path[-1])
+                    warnings.append(DataError(file.name, line, col, _renamed_warning(spelling, now, kept), warning=True))
     return sorted(warnings)
 
 

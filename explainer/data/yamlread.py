@@ -77,6 +77,7 @@ class ReadResult:
     value: object
     positions: Positions
     errors: list[DataError]
+    text: str = ""  # the file as written: where in a value a word stands (loader.renamed_spellings)
 
 
 def _yaml() -> YAML:
@@ -529,7 +530,7 @@ def read_yaml(path: Path, name: str) -> ReadResult:
         empty.errors.extend(errors)
         return empty
     result = _parse(text, name)
-    return ReadResult(result.value, result.positions, list(result.errors))
+    return ReadResult(result.value, result.positions, list(result.errors), text)
 
 
 @functools.lru_cache(maxsize=64)

@@ -411,10 +411,12 @@ def check_shown(data: SiteData, macros: dict, position: Callable[[str, tuple], t
             missing = sorted(pages[other] - pages[lg])
             if not missing:
                 continue
-            # The texts to change: on those pages they name it in the other language and not in this one.
+            # The texts to change: every text printed anywhere that names it in the other language and not in this
+            # one. Only those on the pages that lost it were listed: the Home standfirst and the delegation kept
+            # "Jaysh al-Islam" after a rename, as Home still showed the new name in its list of factions.
             named_here = {(s.file, s.path) for s, ids in texts[lg] if item.id in ids}
             stale = sorted({(s.file, position(s.file, s.path)[0]) for s, ids in texts[other]
-                            if s.page in missing and item.id in ids and (s.file, s.path) not in named_here})
+                            if item.id in ids and (s.file, s.path) not in named_here})
             if not stale:
                 # Only another entry's name names it there (a new faction "Free Syrian Legion" names Syria): the
                 # message said "(-)" and left the editor with nowhere to look.
@@ -422,8 +424,9 @@ def check_shown(data: SiteData, macros: dict, position: Callable[[str, tuple], t
                                 if s.page in missing and item.id in ids and (s.file, s.path[:2]) != (file, (key, i))})
             labels = [data.page(page).nav for page in missing]
             err(file, (key, i, "name", lg), M(
-                '"{name}" is not found in the {language} of texts that name it in {other_language} ({texts}), on '
-                "the page(s) {pages}; use this spelling there, or add the spelling used there to aliases ({lang})",
+                '"{name}" is not found in the {language} of texts that name it in {other_language} ({texts}), so '
+                "the page(s) {pages} lose their links to it; use this spelling there, or add the spelling used there "
+                "to aliases ({lang})",
                 name=getattr(item.name, lg), lang=lg,
                 texts=", ".join(f"data/{f}:{line}" for f, line in stale) or "-",
                 pages=Both(", ".join(f"“{label.en}”" for label in labels), "، ".join(f"«{label.ar}»" for label in labels)),
