@@ -8,6 +8,8 @@ import pytest
 
 from explainer.data.errors import DataErrors
 from explainer.pages.site import load_data
+from explainer.pages.pages_check import check_pages
+from explainer.data.languages import CODES
 
 from .conftest import ROOT, copy_project, mkdocs_build
 
@@ -107,3 +109,33 @@ def test_the_build_stops_with_the_same_message(tmp_path):
     assert result.returncode != 0 and not site.exists()
     assert f'docs/en/about.md:{line}:1: gap(…): "hots" is not a gap id' in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _checked(tmp_path, page: str):
+    """check_pages on one page, the same in both languages; any id is accepted (no data given)."""
+    docs = tmp_path / "docs"
+    for lang in CODES:
+        (docs / lang).mkdir(parents=True)
+        (docs / lang / "p.md").write_text(page, encoding="utf-8")
+    return check_pages(docs, {}, None, None, CODES)
+
+
+def test_a_pages_layout_is_its_title_headings_and_calls_in_the_order_written(tmp_path):
+    """The layout ("appears on" and the page's sections come from it): the title as "", each heading's id where it
+    stands, a heading's id before the calls on its own line, a comment skipped and the calls after it kept."""
+    page = ('# Title {#top}\n\nText {{ gap("host") }}.\n\n## {{ camp_heading("attended") }} {#attended}\n\n'
+            '{{ gap("outcome") }}\n\n{## a note for editors ##}\n\n### Sub {#sub}\n\n{{ gap("strength") }}\n')
+    errors, layouts = _checked(tmp_path, page)
+    assert errors == []
+    expected = ["", ("gap", ("host",)), "attended", ("camp_heading", ("attended",)), ("gap", ("outcome",)), "sub",
+                ("gap", ("strength",))]
+    assert all(layouts[lang]["p"] == expected for lang in CODES), layouts
+
+
+def test_html_after_a_macro_call_is_checked_at_its_own_column_and_the_call_is_not_read_as_html(tmp_path):
+    """The calls are blanked, not removed, before the HTML is read: what a call's argument holds is no HTML, and an
+    element after it on the line is reported at its column in the file."""
+    page = '# Title {#top}\n\nText {{ gap("<script>") }} and <script>x</script>\n'
+    errors, _ = _checked(tmp_path, page)
+    column = page.splitlines()[2].rindex("<script>") + 1
+    assert [(e.line, e.col) for e in errors] == [(3, column)] * len(CODES), [str(e) for e in errors]
