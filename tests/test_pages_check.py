@@ -124,11 +124,11 @@ def test_a_pages_layout_is_its_title_headings_and_calls_in_the_order_written(tmp
     """The layout ("appears on" and the page's sections come from it): the title as "", each heading's id where it
     stands, a heading's id before the calls on its own line, a comment skipped and the calls after it kept."""
     page = ('# Title {#top}\n\nText {{ gap("host") }}.\n\n## {{ camp_heading("attended") }} {#attended}\n\n'
-            '{{ gap("outcome") }}\n\n{## a note for editors ##}\n\n### Sub {#sub}\n\n{{ gap("strength") }}\n')
+            '{{ gap("outcome") }}\n\n{## a note for editors ##}\n\n### Sub {#sub}\n\n{{ gap("strength") }} {{ cite([3, 7]) }}\n')
     errors, layouts = _checked(tmp_path, page)
     assert errors == []
     expected = ["", ("gap", ("host",)), "attended", ("camp_heading", ("attended",)), ("gap", ("outcome",)), "sub",
-                ("gap", ("strength",))]
+                ("gap", ("strength",)), ("cite", ((3, 7),))]
     assert all(layouts[lang]["p"] == expected for lang in CODES), layouts
 
 
@@ -139,3 +139,16 @@ def test_html_after_a_macro_call_is_checked_at_its_own_column_and_the_call_is_no
     errors, _ = _checked(tmp_path, page)
     column = page.splitlines()[2].rindex("<script>") + 1
     assert [(e.line, e.col) for e in errors] == [(3, column)] * len(CODES), [str(e) for e in errors]
+
+
+def test_twins_that_call_other_macros_are_told_which_calls_each_makes(tmp_path):
+    """The message lists each page's calls as written (a list argument as its values), "-" for none."""
+    docs = tmp_path / "docs"
+    pages = {CODES[0]: '# T {#top}\n\n{{ gap("host") }} {{ cite([3, 7]) }}\n', CODES[1]: "# T {#top}\n\nText\n"}
+    for lang, page in pages.items():
+        (docs / lang).mkdir(parents=True)
+        (docs / lang / "p.md").write_text(page, encoding="utf-8")
+    errors, _ = check_pages(docs, {}, None, None, CODES[:2])
+    assert [str(e) for e in errors] == [
+        f"docs/{CODES[1]}/p.md:1:1: this page calls other macros than docs/{CODES[0]}/p.md (- here, gap('host'), "
+        "cite((3, 7)) there); twin pages show the same facts: make the calls the same"]
