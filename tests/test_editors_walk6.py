@@ -212,3 +212,11 @@ def test_a_quotation_inside_a_quote_is_the_speakers_own_in_its_languages_marks(d
     error = only(data_dir)
     assert (error.line, error.col) == position(text, "“لمؤتمر")
     assert "the Arabic text (ar) has the quotation mark “" in str(error) and "«…»" in str(error)
+
+
+def test_a_comment_that_cuts_an_interface_string_is_refused_at_the_hash(data_dir):
+    """The interface strings are texts a reader sees too, under keys of their own (not `en`/`ar`)."""
+    text = edit(data_dir, "i18n/en.yml", 'site_name: "Astana 2017 explained"', "site_name: Astana 2017 #1 explained")
+    error = only(data_dir)
+    assert (error.file, error.line, error.col) == ("data/i18n/en.yml", *position(text, "#1"))
+    assert "a # after a space starts a comment" in str(error)

@@ -306,7 +306,7 @@ def _schema_error(file: _File, model, err: dict, base: _File | None = None) -> D
 
 def _read(root: Path, relative: str, errors: list[DataError]) -> _File | None:
     name = f"data/{relative}"
-    result = read_yaml(root / relative, name)
+    result = read_yaml(root / relative, name, all_text=relative.startswith(STRINGS_DIR))
     errors.extend(result.errors)
     if result.value is None:
         if not result.errors:  # a file that is only `~` or `null`

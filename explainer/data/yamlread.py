@@ -504,9 +504,10 @@ class _Builder:
     """Turns composed nodes into dicts, lists and scalars, noting positions, duplicate keys and escaped
     characters that text may not hold."""
 
-    def __init__(self, name: str, text: str):
+    def __init__(self, name: str, text: str, all_text: bool = False):
         self.name = name
         self.text = text
+        self.all_text = all_text
         self.positions = Positions()
         self.errors: list[DataError] = []
 
@@ -529,7 +530,7 @@ class _Builder:
     def _scalar(self, node: ScalarNode, path: PathKey):
         if node.style == '"':
             self.errors.extend(_escape_errors(node, self.text, self.name))
-        if path and path[-1] in LANGUAGES:
+        if path and (self.all_text or path[-1] in LANGUAGES):
             self._comment_after(node)
         value, problem = _scalar(node)
         if isinstance(value, str) and value.strip():
@@ -612,8 +613,9 @@ class _Builder:
         return result
 
 
-def read_yaml(path: Path, name: str) -> ReadResult:
-    """Every problem in one file, at once; `value` is None when the file could not be read as data."""
+def read_yaml(path: Path, name: str, all_text: bool = False) -> ReadResult:
+    """Every problem in one file, at once; `value` is None when the file could not be read as data. `all_text`: every
+    value in the file is a text a reader sees (the interface strings), not only those under `en` and `ar`."""
     empty = ReadResult(None, Positions(), [])
     try:
         raw = path.read_bytes()
@@ -627,12 +629,12 @@ def read_yaml(path: Path, name: str) -> ReadResult:
     if text is None:
         empty.errors.extend(errors)
         return empty
-    result = _parse(text, name)
+    result = _parse(text, name, all_text)
     return ReadResult(result.value, result.positions, list(result.errors))
 
 
 @functools.lru_cache(maxsize=64)
-def _parse(text: str, name: str) -> ReadResult:
+def _parse(text: str, name: str, all_text: bool = False) -> ReadResult:
     """Parsing is most of a load's time; an unchanged file is parsed once (`mkdocs serve`, the fuzz tests).
     Callers only read the result."""
     empty = ReadResult(None, Positions(), [])
@@ -656,6 +658,6 @@ def _parse(text: str, name: str) -> ReadResult:
     if node is None:
         empty.errors.extend(character_errors + [DataError(name, 1, 1, M("the file is empty; restore its content"))])
         return empty
-    builder = _Builder(name, text)
+    builder = _Builder(name, text, all_text)
     value = builder.build(node, ())
     return ReadResult(value, builder.positions, character_errors + builder.errors)
