@@ -112,7 +112,7 @@ def test_wrong_type(data_dir):
     text = edit(data_dir, "factions.yml", "    paras: [3]\n", '    paras: "3"\n')
     line, col = position(text, '"3"')
     assert errors(data_dir) == [
-        f'data/factions.yml:{line}:{col}: "paras" should be a list, but is text ("3"); put each item on its own line after "- "'
+        f'data/factions.yml:{line}:{col}: "paras" is a list: write it in square brackets, [3]'
     ]
 
 

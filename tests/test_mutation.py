@@ -606,7 +606,7 @@ def test_real_days_and_months_pass(value):
     assert schema.Correction.model_validate({"date": value, "text": {"en": "t", "ar": AR_TEXT}}).date == value
 
 
-@pytest.mark.parametrize("value", ["2017-13", "2017-02-30", "2017-1-5", "2017", "17-01-01", "2017-01-01T00:00",
+@pytest.mark.parametrize("value", ["2017-13", "2017-02-30", "2017-1-32", "2017", "17-01-01", "2017-01-01T00:00",
                                    "2017-00", "x2017-01"])
 def test_other_dates_are_refused_with_the_formats(value):
     event = {"id": "e", "date": value, "text": {"en": "t", "ar": AR_TEXT}, "paras": [1]}
@@ -614,6 +614,13 @@ def test_other_dates_are_refused_with_the_formats(value):
     # A correction's date is the day of the fix: its message does not offer a month.
     assert refusal(schema.Correction, {"date": value, "text": {"en": "t", "ar": AR_TEXT}})[:2] == (
         "bad_day", schema.MESSAGES["bad_day"].format(value=value))
+
+
+@pytest.mark.parametrize("value, padded", [("2017-1-5", "2017-01-05"), ("2017-2", "2017-02"), ("2017-02-2", "2017-02-02")])
+def test_a_real_date_with_one_digit_parts_is_refused_with_its_written_form(value, padded):
+    event = {"id": "e", "date": value, "text": {"en": "t", "ar": AR_TEXT}, "paras": [1]}
+    assert refusal(schema.Event, event)[:2] == (
+        "unpadded_date", schema.MESSAGES["unpadded_date"].format(value=value, padded=padded))
 
 
 @pytest.mark.parametrize("text, kind", [

@@ -9,6 +9,7 @@ mixed Arabic and Latin text may need (LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK, AR
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from explainer.data.messages import M
@@ -114,3 +115,15 @@ def problem_with(ch: str) -> M | None:
                  "\u00ab{plain}\u00bb instead (retype the word with an Arabic keyboard)",
                  name=name, plain=unicodedata.normalize("NFKC", ch))
     return None
+
+
+PERSIAN_DIGITS = "\u06f0-\u06f9"
+
+
+def persian_digits(line: str) -> M:
+    """One message for the Persian digits of a line (a text), naming each number: one per digit said the same
+    thing again for "۲۰۱۷"."""
+    runs = re.findall(f"[{PERSIAN_DIGITS}]+", line)
+    return M("this line has Persian digits ({given}); write Western digits: {digits} (the Arabic pages show every "
+             "number in Arabic-Indic digits)", given=", ".join(runs),
+             digits=", ".join("".join(str(unicodedata.digit(ch)) for ch in run) for run in runs))

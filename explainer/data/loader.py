@@ -204,6 +204,10 @@ def _schema_error(file: _File, model, err: dict, base: _File | None = None) -> D
     edge = ctx.get(schema.MARK_EDGE)
     if edge in ("first", "last") and path in file.positions.edges:
         line, col = file.positions.edges[path][edge == "last"]  # a quotation mark at an end: point at the mark
+    at = ctx.get(schema.AT)
+    given_text = _value_at(file.value, path) if isinstance(at, int) and tail is None else None
+    if isinstance(given_text, str):
+        line, col = file.positions.of_character(path, given_text, at) or (line, col)  # a character inside a text
     if kind == "missing":
         message = M("{label} is missing; add `{key}: {hint}` to this entry", label=label, key=tail,
                     hint="…" if tail in ("en", "ar") else "")
@@ -237,8 +241,21 @@ def _schema_error(file: _File, model, err: dict, base: _File | None = None) -> D
         # `[3-7]` is one item, the text "3-7": "without quotes" (there are none) would not help.
         message = M('{label}: a range ("{given}") is not read as paragraphs; write each one: {each}', label=label,
                     given=given, each=", ".join(map(str, range(int(span[1]), int(span[2]) + 1))))
+    elif kind in ("int_type", "int_parsing", "int_from_float") and isinstance(given, str) and \
+            re.fullmatch(r"\s*\d+(?:\s+\d+)+\s*", given):
+        # `[3 5]` is one item, the text "3 5" (no quotes were typed): the numbers need commas between them.
+        message = M("{label}: separate the numbers with commas: [{numbers}]", label=label,
+                    numbers=", ".join(given.split()))
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        fix = M("write the number without quotes") if isinstance(given, str) else M("write a whole number, such as 3")
+        number = re.findall(r"\d+", given) if isinstance(given, str) else []
+        if isinstance(given, str) and given.strip().isdigit():
+            fix = M("write the number without quotes")  # only a quoted number is read as text
+        elif len(number) == 1:
+            fix = M("write the number alone: {number}", number=number[0])  # `[¶3]`, `[p. 3]`
+        elif isinstance(given, str):
+            fix = M("write only the paragraph numbers, separated by commas")
+        else:
+            fix = M("write a whole number, such as 3")
         message = M("{label} should be a whole number, but is {given}; {fix}", label=label, given=_describe(given), fix=fix)
     elif kind == "list_type" and isinstance(given, int) and not isinstance(given, bool):
         # The house style writes lists of numbers in brackets (`paras: [15]`), even a list of one.
@@ -248,6 +265,10 @@ def _schema_error(file: _File, model, err: dict, base: _File | None = None) -> D
         # The house style writes these lists in brackets on one line: `en: ["FSL"]`, `quotes: [buying-time]`.
         shown = f'"{given}"' if {"aliases", "former"} & set(path) else given
         message = M("{label} is a list: write it in square brackets, [{given}]", label=label, given=shown)
+    elif kind == "list_type" and isinstance(given, str) and re.fullmatch(r"[\s(\[]*\d+(?:\s*,\s*\d+)*[\s)\]]*", given):
+        # `paras: 3, 5` and `paras: (3)` are text to YAML; "put each item on its own line" is not the house style.
+        message = M("{label} is a list: write it in square brackets, [{given}]", label=label,
+                    given=", ".join(re.findall(r"\d+", given)))
     elif kind == "list_type":
         message = M('{label} should be a list, but is {given}; put each item on its own line after "- "',
                     label=label, given=_describe(given))
@@ -286,7 +307,7 @@ def _schema_error(file: _File, model, err: dict, base: _File | None = None) -> D
 
 def _read(root: Path, relative: str, errors: list[DataError]) -> _File | None:
     name = f"data/{relative}"
-    result = read_yaml(root / relative, name)
+    result = read_yaml(root / relative, name, all_text=relative.startswith(STRINGS_DIR))
     errors.extend(result.errors)
     if result.value is None:
         if not result.errors:  # a file that is only `~` or `null`
@@ -308,6 +329,7 @@ def _validate(file: _File, adapter: TypeAdapter | type[BaseModel], errors: list[
         found = _glued_keys(file, found, errors)
         found = _dedented_keys(file, found, errors)
         found = _misspelt_not_missing(file, found, adapter if isinstance(adapter, type) else None)
+        found = _indented_in(file, found, errors)
         for err in _misplaced_keys(file, found, errors):
             errors.append(_schema_error(file, adapter if isinstance(adapter, type) else None, err, base))
         return None
@@ -408,6 +430,33 @@ def _dedented_keys(file: _File, found: list[dict], errors: list[DataError]) -> l
             'line {line} belongs to the entry at line {entry} above (it is indented too little); indent it to line '
             'up with "{line_up}"', line=spot[0], entry=entry_line, line_up=line_up)))
     return rest
+
+
+def _indented_in(file: _File, found: list[dict], errors: list[DataError]) -> list[dict]:
+    """A key indented one level too far in (a claim's `paras` under its `text`) is unknown where it stands and
+    missing in the entry around it: '"paras" is missing; add it' would make a second one. Say once, at the key,
+    the column to start it at."""
+    unknown = {}
+    for err in found:
+        if err["type"] == "extra_forbidden":
+            unknown[(_data_path(file.value, err["loc"][:-1])[0], str(err["loc"][-1]))] = err
+    paired = []
+    for err in found:
+        path, tail = _data_path(file.value, err["loc"]) if err["type"] == "missing" else ((), None)
+        holder = _value_at(file.value, path) if tail else None
+        inner = next((key for key, value in holder.items() if (path + (key,), tail) in unknown
+                      and isinstance(value, dict)), None) if isinstance(holder, dict) else None
+        if inner is None:
+            continue
+        line, col = file.positions.of_key(path + (inner, tail))
+        line_up = next(iter(holder))
+        like, start = file.positions.of_key(path + (line_up,))
+        errors.append(DataError(file.name, line, col, M(
+            'line {line} is indented too far: "{key}" is a key of the entry at line {like}, not of "{inner}"; start it '
+            'in column {col}, like "{line_up}"', line=line, key=tail, line_up=line_up, inner=inner, col=start,
+            like=like)))
+        paired += [err, unknown[(path + (inner,), tail)]]
+    return [err for err in found if not any(err is p for p in paired)]
 
 
 def _misplaced_keys(file: _File, found: list[dict], errors: list[DataError]) -> list[dict]:
@@ -821,15 +870,22 @@ def _check_quote_marks(files: dict[str, _File], err) -> None:
             if not isinstance(value, str) or not value.strip():
                 continue
             value = value.strip()
-            marks = [ch for ch in (value[0], value.rstrip(".۔")[-1:]) if ch and ch in opening + closing]
-            if marks and not schema.misquoted(value):  # a mark the schema refuses is the schema's to report
+            if _wraps_whole(value.rstrip(".۔"), opening) and not schema.misquoted(value):
+                # a mark the schema refuses is the schema's to report
                 err("quotes.yml", ("quotes", i, "text", lang), M(
-                    "the quote begins or ends with {mark}, but the page puts the quotation marks around it itself "
-                    "(it would show {mark}{mark}); remove the marks at the start and the end", mark=marks[0]))
+                    "the quote begins with {mark} and ends with the mark that closes it, but the page puts the "
+                    "quotation marks around it itself (it would show {mark}{mark}); remove the marks at the start and "
+                    "the end", mark=value[0]))
             elif lang == "ar" and value[-1] in ".۔":
                 err("quotes.yml", ("quotes", i, "text", lang), M(
                     "the Arabic quote ends with a full stop, which the page would show inside the quotation marks "
                     "(«….»); remove it: the sentence around the quote takes the punctuation"))
+
+
+def _wraps_whole(text: str, opening: str) -> bool:
+    """Whether `text` is one quotation from its first character to its last: «…» around all of it. A quote that
+    only ends with a quotation of its own («لا تخدم إلا «مصالحها») is the speaker's words, marks included."""
+    return len(text) > 1 and text[0] in opening and schema.closed_at(text) == len(text) - 1
 
 
 def _check_aliases(files: dict[str, _File], err) -> None:

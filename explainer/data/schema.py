@@ -26,7 +26,11 @@ from pydantic_core import PydanticCustomError
 # not a misleading "no Arabic letters".
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
 # Arabic punctuation, and the Latin mark an English text uses for each.
-ARABIC_MARKS = {"\u061f": "?", ARABIC_COMMA: ",", "\u061b": ";"}
+# U+06D4 is the Urdu full stop an Arabic keyboard layout may give for ".".
+ARABIC_MARKS = {"\u061f": "?", ARABIC_COMMA: ",", "\u061b": ";", "\u06d4": "."}
+# Arabic-Indic digits (٣): an English page would print them as typed. (Persian ones, ۳, are refused in any text:
+# data/hygiene.py.)
+OTHER_DIGITS = re.compile("[\u0660-\u0669]+")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT = 2000  # characters in a text a reader sees (a fact, a summary, a title)
 MAX_NAME = 100  # characters in a name or an alias
@@ -50,6 +54,21 @@ MESSAGES = {
                    "only the month"),
     "bad_day": N_('the date "{value}" is not a real date; write it as YYYY-MM-DD, the day of the fix'),
     "date_digits": N_('the date "{value}" is written in Arabic-Indic digits; write Western digits: {digits}'),
+    "unpadded_date": N_('the date "{value}" has a one-digit month or day; write the date as YYYY-MM-DD: {padded}'),
+    "digits_in_en": N_("the English text (en) has Arabic-Indic digits ({given}); write Western digits: {digits}"),
+    "unclosed_mark": N_("the quotation mark {mark} here is never closed; add {closing} where the quotation ends, or "
+                        "remove {mark}"),
+    "unopened_mark": N_("the quotation mark {mark} here closes no quotation; add {opening} where the quotation begins, "
+                        "or remove {mark}"),
+    "guillemets_in_en": N_("the English text (en) has the quotation mark {mark}, which English texts do not use; "
+                           "quote with “…” instead"),
+    "english_marks_in_ar": N_("the Arabic text (ar) has the quotation mark {mark}, which Arabic texts do not use; "
+                              "quote with «…» instead"),
+    "stop_inside_guillemets": N_("the full stop here is inside «…», where an Arabic text puts none; remove it (the "
+                                 "sentence around the quotation takes the full stop, after »)"),
+    "typed_count": N_('the text types a count ("{words}"); never type a count of factions: the pages count them from '
+                      "data/factions.yml, and a typed count goes wrong when a faction is added or moved; leave the "
+                      "number out"),
     "empty_en": N_("the English text (en) is empty; write the English text"),
     "arabic_in_en": N_("the English text (en) contains Arabic letters; move the Arabic to the ar field"),
     "arabic_mark_in_en": N_('the English text (en) contains the Arabic punctuation mark «{mark}», which English '
@@ -136,6 +155,12 @@ def _iso_date(value: str) -> str:
     # Dates stay strings: a month ("2017-02") is a real precision in this story, not a day we made up.
     if western_digits(value):
         raise _fail("date_digits", value=value, digits=western_digits(value))
+    loose = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", value) if value.isascii() else None
+    padded = "-".join(f"{int(part):02d}" if i else part for i, part in enumerate(loose.groups()) if part) \
+        if loose else None
+    if padded and padded != value and real_date(padded):
+        # "2017-2-2" is a real day written loosely: "not a real date" sent the editor looking for a wrong one.
+        raise _fail("unpadded_date", value=value, padded=padded)
     if not real_date(value):
         raise _fail("bad_date", value=value)
     return value
@@ -196,11 +221,27 @@ OPENERS = {"”": "“„", "“": "„", "’": "‘", "»": "«", '"': '"'}
 MARK_EDGE = "edge"
 
 
+def closed_at(text: str) -> int | None:
+    """The offset of the mark that closes the quotation `text` begins with (quotations inside it counted), or None
+    when it is not closed."""
+    closers, depth = CLOSERS.get(text[:1], ""), 0
+    for i, ch in enumerate(text[1:], start=1):
+        if ch in closers and depth == 0:
+            return i
+        if ch in closers:
+            depth -= 1
+        elif ch == text[0]:
+            depth += 1
+    return None
+
+
 def wrapped(value: str) -> tuple[str, str] | None:
-    """The marks at both ends of `value`, if it begins and ends with a quotation mark."""
+    """The marks at both ends of `value`, if it begins and ends with a quotation mark, unless the first closes
+    before the end: «لا تخدم» إلا «مصالحها» is two quotations of its own."""
     text = value.strip()
     if len(text) > 1 and text[0] in QUOTATION_MARKS and text[-1] in QUOTATION_MARKS:
-        return text[0], text[-1]
+        closing = closed_at(text)
+        return None if closing is not None and closing < len(text) - 1 else (text[0], text[-1])
     return None
 
 
@@ -224,6 +265,13 @@ def _not_wrapped(value: str) -> None:
         raise _fail(found[0], **found[1])
 
 
+# The key of a text rule's error that gives the offset, in the text, of the character at fault: the loader points at
+# that character's line and column.
+AT = "at"
+# Each language's quotation marks, opening and closing: the other language's are refused in a text.
+OWN_MARKS = {"en": ("“", "”"), "ar": ("\u00ab", "\u00bb")}
+
+
 def _english(value: str) -> str:
     if not value.strip():
         raise _fail("empty_en")
@@ -233,22 +281,49 @@ def _english(value: str) -> str:
     # "…the Fateh al-Sham Front؟" was published as typed on an Arabic keyboard: no Arabic letter, so not refused above.
     for mark, latin in ARABIC_MARKS.items():
         if mark in value:
-            raise _fail("arabic_mark_in_en", mark=mark, latin=latin)
+            raise _fail("arabic_mark_in_en", mark=mark, latin=latin, **{AT: value.index(mark)})
+    # "went on ٢٣ January" was published so: one message for the text, naming each number.
+    runs = list(OTHER_DIGITS.finditer(value))
+    if runs:
+        raise _fail("digits_in_en", given=", ".join(run.group() for run in runs),
+                    digits=", ".join(western_digits(run.group()) for run in runs), **{AT: runs[0].start()})
+    _marks_of(value, "en")
     _one_alphabet_per_word(value)
     return value
 
 
-def _reversed(value: str) -> bool:
-    """A » with no « open before it: »…« typed in the European way, which an Arabic page shows turned outwards."""
-    opened = False
-    for ch in value:
-        if ch == "\u00ab":
-            opened = True
-        elif ch == "\u00bb":
+def _unbalanced(value: str, opening: str, closing: str) -> tuple[str, int] | None:
+    """("unopened", offset) of a closing mark with no opening one before it, or ("unclosed", offset) of an opening
+    mark never closed; None when every quotation is closed."""
+    opened: list[int] = []
+    for i, ch in enumerate(value):
+        if ch == opening:
+            opened.append(i)
+        elif ch == closing:
             if not opened:
-                return True
-            opened = False
-    return False
+                return "unopened", i
+            opened.pop()
+    return ("unclosed", opened[0]) if opened else None
+
+
+def _marks_of(value: str, lang: str) -> None:
+    """A text quotes with its own language's marks, each quotation closed: a lone « was published as typed."""
+    for other, (opening, closing) in OWN_MARKS.items():
+        found = next((i for i, ch in enumerate(value) if ch in (opening, closing)), None) if other != lang else None
+        if found is not None:
+            raise _fail("guillemets_in_en" if lang == "en" else "english_marks_in_ar", mark=value[found],
+                        **{AT: found})
+    opening, closing = OWN_MARKS[lang]
+    problem = _unbalanced(value, opening, closing)
+    if problem and problem[0] == "unopened" and lang == "ar" and opening in value[problem[1]:]:
+        raise _fail("reversed_guillemets", **{AT: problem[1]})  # »…«, typed the European way
+    if problem:
+        kind, at = problem
+        raise _fail(f"{kind}_mark", mark=value[at], opening=opening, closing=closing, **{AT: at})
+
+
+# A full stop just inside a closing » (not the last of an ellipsis typed as dots).
+_STOP_INSIDE = re.compile(r"(?<!\.)[.\u06d4](?=\s*\u00bb)")
 
 
 def _arabic(value: str) -> str:
@@ -257,12 +332,46 @@ def _arabic(value: str) -> str:
     _not_wrapped(value)
     if not ARABIC_LETTER.search(value):
         raise _fail("no_arabic")
-    if _reversed(value):
-        raise _fail("reversed_guillemets")
+    _marks_of(value, "ar")
+    stop = _STOP_INSIDE.search(value)
+    if stop:
+        raise _fail("stop_inside_guillemets", **{AT: stop.start()})
     # "…ولماذا?" shows the Latin mark, turned the other way from the Arabic «؟» a reader expects.
     if "?" in value:
-        raise _fail("latin_question_in_ar")
+        raise _fail("latin_question_in_ar", **{AT: value.index("?")})
     _one_alphabet_per_word(value)
+    return value
+
+
+# A count typed before "factions" ("the eleven factions", "11 armed groups"), or around «فصائل» in Arabic (the number
+# comes after the noun: «الفصائل الإحدى عشرة», or before it: «أحد عشر فصيلًا»). "One" and «أحد» alone are left out:
+# "one faction said" and «أحد الفصائل» ("one of the factions") name no count.
+_EN_NUMBER = (r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+              r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+dozen|dozen")
+_EN_COUNT = re.compile(rf"\b(?:{_EN_NUMBER})(?:-\w+)?\s+(?:(?:armed|rebel|opposition|Syrian)\s+)?(?:factions?|groups?)\b",
+                       re.IGNORECASE)
+_AR_UNITS = ("ثلاث|ثلاثة|أربع|أربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثمان|ثماني|ثمانية|تسع|تسعة|عشر|عشرة|اثنا|اثنتا|اثني|"
+             "اثنتي|اثنان|اثنتان|عشرون|عشرين|ثلاثون|ثلاثين|أربعون|أربعين|خمسون|خمسين")
+_AR_NUMBER = rf"[0-9\u0660-\u0669]+|(?:ال)?(?:{_AR_UNITS})|(?:ال)?(?:أحد|إحدى|احدى)\s+(?:عشر|عشرة)"
+_AR_FACTIONS = r"(?:[وفبل]?(?:ال|لل)?)(?:فصيل|فصيلا|فصيلًا|فصائل)"
+_AR_COUNT = re.compile(rf"(?<!\S)(?:(?:{_AR_NUMBER})\s+{_AR_FACTIONS}|{_AR_FACTIONS}\s+(?:{_AR_NUMBER}))(?![^\s.,،؛:)])")
+_HARAKAT = re.compile("[\u064b-\u0652]")
+
+
+def typed_count(value: str) -> tuple[int, int] | None:
+    """Where the first count of factions typed in `value` starts and ends (vowel marks aside), or None."""
+    found = _EN_COUNT.search(value)
+    if found:
+        return found.span()
+    kept = [i for i, ch in enumerate(value) if not _HARAKAT.match(ch)]  # offsets in `value` of the letters searched
+    found = _AR_COUNT.search("".join(value[i] for i in kept))
+    return (kept[found.start()], kept[found.end() - 1] + 1) if found else None
+
+
+def _no_count(value: str) -> str:
+    found = typed_count(value)
+    if found:
+        raise _fail("typed_count", words=value[found[0]:found[1]], **{AT: found[0]})
     return value
 
 
@@ -291,8 +400,11 @@ Ref = Annotated[str, Field(max_length=MAX_ID)]
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
 DayDate = Annotated[str, AfterValidator(_day)]
 Paras = Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
-EnText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_english)]
-ArText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_arabic)]
+# A quote is the source's words as they are: the rule against a typed count is for ours.
+EnQuote = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_english)]
+ArQuote = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_arabic)]
+EnText = Annotated[EnQuote, AfterValidator(_no_count)]
+ArText = Annotated[ArQuote, AfterValidator(_no_count)]
 EnName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_english), AfterValidator(_spaced)]
 ArName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_arabic), AfterValidator(_spaced)]
 EnAlias = Annotated[EnName, AfterValidator(_alias)]
@@ -304,6 +416,13 @@ class Text(Strict):
 
     en: EnText
     ar: ArText
+
+
+class QuoteText(Text):
+    """A quote's words, which may hold anything the speaker said, a count included."""
+
+    en: EnQuote
+    ar: ArQuote
 
 
 class Name(Text):
@@ -465,7 +584,7 @@ class FactionsFile(Strict):
 class Quote(Strict):
     id: Id
     speaker: Ref  # a faction, an actor or a camp
-    text: Text  # English as the source quotes it; Arabic is our translation and says so on the page
+    text: QuoteText  # English as the source quotes it; Arabic is our translation and says so on the page
     occasion: Text
     paras: Paras
 

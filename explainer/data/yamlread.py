@@ -22,8 +22,8 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from explainer.data.errors import DataError, visible
 from explainer.data.messages import M, N_, code
-from explainer.data.hygiene import ESCAPES, problem_with
-from explainer.data.languages import ARABIC_COMMA
+from explainer.data.hygiene import ESCAPES, persian_digits, problem_with
+from explainer.data.languages import ARABIC_COMMA, CODES as LANGUAGES
 
 PathKey = tuple  # ("factions", 3, "name", "ar")
 
@@ -60,6 +60,25 @@ class Positions:
     # The first and the last character of each text as written (inside its quotes): a quotation mark typed at an end
     # of a value is reported at the mark itself.
     edges: dict[PathKey, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
+    # Each text as written between its edges: a rule that finds a character inside a text points at that character.
+    written: dict[PathKey, str] = field(default_factory=dict)
+
+    def of_character(self, path: PathKey, value: str, offset: int) -> tuple[int, int] | None:
+        """The line and column of `value[offset]` as written: its n-th occurrence in the value is the n-th in the
+        written text (escapes and folded lines change the rest, never the order of the characters)."""
+        written, edges = self.written.get(tuple(path)), self.edges.get(tuple(path))
+        if written is None or edges is None or not 0 <= offset < len(value):
+            return None
+        ch = value[offset]
+        at = -1
+        for _ in range(value[:offset].count(ch) + 1):
+            at = written.find(ch, at + 1)
+            if at < 0:
+                return None
+        (line, col), before = edges[0], written[:at]
+        if "\n" in before:
+            return line + before.count("\n"), at - before.rfind("\n")
+        return line, col + at
 
     def of_value(self, path: PathKey) -> tuple[int, int]:
         # An error deep inside a value that does not exist yet points at the nearest thing that does.
@@ -117,7 +136,13 @@ def _character_errors(text: str, name: str) -> tuple[list[DataError], bool]:
         if refused.isdisjoint(line):
             continue
         indent = len(line) - len(line.lstrip(" \t"))
+        digits_said = False
         for col, ch in enumerate(line, start=1):
+            if "\u06f0" <= ch <= "\u06f9":
+                if not digits_said:
+                    errors.append(DataError(name, number, col, persian_digits(line)))
+                digits_said = True
+                continue
             if ch == "\t" and col <= indent:
                 errors.append(DataError(name, number, col, M("a tab is used for indentation; YAML needs spaces: replace the tab with spaces")))
                 readable = False
@@ -232,6 +257,21 @@ def _quote_inside(text: str) -> int | None:
     return None
 
 
+def _runs_into_key(text: str) -> tuple[int, str, str] | None:
+    """(column of the opening quote, the key, the text before it) when a quoted text takes in the next key of its
+    entry (`{en: "Sham Legion, ar: "فيلق الشام"}`): its closing quote is missing, and blaming the next quote, as
+    "a quote inside a text", sent the editor to the other language."""
+    opened = None
+    for col, inside in _quote_marks(text):
+        if inside:
+            opened = col
+            continue
+        taken = re.fullmatch(r"(.*?)\s*,\s*([\w-]+:)\s*", text[opened:col - 1]) if opened else None
+        if taken and taken[1]:
+            return opened, taken[2], taken[1]
+    return None
+
+
 def _arabic_comma_after_quote(text: str) -> int | None:
     """The column of an Arabic comma typed after a closing quote to separate items (`["أ"، "ب"]`), or None: YAML
     separates a flow collection's items with a Latin comma only."""
@@ -265,6 +305,12 @@ def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
         if comma:
             return number, comma, M("the items are separated with the Arabic comma «،» here, which YAML does not read "
                                     "as a separator; use a Latin comma (,) instead")
+        runs_on = _runs_into_key(text)
+        if runs_on:
+            col, key, before = runs_on
+            return number, col, M(
+                'the text in quotes that starts here runs into "{key}": a closing " is missing after "{before}"; '
+                'write `"{before}", {key} …`', key=key, before=before)
         inside = _quote_inside(text)
         if inside:
             return number, inside, M(
@@ -293,6 +339,30 @@ def _item_without_dash(lines: list[str], line: int) -> int | None:
             # keeps the indentation message.
             first = re.match(r"- ([\w-]+):", above.lstrip())
             return indent + 1 if first and lines[line - 1].lstrip().startswith(first[1] + ":") else None
+    return None
+
+
+_KEY_LINE = re.compile(r"( *)(- +)?([\w-]+):(?:\s|$)")
+
+
+def _indented_off(lines: list[str], line: int) -> tuple[int, int, bool] | None:
+    """(column to start at, the line lined up with, whether it is too far in) for a `key:` line the parser could not
+    place: an entry ("- id:") goes where the last entry of the same kind starts, a key where the key above it does.
+    "Line it up with them" named no column, and the lines "of the same entry" were not the ones to match."""
+    found = _KEY_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if not found:
+        return None
+    col = len(found[1]) + 1
+    for number in range(line - 1, 0, -1):
+        above = _KEY_LINE.match(lines[number - 1])
+        if not above:
+            continue
+        if found[2]:  # an entry: like the last entry that starts with the same key
+            if above[2] and above[3] == found[3] and len(above[1]) + 1 != col:
+                return len(above[1]) + 1, number, col > len(above[1]) + 1
+            continue
+        target = len(above[1]) + len(above[2] or "") + 1  # a key: like the key of the line above
+        return (target, number, col > target) if target != col else None
     return None
 
 
@@ -356,6 +426,17 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
         return DataError(name, at_line, at_col, M(
             'the line "{key}: []" says the list is empty, but items follow it; replace it with "{key}:"', key=key))
     shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    indented = _indented_off(lines, line) if message in {plain for _, _, plain in _PLAIN_SYNTAX[1:4]} else None
+    if indented:
+        at_col, like, too_far = indented
+        where = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1
+        if too_far:
+            return DataError(name, line, where, M(
+                "YAML cannot read this line ({line_text}): it is indented too far; start it in column {col}, like line "
+                "{like}", line_text=_excerpt(shown), col=at_col, like=like))
+        return DataError(name, line, where, M(
+            "YAML cannot read this line ({line_text}): it is indented differently from the lines of its entry; start "
+            "it in column {col}, like line {like}", line_text=_excerpt(shown), col=at_col, like=like))
     if message is None:
         return DataError(name, line, col, M("the YAML cannot be read here ({said}); check the indentation, the colons "
                                             "and the quotes on this line and the one above", said=said.strip()))
@@ -424,9 +505,10 @@ class _Builder:
     """Turns composed nodes into dicts, lists and scalars, noting positions, duplicate keys and escaped
     characters that text may not hold."""
 
-    def __init__(self, name: str, text: str):
+    def __init__(self, name: str, text: str, all_text: bool = False):
         self.name = name
         self.text = text
+        self.all_text = all_text
         self.positions = Positions()
         self.errors: list[DataError] = []
 
@@ -449,22 +531,40 @@ class _Builder:
     def _scalar(self, node: ScalarNode, path: PathKey):
         if node.style == '"':
             self.errors.extend(_escape_errors(node, self.text, self.name))
+        if path and (self.all_text or path[-1] in LANGUAGES):
+            self._comment_after(node)
         value, problem = _scalar(node)
         if isinstance(value, str) and value.strip():
-            self.positions.edges[path] = self._edges(node)
+            self.positions.edges[path], self.positions.written[path] = self._edges(node)
         if problem:
             self.error(node, problem)
             self.positions.unreadable.add(path)
         return value
 
-    def _edges(self, node: ScalarNode) -> tuple[tuple[int, int], tuple[int, int]]:
+    def _comment_after(self, node: ScalarNode) -> None:
+        """`en: In a statement #5, it set …`: YAML reads " #" as the start of a comment, so the text was published
+        as "In a statement" without a word."""
+        end = node.end_mark.index
+        comment = re.match(r"[ \t]+#", self.text[end:self.text.find("\n", end) % (len(self.text) + 1)])
+        if not comment:
+            return
+        line, col = self._at(end + comment.end() - 1)
+        if node.style is None:
+            message = M('a # after a space starts a comment and cuts the text here; put the whole text in double '
+                        'quotes: "…"')
+        else:
+            message = M("a # after a space starts a comment, so what follows the closing quote is not part of the "
+                        "text; put it inside the quotes, or start the comment on a line of its own")
+        self.errors.append(DataError(self.name, line, col, message))
+
+    def _edges(self, node: ScalarNode) -> tuple[tuple[tuple[int, int], tuple[int, int]], str]:
         quote = 1 if node.style in ('"', "'") else 0
         first, last = node.start_mark.index + quote, node.end_mark.index - 1 - quote
         while first < last and self.text[first].isspace():
             first += 1
         while last > first and self.text[last].isspace():
             last -= 1
-        return self._at(first), self._at(last)
+        return (self._at(first), self._at(last)), self.text[first:last + 1]
 
     def _at(self, index: int) -> tuple[int, int]:
         # By bisection over the line starts: counting the newlines before each value again was quadratic (10.8 s of
@@ -514,8 +614,9 @@ class _Builder:
         return result
 
 
-def read_yaml(path: Path, name: str) -> ReadResult:
-    """Every problem in one file, at once; `value` is None when the file could not be read as data."""
+def read_yaml(path: Path, name: str, all_text: bool = False) -> ReadResult:
+    """Every problem in one file, at once; `value` is None when the file could not be read as data. `all_text`: every
+    value in the file is a text a reader sees (the interface strings), not only those under `en` and `ar`."""
     empty = ReadResult(None, Positions(), [])
     try:
         raw = path.read_bytes()
@@ -529,12 +630,12 @@ def read_yaml(path: Path, name: str) -> ReadResult:
     if text is None:
         empty.errors.extend(errors)
         return empty
-    result = _parse(text, name)
+    result = _parse(text, name, all_text)
     return ReadResult(result.value, result.positions, list(result.errors), text)
 
 
 @functools.lru_cache(maxsize=64)
-def _parse(text: str, name: str) -> ReadResult:
+def _parse(text: str, name: str, all_text: bool = False) -> ReadResult:
     """Parsing is most of a load's time; an unchanged file is parsed once (`mkdocs serve`, the fuzz tests).
     Callers only read the result."""
     empty = ReadResult(None, Positions(), [])
@@ -558,6 +659,6 @@ def _parse(text: str, name: str) -> ReadResult:
     if node is None:
         empty.errors.extend(character_errors + [DataError(name, 1, 1, M("the file is empty; restore its content"))])
         return empty
-    builder = _Builder(name, text)
+    builder = _Builder(name, text, all_text)
     value = builder.build(node, ())
     return ReadResult(value, builder.positions, character_errors + builder.errors)

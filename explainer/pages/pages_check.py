@@ -34,6 +34,10 @@ _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "da
 _UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 
 
+# A typographic quotation mark inside a macro call (`{{ quote(“id”) }}`, as a word processor types it).
+_CURLY_IN_CALL = re.compile(r"\{\{[^}\n]*?([“”‘’«»„])")
+
+
 def _jinja() -> jinja2.Environment:
     # The same delimiters as mkdocs.yml gives mkdocs-macros (headings use {#id}, which Jinja reads as a comment).
     return jinja2.Environment(comment_start_string="{##", comment_end_string="##}")
@@ -209,6 +213,12 @@ def _check_page(path: Path, name: str, ids: _Ids, layout: Layout) -> list[DataEr
     def report(line: int, col: int, message: str) -> None:
         errors.append(DataError(name, line, col, message))
 
+    curly = [m for m in _CURLY_IN_CALL.finditer(text)]
+    if curly:
+        # Jinja's own message gave an offset in the file, at column 1, in English only.
+        return [DataError(name, *_position(text, m.start(1)), M(
+            'the macro call has the typographic quotation mark {mark} here; use straight quotes " in macros, like '
+            '{{{{ quote("buying-time") }}}}', mark=m.group(1))) for m in curly]
     try:
         _jinja().parse(text)
     except jinja2.TemplateSyntaxError as exc:
