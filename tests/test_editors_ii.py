@@ -358,8 +358,8 @@ def test_a_failed_rebuild_under_serve_shows_the_messages_in_place_of_the_pages(t
     def builder():
         glue.site_data({"site_url": None, "config_file_path": str(project / "mkdocs.yml")})
 
-    server = SimpleNamespace(root=str(served), builder=builder)
-    hooks.on_serve(server, config=None, builder=builder)
+    server = SimpleNamespace(root=str(served), builder=builder, watch=lambda path: None)
+    hooks.on_serve(server, config=SimpleNamespace(config_file_path=str(project / "mkdocs.yml")), builder=builder)
     server.builder()  # does not raise: the browsers reload, into the messages
     for page in (served / "index.html", served / "ar" / "index.html", served / "404.html"):
         shown = page.read_text(encoding="utf-8")

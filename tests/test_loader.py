@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from explainer.data.errors import DataErrors
+from explainer.data.messages import laid_out
 from explainer.pages.site import load_data
 
 from .conftest import ROOT, copy_project, mkdocs_build
@@ -294,7 +295,7 @@ def test_validator_prints_github_annotations_under_actions(data_dir):
     # Both languages in one annotation: the pull request's readers may be either kind of editor.
     assert (
         f'::error file=data/factions.yml,line={line},col={col}::camp "atended" is not one of: attended, refused; did you mean "attended"?'
-        " · القيمة «atended» في camp ليست من بين: attended, refused؛ هل تقصد «attended»؟"
+        " · " + laid_out("القيمة «atended» في camp ليست من بين: attended, refused؛ هل تقصد «attended»؟", "ar")
         in result.stderr.splitlines()
     )
 
