@@ -1,5 +1,5 @@
-"""The timeline reads as a sequence (issue 21, item 7): the dated events first, in time order, ending on the
-source's date; then the events the source gives no date, in a band of their own under one "No date given"
+"""The timeline reads as a sequence (issue 21, item 7): the dated events first, in time order (the source's date
+in its place by the same rule, schema.timeline_key); then the events the source gives no date, in a band of their own under one "No date given"
 heading, bold and upright in both scripts, each still placed as the data places it. Read from the built HTML,
 with the order and the labels taken from data/events.yml and data/i18n/."""
 from __future__ import annotations
