@@ -158,7 +158,7 @@ def test_a_date_and_a_placement_are_reported_at_the_placement(data_dir):
     text = edit(data_dir, "events.yml", "  - id: aleppo-evacuation\n    placement:",
                 '  - id: aleppo-evacuation\n    date: "2016-12"\n    placement:')
     # A block mapping stands where its first key does.
-    line, col = position(text, 'en: "Before the Astana talks; the source gives no date, and does not say whether')
+    line, col = position(text, 'en: "Before the Astana talks; the source does not say whether')
     assert (f"data/events.yml:{line}:{col}: an event has either a date or a placement, not both; remove one"
             in errors(data_dir))
 

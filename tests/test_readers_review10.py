@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from explainer.render.strings import format_span, t
+from explainer.publish.search_index import event_title
 from explainer.pages.site import load_data
 
 from .conftest import LANGS, PAGES, ROOT, html_file
@@ -36,8 +36,7 @@ def _search(browser, server, lang, query, viewport=PHONE):
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_event_result_is_titled_by_its_date_with_its_sentence_as_the_excerpt(browser, server, lang):
     events = {e.id: e for e in DATA.events.events}
-    titles = {e.id: format_span(DATA, lang, e.date, e.until) if e.date else t(DATA, lang, "undated")
-              for e in events.values()}
+    titles = {e.id: event_title(DATA, e, lang) for e in events.values()}  # undated: review11b's test
     context, page = _search(browser, server, lang, EVENT_QUERY[lang])
     results = page.evaluate("""[...document.querySelectorAll('.search-results > li')].map(li => ({
       href: li.querySelector('.search-result__link').getAttribute('href'),

@@ -550,9 +550,8 @@ def _changed(files: dict[str, _File], base: dict[str, _File], rel: str, key: str
 
 
 def _not_later(a: str, b: str) -> bool:
-    """Whether date `a` may be listed before date `b`: a month ("2017-02") is compared with a day by its month."""
-    n = min(len(a), len(b))
-    return a[:n] <= b[:n]
+    """Whether date `a` may be listed before date `b`, by the timeline's rule (a month after the days in it)."""
+    return schema.timeline_key(a) <= schema.timeline_key(b)
 
 
 def _out_of_order(items: list[tuple], before, changed: set[int]) -> list[tuple]:

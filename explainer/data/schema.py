@@ -139,6 +139,13 @@ def western_digits(value: str) -> str | None:
     return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in value)
 
 
+def timeline_key(date: str) -> tuple[str, str]:
+    """Where a date stands in the timeline: the one rule that events.yml's order, the validator and the page share.
+    A month-only date ("2017-02", Geneva IV) sorts after every day of its month: placed before "2 February 2017" it
+    would read as earlier than a day it may well follow."""
+    return date[:7], date[8:] or "99"
+
+
 def real_date(value) -> bool:
     """A day (YYYY-MM-DD) or a month (YYYY-MM) of the calendar, in Western digits: what the timeline's order and
     the corrections' checks compare. `\\d` alone would also take ٢٠٢٦-١٢-٠٧, and 2026-13-01 is no date."""

@@ -29,6 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 from explainer.render.edit_links import edit_footer
+from explainer.render.html import FOOTER_PAGE
 from explainer.data.errors import DataError
 from explainer.data.languages import DIRECTION, LANGUAGES, OTHER, PREFIX
 from explainer.publish.finish import finish_pages
@@ -117,7 +118,7 @@ def on_env(env, config, files):
 # ---------------------------------------------------------------- the footer's links
 
 # Where corrections are shown: the About page's section with this id (docs/LANG/about.md), named as its heading.
-CORRECTIONS = ("about", "corrections")
+CORRECTIONS = (FOOTER_PAGE, "corrections")
 
 
 def _toc_title(items, anchor: str) -> str | None:

@@ -78,11 +78,13 @@ def entry_records(data: SiteData, lang: str) -> list[dict]:
             "n": " · ".join(_names(item)), "x": _facts(item, lang), "y": _facts(item, other),
         })
     for event in data.events.events:
-        # An event reads like every other result: a short title (its date as the timeline prints it, or the
-        # timeline's own label for no date) over its sentence as the excerpt; the sentence is still searched as a
-        # title is ("s"), so an event ranks as it did when its whole sentence was its title.
+        # An event reads like every other result: a short title (its date as the timeline prints it, or the start
+        # of its sentence when it has none) over its sentence as the excerpt; the sentence is still searched as a
+        # title is ("s"), so an event ranks as it did when its whole sentence was its title. An undated one carries
+        # the timeline's "No date given" as a meta line ("m"), beside the page's name.
         records.append({
             "u": f"{root}timeline/#{event.id}", "e": 1, "t": event_title(data, event, lang),
+            **({} if event.date else {"m": t(data, lang, "undated")}),
             "s": getattr(event.text, lang), "x": getattr(event.text, lang),
             # Where an undated event falls names other events ("after the ceasefire"): it counts less than its text.
             "p": getattr(event.placement, lang) if event.placement else "", "y": getattr(event.text, other),
@@ -94,11 +96,19 @@ def entry_records(data: SiteData, lang: str) -> list[dict]:
     return records
 
 
+TITLE_WORDS = 6  # an undated event's result is titled by this many first words of its sentence, then "…"
+_TRAILING = re.compile(r"[\s,;:،؛.“”«»\"]+$")
+
+
 def event_title(data: SiteData, event, lang: str) -> str:
-    """What the timeline prints above or around an event: its date (or span), or the undated band's heading."""
+    """An event's result title: its date (or span) as the timeline prints it; with no date, the start of its
+    sentence, which tells a reader what it is (every undated result titled "No date given" told nothing)."""
     if event.date:
         return format_span(data, lang, event.date, event.until)
-    return t(data, lang, "undated")
+    words = getattr(event.text, lang).split()
+    if len(words) <= TITLE_WORDS:
+        return " ".join(words)
+    return _TRAILING.sub("", " ".join(words[:TITLE_WORDS])) + "…"
 
 
 # ---------------------------------------------------------------- sections, from the built pages

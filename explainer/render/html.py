@@ -190,10 +190,15 @@ def camps_at_a_glance(data: SiteData, place: Place) -> str:
     return '<div class="camp-lines story">' + "".join(lines) + "</div>"
 
 
+# The page every page's footer links to (publish/hooks.py): Home's "Read on" cards leave it out, as they leave out
+# Home and Search, so the cards are the story's own pages, and an even six that no grid leaves one of alone.
+FOOTER_PAGE = "about"
+
+
 def section_cards(data: SiteData, place: Place) -> str:
     cards = []
     for page in data.pages.pages:
-        if page.id in ("index", "search"):
+        if page.id in ("index", "search", FOOTER_PAGE):
             continue
         # The space between the two spans shows nowhere on screen (the CSS sets each on its own line); without the
         # CSS (a reader view, a copy) it keeps the title and the text from running together ("Timeline" + "Every …").
@@ -333,17 +338,20 @@ def _event_item(data: SiteData, place: Place, event: schema.Event) -> str:
 
 
 def timeline_list(data: SiteData, place: Place) -> str:
-    """The dated events in time order (events.yml lists them so, and the validator holds it), ending on the source's
-    own date; then, in a band of their own under one heading, the events the source gives no date, in the order
-    listed, each with its placement. A reader meets the sequence first, not an entry that cannot be dated."""
+    """The dated events in time order (events.yml lists them so, and the validator holds it), with the source's own
+    date in its place by the same rule (`schema.timeline_key`: a month-only date after the days in its month); then,
+    in a band of their own under one heading, the events the source gives no date, in the order listed, each with its
+    placement. A reader meets the sequence first, not an entry that cannot be dated."""
     events = data.events.events
-    dated = "".join(_event_item(data, place, e) for e in events if e.date)
     source_date = data.source.date
-    dated += (
+    source_item = (
         f'<li class="event event--source" id="source-date"><p class="event__when"><time datetime="{source_date}">'
         f"{esc(format_date(data, place.lang, source_date))}</time></p><p class=\"event__text\">"
         f'<a href="{place.link("about", "source")}">{ui(data, place, "timeline_source_published")}</a></p></li>'
     )
+    # Stable: the events keep their listed order, and the source's date follows any event on the same day.
+    entries = [(e.date, _event_item(data, place, e)) for e in events if e.date] + [(source_date, source_item)]
+    dated = "".join(item for _, item in sorted(entries, key=lambda entry: schema.timeline_key(entry[0])))
     html = f'<ol class="timeline">{dated}</ol>'
     undated = "".join(_event_item(data, place, e) for e in events if not e.date)
     if undated:

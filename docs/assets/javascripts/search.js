@@ -74,7 +74,7 @@ export function fold(text) {
 
 // n: every spelling of a name; t: the title shown; s: an event's sentence, searched as a title (an event's title
 // is its date, its sentence the excerpt); x: the text shown as the excerpt; p: where an undated event falls;
-// y: the other language's text.
+// y: the other language's text; m (shown, not searched): a line beside the page's name ("No date given").
 var FIELDS = ["n", "t", "s", "x", "p", "y"];
 var BOOST = { n: 6, t: 4, s: 4, x: 1, p: 0.3, y: 0.6 };
 
@@ -86,7 +86,7 @@ function fuzzy(term) {
 export function createSearch(MiniSearch, records) {
   var index = new MiniSearch({
     fields: FIELDS,
-    storeFields: ["u", "t", "o", "x", "p", "n", "e"],
+    storeFields: ["u", "t", "o", "x", "p", "n", "e", "m"],
     idField: "u",
     tokenize: function (text) { return words(text); },
     processTerm: function (term) { return term; },
@@ -280,6 +280,14 @@ export function start(box, input, MiniSearch, records, root) {
         var label = doc.createElement("p");
         label.className = "search-result__page";
         label.textContent = page;
+        if (item.m) {
+          // An undated event: its title is the start of its sentence; the timeline's "No date given" goes here.
+          var meta = doc.createElement("span");
+          meta.className = "search-result__meta";
+          meta.textContent = item.m;
+          label.appendChild(doc.createTextNode(" · "));
+          label.appendChild(meta);
+        }
         li.appendChild(label);
       }
       li.appendChild(link(href.href, item.t, "search-result__link"));
