@@ -25,6 +25,7 @@ from explainer.data.messages import Counted, M
 from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
 
+from .data_setups import replace_value, set_corrections, value
 from .conftest import ROOT, copy_project, free_port, full_tier_only
 from .test_loader import data_dir, edit, position  # noqa: F401
 from .test_messages import arabic
@@ -58,10 +59,11 @@ def test_curly_quotes_around_a_whole_value_are_refused_at_the_value(data_dir, ol
 
 
 def test_an_alias_identical_to_the_name_is_refused(data_dir):
-    text = edit(data_dir, "factions.yml", 'aliases: {en: ["Faylaq al-Sham"]}', 'aliases: {en: ["Sham Legion"]}')
+    name = value(data_dir, "factions.yml", ("factions", "sham-legion", "name", "en"))
+    text = replace_value(data_dir, "factions.yml", ("factions", "sham-legion", "aliases"), f'{{en: ["{name}"]}}')
     error = only(data_dir)
-    assert (error.line, error.col) == position(text, '"Sham Legion"]')
-    assert 'the other spelling "Sham Legion" is the name itself; remove it' in str(error)
+    assert (error.line, error.col) == position(text, f'"{name}"]')
+    assert f'the other spelling "{name}" is the name itself; remove it' in str(error)
 
 
 def rename_de_mistura(data_dir) -> str:
@@ -143,7 +145,7 @@ def test_an_arabic_full_stop_at_the_end_of_a_quote_is_refused(data_dir):
 
 def corrections(data_dir, *dates: str) -> str:
     entries = "".join(f'  - date: "{d}"\n    text: {{en: "A fix.", ar: "تصحيح."}}\n' for d in dates)
-    return edit(data_dir, "corrections.yml", "corrections: []", "corrections:\n" + entries.rstrip("\n"))
+    return set_corrections(data_dir, "corrections:\n" + entries)
 
 
 def test_a_correction_in_the_future_is_refused(data_dir):
