@@ -112,8 +112,9 @@ def change_menu_label(project: Path) -> str:
     return f"menu label of {page.id}: {page.nav.en} -> {new}"
 
 
-def _quoted_factions(data) -> set[str]:
-    return {q.speaker for q in data.quotes.quotes}
+def _new_id(stem: str, taken: set[str]) -> str:
+    """`stem`, or `stem-2`, `stem-3` … when a change made again has used it."""
+    return next(candidate for n in range(1, 100) if (candidate := stem if n == 1 else f"{stem}-{n}") not in taken)
 
 
 def move_faction(project: Path) -> str:
@@ -123,7 +124,7 @@ def move_faction(project: Path) -> str:
     data = load_data(project / "data")
     factions = data.factions.factions
     members = {camp.id: [f for f in factions if f.camp == camp.id] for camp in data.camps.camps}
-    quoted = _quoted_factions(data) | {data.camps.delegation.head_of}
+    quoted = {q.speaker for q in data.quotes.quotes} | {data.camps.delegation.head_of}
     moved = next(f for f in reversed(factions) if f.id not in quoted and len(members[f.camp]) > 1)
     target = next(camp for camp in members if camp != moved.camp)
     with roundtrip(project / "data/factions.yml") as doc:
@@ -145,8 +146,7 @@ def add_quote(project: Path) -> str:
     data = load_data(project / "data")
     camp = data.camps.camps[-1]
     reason = camp.reasons[-1]
-    ids = {q.id for q in data.quotes.quotes}
-    new_id = next(f"{reason.id}-quote{'' if n == 0 else n}" for n in range(100) if f"{reason.id}-quote{'' if n == 0 else n}" not in ids)
+    new_id = _new_id(f"{reason.id}-quote", {q.id for q in data.quotes.quotes})
     with roundtrip(project / "data/quotes.yml") as doc:
         doc["quotes"].append(CommentedMap(
             id=new_id, speaker=camp.id,
@@ -192,17 +192,22 @@ def add_alias(project: Path) -> str:
     return f"alias {alias!r} of {faction.id}"
 
 
+def _later(date: str, day: str) -> bool:
+    """Whether `date` falls after `day`, a month-only date ("2017-02") counting as its whole month."""
+    n = min(len(date), len(day))
+    return date[:n] > day[:n]
+
+
 def add_event(project: Path) -> str:
     """A dated event on the source's own date (the latest it can report), placed in time order."""
     data = load_data(project / "data")
     day = data.source.date
     with roundtrip(project / "data/events.yml") as doc:
         events = doc["events"]
-        # After every event dated up to that day (a month-only date counts as its month), undated ones kept in place.
-        later = [i for i, e in enumerate(events) if "date" in e and str(e["date"])[:len(day)] > day[:len(str(e["date"]))]]
+        # Above the first event dated after that day; undated ones are left where they stand.
+        later = [i for i, e in enumerate(events) if "date" in e and _later(str(e["date"]), day)]
         at = later[0] if later else len(events)
-        ids = {e["id"] for e in events}
-        new_id = next(f"source-published{n or ''}" for n in range(100) if f"source-published{n or ''}" not in ids)
+        new_id = _new_id("source-published", {e["id"] for e in events})
         events.insert(at, CommentedMap(id=new_id, date=Q(day), text=text(
             "The source article is published.", "نُشرت المقالة المصدر."), paras=short_list(1)))
     return f"event {new_id} on {day}"
