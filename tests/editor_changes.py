@@ -213,6 +213,33 @@ def add_event(project: Path) -> str:
     return f"event {new_id} on {day}"
 
 
+def _respell(project: Path, data, file: str, entry_id: str, old: str, new: str, kind: str) -> None:
+    """`old` replaced by `new` in every text of data/ and docs/ (never in the article's own spellings), and kept in
+    the entry's aliases of `kind` (taken out of its aliases when it was one)."""
+    source_names = list(data.source.names)
+    for path in [*sorted((project / "data").glob("*.yml")), *sorted((project / "docs").rglob("*.md"))]:
+        content = path.read_text(encoding="utf-8")
+        if old in content:
+            path.write_text(content.replace(old, new), encoding="utf-8")
+    with roundtrip(project / "data/source.yml") as doc:
+        for i, name in enumerate(source_names):
+            if doc["names"][i] != name:
+                doc["names"][i] = Q(name)
+    with roundtrip(project / "data" / file) as doc:
+        entry = next(e for e in doc[file.removesuffix(".yml")] if e["id"] == entry_id)
+        if "aliases" not in entry:
+            entry["aliases"] = flow()
+        for lang in ("source", "en", "ar"):
+            if new in entry["aliases"].get(lang, []):
+                entry["aliases"][lang].remove(new)
+                if not entry["aliases"][lang]:
+                    del entry["aliases"][lang]
+        if old not in entry["aliases"].get(kind, []):
+            if kind not in entry["aliases"]:
+                entry["aliases"][kind] = short_list()
+            entry["aliases"][kind].append(Q(old))
+
+
 def rename_faction(project: Path) -> str:
     """A faction's English name respelt everywhere it stands in a text (data/ and docs/), the old spelling kept as an
     alias, as the guide's "Fix a name" says."""
@@ -224,36 +251,26 @@ def rename_faction(project: Path) -> str:
     factions = sorted(data.factions.factions, key=lambda f: f.id != head)
     faction, new = next((f, v) for f in factions for v in _variants(f.name.en) if v not in taken - set(f.aliases.en))
     old = faction.name.en
-    source_names = list(data.source.names)  # the article's spellings, letter for letter: never respelt
-    for path in [*sorted((project / "data").glob("*.yml")), *sorted((project / "docs").rglob("*.md"))]:
-        content = path.read_text(encoding="utf-8")
-        if old in content:
-            path.write_text(content.replace(old, new), encoding="utf-8")
-    with roundtrip(project / "data/source.yml") as doc:
-        for i, name in enumerate(source_names):
-            if doc["names"][i] != name:
-                doc["names"][i] = Q(name)
-    # The old spelling stays searchable: in aliases.source when it is the article's own (and not there yet), else ours.
-    kind = "source" if old in source_names else "en"
-    with roundtrip(project / "data/factions.yml") as doc:
-        entry = next(e for e in doc["factions"] if e["id"] == faction.id)
-        if "aliases" not in entry:
-            entry["aliases"] = flow()
-        for lang in ("source", "en"):
-            if new in entry["aliases"].get(lang, []):
-                entry["aliases"][lang].remove(new)
-                if not entry["aliases"][lang]:
-                    del entry["aliases"][lang]
-        if old not in entry["aliases"].get(kind, []):
-            if kind not in entry["aliases"]:
-                entry["aliases"][kind] = short_list()
-            entry["aliases"][kind].append(Q(old))
+    # The old spelling stays searchable: in aliases.source when it is the article's own, else ours.
+    _respell(project, data, "factions.yml", faction.id, old, new, "source" if old in data.source.names else "en")
     return f"{faction.id}: {old} -> {new}"
+
+
+def rename_in_arabic(project: Path) -> str:
+    """An actor's Arabic name swapped with an Arabic alias of as many words (the walk: «ستيفان دي ميستورا» became
+    «ستافان دي ميستورا»), in every text, the old spelling kept as an alias."""
+    data = load_data(project / "data")
+    people_first = sorted(data.actors.actors, key=lambda a: a.kind != "person")  # a person's name is in more texts
+    actor, new = next((a, alias) for a in people_first for alias in a.aliases.ar
+                      if len(alias.split()) == len(a.name.ar.split()))
+    old = actor.name.ar
+    _respell(project, data, "actors.yml", actor.id, old, new, "ar")
+    return f"{actor.id}: {old} -> {new}"
 
 
 # In the order an editor might make them one after another; each re-reads the data the one before left.
 CHANGES = (add_correction, add_correction, change_menu_label, move_faction, add_quote, add_alias, add_event,
-           rename_faction)
+           rename_faction, rename_in_arabic)
 
 
 def apply_all(project: Path) -> list[str]:
