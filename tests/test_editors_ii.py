@@ -67,13 +67,16 @@ def test_an_alias_identical_to_the_name_is_refused(data_dir):
 
 
 def rename_de_mistura(data_dir) -> str:
-    """The guide's "Fix a name": the Arabic name becomes its first other spelling, and the old name is kept among
-    the aliases in its place. Returns the old name, which the texts still use."""
-    actor = next(a for a in load_data(ROOT / "data").actors.actors if a.id == "de-mistura")
-    old, new = actor.name.ar, actor.aliases.ar[0]
-    rest = "".join(f', "{a}"' for a in actor.aliases.ar[1:])
-    edit(data_dir, "actors.yml", f'ar: "{old}"}}\n    aliases: {{ar: ["{new}"{rest}]}}',
-         f'ar: "{new}"}}\n    aliases: {{ar: ["{old}"{rest}]}}')
+    """The guide's "Fix a name": the Arabic name becomes another of its spellings, and the old name is kept among
+    the aliases in its place. Returns the old name, which the texts still use. Not a spelling inside the old name
+    («دي ميستورا»): the texts would still hold the new name, and no warning is due."""
+    actor = next(a for a in load_data(data_dir).actors.actors if a.id == "de-mistura")
+    old = actor.name.ar
+    new = next(alias for alias in actor.aliases.ar if alias not in old)
+    where = ("actors", actor.id)
+    replace_value(data_dir, "actors.yml", where + ("aliases", "ar"),
+                  "[" + ", ".join(f'"{old if alias == new else alias}"' for alias in actor.aliases.ar) + "]")
+    replace_value(data_dir, "actors.yml", where + ("name", "ar"), f'"{new}"')
     return old
 
 
