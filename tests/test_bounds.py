@@ -11,6 +11,10 @@ from explainer.pages.site import load_data as load_site
 
 from .conftest import ROOT
 from .test_loader import data_dir, edit, errors, position  # noqa: F401  (fixture and helpers)
+from .data_setups import replace_value
+
+# Sham Legion's English aliases, wherever the file writes them and whatever they hold today.
+SHAM_ALIASES = ("factions", "sham-legion", "aliases", "en")
 
 
 def quoted(value: str) -> str:
@@ -36,7 +40,7 @@ def test_a_name_longer_than_the_limit_is_refused_at_it(data_dir):
 
 def test_an_alias_longer_than_the_limit_is_refused_at_it(data_dir):
     alias = "Faylaq al-Sham" * (schema.MAX_NAME // 14 + 1)
-    text = edit(data_dir, "factions.yml", '["Faylaq al-Sham"]', f'["{alias}"]')
+    text = replace_value(data_dir, "factions.yml", SHAM_ALIASES, f'["{alias}"]')
     line, col = position(text, quoted(alias))
     assert errors(data_dir) == [
         f"data/factions.yml:{line}:{col}: the English text (en) is {len(alias)} characters long, more than the "
@@ -138,7 +142,7 @@ def test_words_in_different_alphabets_side_by_side_are_fine():
 
 
 def test_an_alias_with_the_roster_separator_is_refused_at_it(data_dir):
-    text = edit(data_dir, "factions.yml", '["Faylaq al-Sham"]', '["Faylaq al-Sham", "Faylaq | Sham"]')
+    text = replace_value(data_dir, "factions.yml", SHAM_ALIASES, '["Faylaq al-Sham", "Faylaq | Sham"]')
     line, col = position(text, '"Faylaq | Sham"')
     assert errors(data_dir) == [
         f'data/factions.yml:{line}:{col}: the alias "Faylaq | Sham" contains "|", which separates the aliases in the '

@@ -21,6 +21,7 @@ from explainer.pages.site import load_data
 from explainer.data.yamlread import read_yaml
 
 from .conftest import ROOT, full_tier_only
+from .data_setups import set_corrections
 
 DATA = load_data(ROOT / "data")
 HEADING = "## What this change does to the site · ما يغيّره هذا التعديل في الموقع"
@@ -418,8 +419,7 @@ def test_a_correction_is_its_own_entry_named_by_its_date(edited, tmp_path):
     shutil.copytree(edited[0], head)
     corrections = head / "corrections.yml"
     entry = ('  - date: "{date}"\n    text: {{en: "Fixed the spelling of {n}.", ar: "صُحّح إملاء اسم {n}."}}\n')
-    corrections.write_text(corrections.read_text(encoding="utf-8").replace("corrections: []", "corrections:\n" + "".join(
-        entry.format(date="2026-12-01", n=n) for n in ("one", "two"))), encoding="utf-8")
+    set_corrections(head, "corrections:\n" + "".join(entry.format(date="2026-12-01", n=n) for n in ("one", "two")))
     out = run(edited[0], head).stdout
     line = next(n for n, row in enumerate(corrections.read_text(encoding="utf-8").split("\n"), start=1)
                 if row.startswith("  - date:"))

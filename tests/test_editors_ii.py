@@ -27,6 +27,7 @@ from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.issue_form import FORM
 from explainer.pages.site import load_data
 
+from .data_setups import replace_value, set_corrections, value
 from .conftest import ROOT, copy_project, free_port, full_tier_only
 from .test_loader import data_dir, edit, position  # noqa: F401
 from .test_messages import arabic
@@ -60,20 +61,24 @@ def test_curly_quotes_around_a_whole_value_are_refused_at_the_value(data_dir, ol
 
 
 def test_an_alias_identical_to_the_name_is_refused(data_dir):
-    text = edit(data_dir, "factions.yml", 'aliases: {en: ["Faylaq al-Sham"]}', 'aliases: {en: ["Sham Legion"]}')
+    name = value(data_dir, "factions.yml", ("factions", "sham-legion", "name", "en"))
+    text = replace_value(data_dir, "factions.yml", ("factions", "sham-legion", "aliases"), f'{{en: ["{name}"]}}')
     error = only(data_dir)
-    assert (error.line, error.col) == position(text, '"Sham Legion"]')
-    assert 'the other spelling "Sham Legion" is the name itself; remove it' in str(error)
+    assert (error.line, error.col) == position(text, f'"{name}"]')
+    assert f'the other spelling "{name}" is the name itself; remove it' in str(error)
 
 
 def rename_de_mistura(data_dir) -> str:
-    """The guide's "Fix a name": the Arabic name becomes its first other spelling, and the old name is kept among
-    the aliases in its place. Returns the old name, which the texts still use."""
-    actor = next(a for a in load_data(ROOT / "data").actors.actors if a.id == "de-mistura")
-    old, new = actor.name.ar, actor.aliases.ar[0]
-    rest = "".join(f', "{a}"' for a in actor.aliases.ar[1:])
-    edit(data_dir, "actors.yml", f'ar: "{old}"}}\n    aliases: {{ar: ["{new}"{rest}]}}',
-         f'ar: "{new}"}}\n    aliases: {{ar: ["{old}"{rest}]}}')
+    """The guide's "Fix a name": the Arabic name becomes another of its spellings, and the old name is kept among
+    the aliases in its place. Returns the old name, which the texts still use. Not a spelling inside the old name
+    («دي ميستورا»): the texts would still hold the new name, and no warning is due."""
+    actor = next(a for a in load_data(data_dir).actors.actors if a.id == "de-mistura")
+    old = actor.name.ar
+    new = next(alias for alias in actor.aliases.ar if alias not in old)
+    where = ("actors", actor.id)
+    replace_value(data_dir, "actors.yml", where + ("aliases", "ar"),
+                  "[" + ", ".join(f'"{old if alias == new else alias}"' for alias in actor.aliases.ar) + "]")
+    replace_value(data_dir, "actors.yml", where + ("name", "ar"), f'"{new}"')
     return old
 
 
@@ -143,7 +148,7 @@ def test_an_arabic_full_stop_at_the_end_of_a_quote_is_refused(data_dir):
 
 def corrections(data_dir, *dates: str) -> str:
     entries = "".join(f'  - date: "{d}"\n    text: {{en: "A fix.", ar: "تصحيح."}}\n' for d in dates)
-    return edit(data_dir, "corrections.yml", "corrections: []", "corrections:\n" + entries.rstrip("\n"))
+    return set_corrections(data_dir, "corrections:\n" + entries)
 
 
 def test_a_correction_in_the_future_is_refused(data_dir):

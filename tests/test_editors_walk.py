@@ -18,6 +18,7 @@ from explainer.pages import issue_form
 from explainer.pages.site import load_data
 
 from .conftest import ROOT
+from .data_setups import set_corrections
 
 from .test_editors_ii import only
 from .test_loader import data_dir, edit, position  # noqa: F401
@@ -141,8 +142,7 @@ def test_an_option_that_is_no_page_any_more_is_refused(project):
 # ---------------------------------------------------------------- dates that do not parse
 
 def correction(data_dir: Path, date: str) -> str:
-    return edit(data_dir, "corrections.yml", "corrections: []",
-                f'corrections:\n  - date: "{date}"\n    text: {{en: "A fix.", ar: "تصحيح."}}')
+    return set_corrections(data_dir, f'corrections:\n  - date: "{date}"\n    text: {{en: "A fix.", ar: "تصحيح."}}')
 
 
 def test_an_impossible_correction_date_is_said_once_and_asks_for_the_day(data_dir):

@@ -15,6 +15,7 @@ from explainer.pages.site import load_data
 from explainer.render import roster
 
 from .conftest import ROOT
+from .data_setups import before_faction, factions_of, found_after, replace_value
 from .test_editors_ii import only, problems
 from .test_loader import data_dir, edit, position  # noqa: F401
 from .test_names_in_source import SOURCE, source_paragraphs, written_in
@@ -77,27 +78,29 @@ def test_a_faction_of_the_other_camp_in_a_camps_part_is_refused_at_its_camp(data
     # The walk added a faction that stayed away among those that went (after the first of them).
     new = ('  - id: new-refusing-faction\n    name: {en: "New Refusing Faction", ar: "فصيل رافض جديد"}\n'
            "    camp: refused\n    paras: [7]\n")
-    text = edit(data_dir, "factions.yml", "  - id: sultan-murad-division\n", new + "  - id: sultan-murad-division\n")
+    refusing = factions_of(data_dir, "refused")
+    text = before_faction(data_dir, factions_of(data_dir, "attended")[1], new)
     error = only(data_dir)
-    assert (error.line, error.col) == position(text, "refused\n    paras: [7]\n  - id: sultan-murad-division")
+    assert (error.line, error.col) == found_after(text, "refused", "id: new-refusing-faction")
     assert 'this faction is of the camp "refused", but it is listed among the factions of "attended"' in str(error)
-    assert 'move it down, into the factions of "refused" (from "ahrar-al-sham" to "al-bayan-movement"), where the ' \
+    assert f'move it down, into the factions of "refused" (from "{refusing[0]}" to "{refusing[-1]}"), where the ' \
            "source names it" in str(error)
     said = error.message.say("ar")
     assert "هذا الفصيل من المعسكر «refused»، لكنه مدرج بين فصائل «attended»" in said
-    assert "انقله إلى أسفل، إلى فصائل «refused» (من «ahrar-al-sham» إلى «al-bayan-movement»)، في موضعه بحسب ترتيب المصدر" in said
+    assert f"انقله إلى أسفل، إلى فصائل «refused» (من «{refusing[0]}» إلى «{refusing[-1]}»)، في موضعه بحسب ترتيب المصدر" in said
 
 
 def test_the_last_faction_switched_to_the_other_camp_is_told_to_move_up(data_dir):
-    old = '    aliases: {en: ["Harakat al-Bayan"]}\n    camp: refused'
-    text = edit(data_dir, "factions.yml", old, old.replace("refused", "attended"))
-    # Its paragraph, the other camp's list, is refused too (test_editors_walk6).
+    attending, last = factions_of(data_dir, "attended"), factions_of(data_dir, "refused")[-1]
+    text = replace_value(data_dir, "factions.yml", ("factions", last, "camp"), "attended")
+    # Its paragraphs, the other camp's list, are refused too (test_editors_walk6).
     found = problems(data_dir)
-    assert len(found) == 2 and 'does not tell of the camp "attended"' in str(found[1]), [str(e) for e in found]
-    error = found[0]
-    assert (error.line, error.col) == position(text, 'attended\n    paras: [7]')
-    assert 'listed among the factions of "refused"; move it up, into the factions of "attended" (from "sham-legion" ' \
-           'to "ajnad-al-sham")' in str(error)
+    moved = [e for e in found if "move it up" in str(e)]
+    assert len(found) == 2 and len(moved) == 1, [str(e) for e in found]
+    error = moved[0]
+    assert (error.line, error.col) == found_after(text, "attended", f"id: {last}\n")
+    assert 'listed among the factions of "refused"; move it up, into the factions of "attended" ' \
+           f'(from "{attending[0]}" to "{attending[-1]}")' in str(error)
 
 
 # ---------------------------------------------------------------- 3. an event out of order

@@ -3,21 +3,23 @@ CONTRIBUTING.ar.md): each input below is what the walk typed. Silent paths (acce
 refused at their line; misleading messages now say the fix that works. English and Arabic checked."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from explainer.pages.site import load_data
 
+from .data_setups import add_faction as add_to_camp, replace_value, set_corrections, value
 from .test_editors_ii import only, problems
 from .test_loader import data_dir, edit, position  # noqa: F401
 
-BAYAN = '    aliases: {en: ["Harakat al-Bayan"]}\n    camp: refused\n    paras: [7]\n'
 NEW = ('  - id: free-men-legion\n    name: {en: "Free Men Legion", ar: "فيلق الأحرار"}\n'
        "    camp: refused\n    paras: [7]\n")
 
 
 def add_faction(data_dir, entry: str = NEW) -> str:
     """The guide's "Add a faction": a new entry after the last faction that stayed away."""
-    return edit(data_dir, "factions.yml", BAYAN, BAYAN + entry)
+    return add_to_camp(data_dir, entry, "refused")
 
 
 def test_the_walks_new_faction_is_accepted(data_dir):
@@ -58,17 +60,23 @@ def test_a_spelling_of_another_entry_is_refused_where_it_is_repeated(data_dir, e
     assert f"«{owner}»" in error.message.say("ar")
 
 
-@pytest.mark.parametrize("old, typed, at", [
-    ('name: {en: "Sham Legion",', 'name: {en: " Sham Legion",', '" Sham'),  # sorted first in Names A–Z
-    ('name: {en: "Sham Legion",', 'name: {en: "Sham  Legion",', '"Sham  '),
-    ('aliases: {en: ["Faylaq al-Sham"]}', 'aliases: {en: ["Faylaq al-Sham"], ar: ["فيلق الشام "]}', '"فيلق الشام "'),
-    ('ar: "فيلق الشام"}', 'ar: "فيلق\\nالشام"}', '"فيلق\\n'),
-])
-def test_a_name_with_a_space_at_an_end_or_two_in_a_row_is_refused(data_dir, old, typed, at):
+SHAM = ("factions", "sham-legion")
+
+
+@pytest.mark.parametrize("path, typed", [
+    (SHAM + ("name", "en"), lambda name: f'" {name.en}"'),  # sorted first in Names A–Z
+    (SHAM + ("name", "en"), lambda name: '"' + name.en.replace(" ", "  ", 1) + '"'),
+    (SHAM + ("aliases",), lambda name: f'{{ar: ["{name.ar} "]}}'),
+    (SHAM + ("name", "ar"), lambda name: '"' + name.ar.replace(" ", "\\n", 1) + '"'),
+], ids=["space-first", "two-spaces", "alias-space-last", "newline"])
+def test_a_name_with_a_space_at_an_end_or_two_in_a_row_is_refused(data_dir, path, typed):
     """" Sham Legion" and "فيلق الشام " (an alias equal to the name but for a space) were accepted."""
-    text = edit(data_dir, "factions.yml", old, typed)
+    name = SimpleNamespace(**value(data_dir, "factions.yml", SHAM + ("name",)))
+    assert " " in name.en and " " in name.ar, "test setup: a name of two words"
+    raw = typed(name)
+    text = replace_value(data_dir, "factions.yml", path, raw)
     error = only(data_dir)
-    assert (error.line, error.col) == position(text, at)
+    assert (error.line, error.col) == position(text, raw, raw.index('"'))
     assert "write single spaces between words and none at the ends" in str(error)
     assert "مسافة واحدة" in error.message.say("ar")
 
@@ -161,8 +169,8 @@ def test_a_renamed_name_kept_as_an_alias_warns_at_the_pages_that_still_use_it(da
 
 def test_a_key_that_no_entry_here_has_is_unknown_not_sent_inside_the_text(data_dir):
     """A correction given an `id:` (as every other entry has) was told to indent it "inside text", which has no id."""
-    text = edit(data_dir, "corrections.yml", "corrections: []", 'corrections:\n  - date: "2026-12-01"\n'
-                '    text: {en: "A fix.", ar: "تصحيح."}\n    id: fix-1')
+    text = set_corrections(data_dir, 'corrections:\n  - date: "2026-12-01"\n'
+                           '    text: {en: "A fix.", ar: "تصحيح."}\n    id: fix-1')
     error = only(data_dir)
     assert (error.line, error.col) == position(text, "id: fix-1")
     assert str(error).endswith('unknown key "id"; remove it or correct its spelling (keys allowed here: date, text)')
@@ -172,8 +180,7 @@ def test_a_key_that_no_entry_here_has_is_unknown_not_sent_inside_the_text(data_d
 def test_a_correction_added_below_the_empty_list_says_replace_the_empty_list(data_dir):
     """The guide says to replace `corrections: []`; the walk added below it, and was told "indented differently;
     line it up", which no indentation fixes."""
-    text = edit(data_dir, "corrections.yml", "corrections: []",
-                'corrections: []\n  - date: "2026-12-01"\n    text: {en: "A fix.", ar: "تصحيح."}')
+    text = set_corrections(data_dir, 'corrections: []\n  - date: "2026-12-01"\n    text: {en: "A fix.", ar: "تصحيح."}')
     error = only(data_dir)
     assert (error.line, error.col) == position(text, "[]")
     assert 'the line "corrections: []" says the list is empty, but items follow it; replace it with "corrections:"' \

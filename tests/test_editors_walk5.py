@@ -9,6 +9,7 @@ import pytest
 from explainer.pages.site import load_data
 
 from .conftest import ROOT
+from .data_setups import found_after, replace_value, set_corrections
 from .test_editors_ii import only
 from .test_editors_walk4 import NEW, add_faction
 from .test_loader import data_dir, edit, position  # noqa: F401
@@ -21,24 +22,28 @@ COR = '  - date: "2026-12-01"\n    text: {en: "A fix.", ar: "تصحيح."}\n'
 
 
 def test_two_pages_with_one_menu_label_are_refused_at_the_second(data_dir):
-    """Outlook's label changed to "Timeline": two menu entries read alike, and the issue form's list too."""
-    text = edit(data_dir, "pages.yml", 'nav: {en: "Outlook for Geneva IV"', 'nav: {en: "Timeline"')
+    """Outlook's label changed to "Timeline" (the page before it): two menu entries read alike, and the issue
+    form's list too."""
+    pages = load_data(data_dir).pages.pages
+    taken, changed = pages[len(pages) // 2], pages[len(pages) // 2 + 1]
+    text = replace_value(data_dir, "pages.yml", ("pages", changed.id, "nav", "en"), f'"{taken.nav.en}"')
     error = only(data_dir)
-    assert (error.line, error.col) == position(text, '"Timeline", ar: "آفاق')
-    assert 'the menu label "Timeline" is already the label of the page "timeline"; give each page its own label' \
-        in str(error)
-    assert "«timeline»" in error.message.say("ar")
+    assert (error.line, error.col) == found_after(text, f'"{taken.nav.en}"', f"id: {changed.id}\n")
+    assert f'the menu label "{taken.nav.en}" is already the label of the page "{taken.id}"; give each page its own ' \
+           "label" in str(error)
+    assert f"«{taken.id}»" in error.message.say("ar")
 
 
 def test_a_menu_label_over_the_limit_is_refused_and_one_at_it_is_accepted(data_dir):
     """A 98-character label was accepted, and pushed the menu to a second row at 1280 px."""
     from explainer.data.schema import MAX_NAV
 
-    label = ("Outlook for Geneva IV " * 10)[:MAX_NAV].strip()
+    page = load_data(data_dir).pages.pages[-1]
+    label = ((page.nav.en + " ") * MAX_NAV)[:MAX_NAV].strip()
     label += "x" * (MAX_NAV - len(label))
-    edit(data_dir, "pages.yml", 'nav: {en: "Outlook for Geneva IV"', f'nav: {{en: "{label}"')
+    replace_value(data_dir, "pages.yml", ("pages", page.id, "nav", "en"), f'"{label}"')
     load_data(data_dir)
-    text = edit(data_dir, "pages.yml", f'nav: {{en: "{label}"', f'nav: {{en: "{label}y"')
+    text = replace_value(data_dir, "pages.yml", ("pages", page.id, "nav", "en"), f'"{label}y"')
     error = only(data_dir)
     assert (error.line, error.col) == position(text, f'"{label}y"')
     assert f"this menu label is {MAX_NAV + 1} characters long; a menu label has at most {MAX_NAV}" in str(error)
@@ -60,7 +65,7 @@ def test_an_event_dated_after_the_source_article_is_refused(data_dir):
 
 def test_a_correction_pasted_twice_is_refused_at_the_second(data_dir):
     """Both were listed in About's log of corrections."""
-    text = edit(data_dir, "corrections.yml", "corrections: []", "corrections:\n" + COR + COR)
+    text = set_corrections(data_dir, "corrections:\n" + COR + COR)
     error = only(data_dir)
     second = text.index('"A fix."', text.index('"A fix."') + 1)
     assert (error.line, error.col) == position(text[:second] + "@" + text[second + 1:], "@")

@@ -14,6 +14,7 @@ from explainer.data.messages import laid_out
 from explainer.pages.site import load_data
 
 from .conftest import ROOT, copy_project, mkdocs_build
+from .data_setups import replace_value, value_span
 
 
 @pytest.fixture
@@ -72,13 +73,18 @@ def test_unknown_camp_names_the_choices(data_dir):
 
 
 def test_yaml_syntax_error(data_dir):
-    text = edit(data_dir, "factions.yml", '    aliases: {en: ["Faylaq al-Sham"]}', '    aliases: {en: ["Faylaq al-Sham"]')
+    # Sham Legion's aliases, whatever they hold, with the closing brace left out.
+    path = ("factions", "sham-legion", "aliases")
+    before = (data_dir / "factions.yml").read_text(encoding="utf-8")
+    start, end = value_span(before, path)
+    unclosed = before[start:end - 1]
+    text = replace_value(data_dir, "factions.yml", path, unclosed)
     found = errors(data_dir)
     assert len(found) == 1
-    line, col = position(text, '{en: ["Faylaq al-Sham"]')
+    line, col = position(text, unclosed + "\n")
     # In plain words, at the bracket that is never closed, with the line as the editor wrote it.
     assert found == [
-        f'data/factions.yml:{line}:{col}: YAML cannot read this line (`aliases: {{en: ["Faylaq al-Sham"]`): a list [ … ] '
+        f'data/factions.yml:{line}:{col}: YAML cannot read this line (`aliases: {unclosed}`): a list [ … ] '
         "or an entry { … } opened here is not closed, a quote inside it is not closed, or its items are not separated "
         "by commas"]
 

@@ -11,6 +11,7 @@ from explainer.data.errors import DataErrors
 from explainer.pages.site import load_data
 
 from .conftest import copy_project, mkdocs_build
+from .data_setups import add_faction, list_quote
 from .test_loader import position
 
 
@@ -54,15 +55,14 @@ def test_a_quote_no_page_shows_is_refused_at_its_id(project):
 
 
 def test_a_quote_shown_twice_is_refused(project):
-    text = (project / "data/camps.yml").read_text(encoding="utf-8")
     # Listed under two reasons of its own camp (under the other camp it is refused as that camp's reason:
     # test_editors_ii; twice in one reason's list, at the second listing: test_editors_walk4).
-    second = "id: distrust-of-russia-and-turkey"
-    head, tail = text.split(second)
-    tail = tail.replace("        paras: [10, 11]\n", "        paras: [10, 11]\n        quotes: [buying-time]\n", 1)
-    (project / "data/camps.yml").write_text(head + second + tail, encoding="utf-8")
+    camp, listed, other = next((c.id, r, o) for c in load_data(project / "data").camps.camps for r in c.reasons
+                               if r.quotes for o in c.reasons if o is not r)
+    quote = listed.quotes[0]
+    list_quote(project / "data", ("camps", camp, "reasons", other.id), quote)
     found = errors(project)
-    assert len(found) == 1 and 'the quote "buying-time" would be shown 2 times (reasons, reasons)' in found[0]
+    assert len(found) == 1 and f'the quote "{quote}" would be shown 2 times (reasons, reasons)' in found[0]
 
 
 def test_a_renamed_arabic_spelling_that_drops_links_is_refused_at_the_name(project):
@@ -95,9 +95,9 @@ def test_twin_pages_must_call_the_same_macros(project):
 def test_what_an_editor_adds_shows_on_the_site(tmp_path):
     project = copy_project(tmp_path / "project")
     data = project / "data"
-    insert_after(data / "factions.yml", "    camp: refused\n    paras: [7]\n", (  # in its camp's part of the list
+    add_faction(data, (  # in its camp's part of the list
         "  - id: new-faction\n"
-        '    name: {en: "New Faction", ar: "الفصيل الجديد"}\n    camp: refused\n    paras: [7]\n'))
+        '    name: {en: "New Faction", ar: "الفصيل الجديد"}\n    camp: refused\n    paras: [7]\n'), "refused")
     insert_after(data / "actors.yml", "actors:\n", (
         "  - id: new-actor\n    kind: state\n    group: turkey-and-russia\n"
         '    name: {en: "New State", ar: "الدولة الجديدة"}\n'
