@@ -25,6 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Q
 
 from explainer.data.loader import load_data
+from explainer.data.schema import timeline_key
 from explainer.pages.issue_form import FORM
 
 
@@ -193,9 +194,8 @@ def add_alias(project: Path) -> str:
 
 
 def _later(date: str, day: str) -> bool:
-    """Whether `date` falls after `day`, a month-only date ("2017-02") counting as its whole month."""
-    n = min(len(date), len(day))
-    return date[:n] > day[:n]
+    """Whether `date` stands after `day` in the timeline, by the rule the validator and the page share."""
+    return timeline_key(date) > timeline_key(day)
 
 
 def add_event(project: Path) -> str:
