@@ -68,7 +68,17 @@ GROUPS = """(() => [...document.querySelectorAll('article .cite')].filter(g => g
   const room = block.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
   const probe = button.cloneNode(true); probe.style.cssText = 'position:absolute;white-space:nowrap;visibility:hidden';
   g.appendChild(probe); const width = probe.getBoundingClientRect().width; probe.remove();
-  return {text: button.textContent.trim(), lines: new Set(bottoms.map(b => Math.round(b / 4))).size, fits: width <= room};
+  // On the line of the word before it (the no-break space's word), unless that line had no room for both.
+  const prev = g.previousSibling, first = button.getClientRects()[0];
+  let glued = null;
+  if (prev && prev.nodeType === 3 && prev.textContent.trim().length > 1 && first) {
+    const r = document.createRange(), end = prev.textContent.replace(/\s+$/, '').length;
+    r.setStart(prev, end - 1); r.setEnd(prev, end);
+    const word = r.getBoundingClientRect();
+    glued = word.top < first.bottom && word.bottom > first.top;
+  }
+  return {text: button.textContent.trim(), lines: new Set(bottoms.map(b => Math.round(b / 4))).size, fits: width <= room,
+          glued};
 }))()"""
 
 
@@ -84,6 +94,9 @@ def test_a_citation_group_keeps_to_one_line(browser, server, lang, viewport, zoo
     assert groups
     assert [g for g in groups if g["fits"] and g["lines"] > 1] == []
     assert wide <= 0  # a group wider than the column wraps rather than push the page sideways
+    if zoom == 1 and viewport == PHONE:
+        assert [g for g in groups if g["glued"] is False] == []  # no group alone at a line's start
+        assert any(g["glued"] for g in groups)
 
 
 # ---------------------------------------------------------------- 3. the citation card on the screen, below the masthead

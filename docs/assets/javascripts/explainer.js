@@ -240,9 +240,6 @@
     links.forEach(function (a) { a.replaceWith(a.textContent); });
     buttonLike(button);
     button.setAttribute("aria-expanded", "false");
-    // A break allowed before the group, used only when it and the word tied to it by a no-break space cannot share
-    // a line (fitCitations): the group then starts the next line, whole.
-    group.appendChild(doc.createElement("wbr"));
     group.appendChild(button);
     group.appendChild(card);
     // A press outside an open card closes it before the click: a press on its button must not open it again.
@@ -269,7 +266,11 @@
   function fitCitations(groups) {
     var article = doc.querySelector("article");
     if (!article) return;
-    groups.forEach(function (group) { group.classList.remove("cite--wraps", "cite--splits"); });
+    groups.forEach(function (group) {
+      group.classList.remove("cite--wraps", "cite--splits");
+      var wbr = group.querySelector(":scope > wbr");
+      if (wbr) wbr.remove();
+    });
     var style = window.getComputedStyle(article), box = article.getBoundingClientRect();
     var left = box.left + parseFloat(style.paddingLeft) - 1, right = box.right - parseFloat(style.paddingRight) + 1;
     var wide = groups.filter(function (group) {
@@ -277,7 +278,12 @@
       var block = group.parentElement.getBoundingClientRect();
       return Math.min(own.left, block.left) < left || Math.max(own.right, block.right) > right;
     });
-    wide.forEach(function (group) { group.classList.add("cite--wraps"); });
+    // A break allowed before such a group (Chromium honours a <wbr> even where lines do not wrap, so it is there
+    // only then): the group starts the next line, whole.
+    wide.forEach(function (group) {
+      group.classList.add("cite--wraps");
+      group.insertBefore(doc.createElement("wbr"), group.firstChild);
+    });
     // Only a group wider than the whole column breaks inside, after a comma.
     wide.forEach(function (group) {
       var button = group.querySelector(".cite__button");
