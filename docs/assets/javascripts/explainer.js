@@ -66,12 +66,24 @@
     var pin = function () {
       // The open phone menu makes the masthead as tall as its list: it keeps the state it had when it opened.
       if (drawer && drawer.checked) return;
-      var tall = masthead.getBoundingClientRect().height > window.innerHeight * PINNED_SHARE;
+      // The dateline keeps to one line or is not shown (review 11): wrapped, it left the year alone and made the
+      // masthead taller at large text. Measured shown, then hidden if it is cut.
+      var dateline = masthead.querySelector(".masthead__dateline");
+      if (dateline) {
+        masthead.classList.remove("masthead--no-dateline");
+        masthead.classList.toggle("masthead--no-dateline", dateline.scrollWidth > dateline.clientWidth + 1);
+      }
+      var height = masthead.getBoundingClientRect().height;
+      var tall = height > window.innerHeight * PINNED_SHARE;
       masthead.classList.toggle("masthead--pinned", !tall);
+      // A citation card opening upward stops below a pinned masthead (explainer.css, --cite-above).
+      doc.documentElement.style.setProperty("--x-masthead", tall ? "0px" : Math.ceil(height) + "px");
     };
     pin();
     window.addEventListener("resize", pin);
-    if (window.ResizeObserver) new ResizeObserver(pin).observe(masthead);
+    // A frame later: hiding the dateline changes the masthead's size, which inside the observer's own callback
+    // would be a resize loop.
+    if (window.ResizeObserver) new ResizeObserver(function () { window.requestAnimationFrame(pin); }).observe(masthead);
   }
 
   // ------------------------------------------------------------------ language switch
@@ -247,7 +259,49 @@
     });
   }
 
-  if (script && "popover" in doc.documentElement) doc.querySelectorAll("article .cite").forEach(citation);
+  // A group keeps to one line (explainer.css) unless it is wider than the block it is in: then it may wrap after a
+  // comma, rather than push the page sideways. Measured again when the text or the window changes size.
+  // Wider than its column, a group wraps. A block in a grid cell grows with a group that does not wrap (with the
+  // word the no-break space ties to it), so the group and its block are measured against the article's column.
+  function fitCitations(groups) {
+    var article = doc.querySelector("article");
+    if (!article) return;
+    groups.forEach(function (group) {
+      group.classList.remove("cite--wraps", "cite--splits");
+      var wbr = group.querySelector(":scope > wbr");
+      if (wbr) wbr.remove();
+    });
+    var style = window.getComputedStyle(article), box = article.getBoundingClientRect();
+    var left = box.left + parseFloat(style.paddingLeft) - 1, right = box.right - parseFloat(style.paddingRight) + 1;
+    var wide = groups.filter(function (group) {
+      var own = (group.querySelector(".cite__button") || group).getBoundingClientRect();
+      var block = group.parentElement.getBoundingClientRect();
+      return Math.min(own.left, block.left) < left || Math.max(own.right, block.right) > right;
+    });
+    // A break allowed before such a group (Chromium honours a <wbr> even where lines do not wrap, so it is there
+    // only then): the group starts the next line, whole.
+    wide.forEach(function (group) {
+      group.classList.add("cite--wraps");
+      group.insertBefore(doc.createElement("wbr"), group.firstChild);
+    });
+    // Only a group wider than the whole column breaks inside, after a comma.
+    wide.forEach(function (group) {
+      var button = group.querySelector(".cite__button");
+      if (button && button.getBoundingClientRect().width > right - left) group.classList.add("cite--splits");
+    });
+  }
+
+  if (script && "popover" in doc.documentElement) {
+    var groups = Array.prototype.slice.call(doc.querySelectorAll("article .cite"));
+    groups.forEach(citation);
+    var refit = function () { fitCitations(groups); };
+    refit();
+    window.addEventListener("resize", refit);
+    var article = doc.querySelector("article");
+    if (window.ResizeObserver && article) {
+      new ResizeObserver(function () { window.requestAnimationFrame(refit); }).observe(article);
+    }
+  }
 
   // ------------------------------------------------------------------ search
   // Everything else of search (its interface, folding and ranking) is in search.js, fetched with MiniSearch and
