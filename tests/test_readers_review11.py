@@ -72,7 +72,7 @@ GROUPS = """(() => [...document.querySelectorAll('article .cite')].filter(g => g
   const prev = g.previousSibling, first = button.getClientRects()[0];
   let glued = null;
   if (prev && prev.nodeType === 3 && prev.textContent.trim().length > 1 && first) {
-    const r = document.createRange(), end = prev.textContent.replace(/\s+$/, '').length;
+    const r = document.createRange(), end = prev.textContent.replace(/\\s+$/, '').length;
     r.setStart(prev, end - 1); r.setEnd(prev, end);
     const word = r.getBoundingClientRect();
     glued = word.top < first.bottom && word.bottom > first.top;
