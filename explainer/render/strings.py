@@ -17,8 +17,9 @@ _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 # A name's number stays with the name: "Geneva IV", «جنيف ٤». A Roman numeral of two letters or more, or a number
 # of one figure, standing as a word, is glued to the word before it by a no-break space, so a line never ends on
-# "Geneva" and starts on "IV" (seen at 390 px). One figure only: "23 to 25" and the years break as words do.
-_NUMBERED = re.compile(r"(?<=[^\s<>]) (?=(?:[IVX]{2,4}|[0-9\u0660-\u0669])(?![\w\u0660-\u0669]))")
+# "Geneva" and starts on "IV" (seen at 390 px). One figure only: "23 to 25" and the years break as words do. After
+# a letter only: text from data ("{{ 7 * 7 }}", shown as written) keeps its own spaces between marks.
+_NUMBERED = re.compile(r"(?<=[^\W\d_]) (?=(?:[IVX]{2,4}|[0-9\u0660-\u0669])(?![\w\u0660-\u0669]))")
 _TEXT_ONLY = re.compile(r"(<(script|style|pre|textarea)\b.*?</\2>|<[^>]*>)", re.S | re.I)
 
 
