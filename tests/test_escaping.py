@@ -171,7 +171,7 @@ def test_404_pages_show_data_as_written(page_of, lang, path):
     assert page.locator("h1").first.text_content() == TEXT[lang]["not_found"]
     other = "ar" if lang == "en" else "en"
     assert TEXT[other]["not_found"] in page.locator(".not-found-other").text_content()
-    assert page.title() == TEXT[lang]["site"]
+    assert page.title() == f'{TEXT[lang]["not_found"]} · {TEXT[lang]["site"]}'  # the page's name, then the site's
 
 
 @pytest.mark.parametrize("lang, path", [("en", "search/"), ("ar", "ar/search/")])
