@@ -284,10 +284,14 @@
       group.classList.add("cite--wraps");
       group.insertBefore(doc.createElement("wbr"), group.firstChild);
     });
-    // Only a group wider than the whole column breaks inside, after a comma.
+    // Only a group wider than its whole column breaks inside, after a comma: the column is the block it stands in
+    // (a Names entry's value is narrower than the article).
     wide.forEach(function (group) {
-      var button = group.querySelector(".cite__button");
-      if (button && button.getBoundingClientRect().width > right - left) group.classList.add("cite--splits");
+      var button = group.querySelector(".cite__button"), block = group.parentElement;
+      while (block && block !== article && window.getComputedStyle(block).display.indexOf("inline") === 0) block = block.parentElement;
+      var blockStyle = block ? window.getComputedStyle(block) : null;
+      var room = blockStyle ? block.clientWidth - parseFloat(blockStyle.paddingLeft) - parseFloat(blockStyle.paddingRight) : right - left;
+      if (button && button.getBoundingClientRect().width > Math.min(right - left, room)) group.classList.add("cite--splits");
     });
   }
 
