@@ -300,6 +300,9 @@
     groups.forEach(citation);
     var refit = function () { fitCitations(groups); };
     refit();
+    // Measured again once the fonts are in: measured in a fallback font, a group can be sent to the next line it
+    // would have shared in the real one.
+    if (doc.fonts && doc.fonts.ready) doc.fonts.ready.then(refit);
     window.addEventListener("resize", refit);
     var article = doc.querySelector("article");
     if (window.ResizeObserver && article) {
