@@ -612,6 +612,7 @@ class ActorGroup(Strict):
     id: Id
     title: Text
     paras: list[Annotated[int, Field(ge=1)]] = []  # where the source puts these actors in that role (cited by the camps figure)
+    facts: list[Claim] = []  # what the source says of its actors together: shown once, above their cards
 
 
 class Actor(Strict):

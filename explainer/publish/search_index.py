@@ -61,8 +61,15 @@ def _names(item) -> list[str]:
                                                              for lg in CODES for a in group.every(lg))]))
 
 
-def _facts(item, lang: str) -> str:
-    return " ".join(getattr(fact.text, lang) for fact in item.facts)
+def _facts(item, lang: str, shared=()) -> str:
+    return " ".join(getattr(fact.text, lang) for fact in (*item.facts, *shared))
+
+
+def _shared(data: SiteData, item) -> list:
+    """What the source says of an actor together with the rest of its group (shown once, above their cards): a
+    search for Turkey finds it as surely as when each card repeated it."""
+    group = getattr(item, "group", None)
+    return next((g.facts for g in data.actors.groups if g.id == group), []) if group else []
 
 
 def entry_records(data: SiteData, lang: str) -> list[dict]:
@@ -75,7 +82,8 @@ def entry_records(data: SiteData, lang: str) -> list[dict]:
     for page, item in named:
         records.append({
             "u": f"{root}{page}/#{item.id}", "e": 1, "t": getattr(item.name, lang), "o": getattr(item.name, other),
-            "n": " · ".join(_names(item)), "x": _facts(item, lang), "y": _facts(item, other),
+            "n": " · ".join(_names(item)), "x": _facts(item, lang, _shared(data, item)),
+            "y": _facts(item, other, _shared(data, item)),
         })
     for event in data.events.events:
         # An event reads like every other result: a short title (its date as the timeline prints it, or the start
@@ -85,7 +93,7 @@ def entry_records(data: SiteData, lang: str) -> list[dict]:
         records.append({
             "u": f"{root}timeline/#{event.id}", "e": 1, "t": event_title(data, event, lang),
             **({} if event.date else {"m": t(data, lang, "undated")}),
-            "s": getattr(event.text, lang), "x": getattr(event.text, lang),
+            "s": getattr(event.text, lang), "x": event_excerpt(event, lang),
             # Where an undated event falls names other events ("after the ceasefire"): it counts less than its text.
             "p": getattr(event.placement, lang) if event.placement else "", "y": getattr(event.text, other),
         })
@@ -96,7 +104,7 @@ def entry_records(data: SiteData, lang: str) -> list[dict]:
     return records
 
 
-TITLE_WORDS = 6  # an undated event's result is titled by this many first words of its sentence, then "…"
+TITLE_WORDS = 8  # an undated event's result is titled by this many first words of its sentence, then "…"
 _TRAILING = re.compile(r"[\s,;:،؛.“”«»\"]+$")
 
 
@@ -109,6 +117,18 @@ def event_title(data: SiteData, event, lang: str) -> str:
     if len(words) <= TITLE_WORDS:
         return " ".join(words)
     return _TRAILING.sub("", " ".join(words[:TITLE_WORDS])) + "…"
+
+
+def event_excerpt(event, lang: str) -> str:
+    """An event's result excerpt: a dated one's whole sentence, under its date; an undated one's sentence from
+    where its title stopped ("…" on both sides of the cut), so the two never say the same words twice; with a
+    sentence short enough to be its whole title, where the source lets it fall instead."""
+    words = getattr(event.text, lang).split()
+    if event.date:
+        return getattr(event.text, lang)
+    if len(words) <= TITLE_WORDS:
+        return getattr(event.placement, lang)
+    return "…" + " ".join(words[TITLE_WORDS:])
 
 
 # ---------------------------------------------------------------- sections, from the built pages

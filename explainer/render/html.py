@@ -323,7 +323,11 @@ def actors(data: SiteData, place: Place) -> str:
                 f"{other_script(actor.name, place.lang)}</h3><p class=\"actor__kind\">"
                 f'{ui(data, place, "kind_" + actor.kind)}</p><ul class="actor__facts">{facts}</ul>{said}</article>'
             )
-        blocks.append(f"## {say(group.title, place.lang)} {{#{group.id}}}\n\n<div class=\"actors\">{''.join(cards)}</div>\n")
+        # What the source says of the group's actors together (the two sponsors) stands once, above their cards.
+        shared = "".join(claim(data, place, fact, "li") for fact in group.facts)
+        shared = f'<ul class="actors__shared">{shared}</ul>' if shared else ""
+        blocks.append(f"## {say(group.title, place.lang)} {{#{group.id}}}\n\n{shared}"
+                      f"<div class=\"actors\">{''.join(cards)}</div>\n")
     return "\n".join(blocks)
 
 

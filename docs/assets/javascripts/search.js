@@ -129,12 +129,46 @@ export function createSearch(MiniSearch, records) {
     });
   }
 
+  // The query's words as they are indexed (a hyphenated word as its parts).
+  function typed(query) {
+    var out = [];
+    (String(query).match(WORD) || []).forEach(function (raw) {
+      raw.replace(/['’ʿʾ]/g, "").split("-").map(foldWord).filter(Boolean).forEach(function (w) { out.push(w); });
+    });
+    return out;
+  }
+
+  // A page whose title holds every word typed, as typed, is the page named for what was asked ("Geneva 4":
+  // Outlook for Geneva IV): it ranks with the entries, above passing mentions in their sentences. (A page's own
+  // record is the one address without an anchor; a section's heading gets no such lift, or every heading with
+  // "ceasefire" in it would pass the ceasefire itself.)
+  var TITLED = 2.5;
+  function titled(result, query) {
+    return result.id.indexOf("#") < 0 && query.every(function (w) {
+      var fields = result.match[w] || [];
+      return fields.indexOf("t") >= 0 || fields.indexOf("n") >= 0;
+    });
+  }
+
+  function exact(result, query, every) {
+    var has = function (w) { return result.terms.indexOf(w) >= 0; };
+    return every ? query.every(has) : query.some(has);
+  }
+
   // Every word must match (hyphenated words joined, then split); if nothing does, any word may.
   function search(query) {
     var hyphen = /[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(query);
     var found = hyphen ? run(query, "AND", true) : [];
     if (!found.length) found = run(query, "AND", false);
     if (!found.length) found = run(query, "OR", false).filter(function (r) { return r.score > 2; });
+    var asked = typed(query);
+    // When a name matches as typed, a record found only through a near spelling is not what was meant
+    // («النصرة» is Jabhat al-Nusra; جيش النصر matched only as a one-letter typo of it).
+    if (asked.length && found.some(function (r) { return exact(r, asked, true); })) {
+      found = found.filter(function (r) { return exact(r, asked, false); });
+    }
+    found.forEach(function (r) { if (asked.length && titled(r, asked)) r.score *= TITLED; });
+    found.sort(function (a, b) { return b.score - a.score; });
     // A long tail of weak matches reads as answers (an Arabic excerpt found for «النصرة» through «نشره», a
     // dozen passing mentions for a typo): keep the results within a tenth of the best one's score.
     var floor = found.length ? found[0].score * TAIL : 0;
