@@ -16,7 +16,7 @@ from explainer.pages.site import load_data
 from .conftest import ROOT, data_and_docs  # noqa: F401
 from .test_editors_ii import only
 from .data_setups import add_alias, another_spelling, found_after, in_another_case, replace_value, set_aliases
-from .test_loader import data_dir, edit, position  # noqa: F401
+from .test_loader import data_dir, position  # noqa: F401
 
 REAL = load_data(ROOT / "data")
 
@@ -155,7 +155,7 @@ def test_spellings_that_differ_only_by_case_are_refused_as_repeats(tmp_path, dat
 def test_a_menu_label_that_differs_only_by_case_is_refused(data_dir):
     page = REAL.pages.pages[-1]
     label = REAL.pages.pages[0].nav.en
-    text = edit(data_dir, "pages.yml", f'nav: {{en: "{page.nav.en}"', f'nav: {{en: "{label.lower()}"')
+    text = replace_value(data_dir, "pages.yml", ("pages", page.id, "nav", "en"), f'"{label.lower()}"')
     error = only(data_dir)
     assert (error.line, error.col) == position(text, f'"{label.lower()}"')
     assert f'the menu label "{label.lower()}" is already the label of the page "{REAL.pages.pages[0].id}"' in str(error)

@@ -34,14 +34,16 @@ def only(found: list[str]) -> str:
     ("9" * 5000, f'"{"9" * 40}" cannot be read as a whole number; write digits only, or put text in quotes'),
 ])
 def test_scalars_that_cannot_be_read(data_dir, written, message):
-    text = edit(data_dir, "factions.yml", "    paras: [3]\n", f"    paras: [{written}]\n")
+    first = value(data_dir, "factions.yml", ("factions", 0, "id"))
+    text = replace_value(data_dir, "factions.yml", ("factions", first, "paras"), f"[{written}]")
     line, col = position(text, written)
     assert only(errors(data_dir)) == f"data/factions.yml:{line}:{col}: {message}"
 
 
 @pytest.mark.parametrize("written, shown", [("0b11", "3"), ("0x1F", "31"), (".inf", "inf"), ("true", "true/false (true)")])
 def test_numbers_and_booleans_in_a_text_field(data_dir, written, shown):
-    text = edit(data_dir, "places.yml", '{en: "Astana"', f"{{en: {written}")
+    first = value(data_dir, "places.yml", ("places", 0, "id"))
+    text = replace_value(data_dir, "places.yml", ("places", first, "name", "en"), written)
     line, col = position(text, written)
     expected = shown if shown.startswith("true") else f"a number ({shown})"
     assert only(errors(data_dir)) == (
