@@ -16,12 +16,13 @@ serve: setup  ## build and serve at http://127.0.0.1:8000/astana-2017/ with live
 	$(if $(lang),EXPLAINER_LANG=$(lang)) $(BIN)/python -m explainer.tools.validate
 	$(if $(lang),EXPLAINER_LANG=$(lang)) NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: setup-test  ## validate, build strictly, link-check and run every test (unit, build, browser)
+test: setup-test  ## validate, build strictly, link-check and run every test (unit, build, browser), then the quick tier on an edited copy (check-edited)
 	$(BIN)/python -m explainer.tools.validate
 	$(BIN)/python -m explainer.tools.schemas --check
 	$(BIN)/python -m explainer.tools.catalogue --check
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory check-edited
 
 # The quick tier's tests are spread over every core (pytest-xdist): most of its time is validator and report
 # processes waiting on one core each. Each worker builds its own shared site, in its own temporary folder.

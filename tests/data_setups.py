@@ -9,6 +9,7 @@ Each helper writes the file and returns its new text, for `position(text, …)`.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -162,3 +163,52 @@ def list_quote(data_dir: Path, reason: Path_, quote: str) -> str:
     _, end = line_of(text, reason + ("paras",))
     indent = " " * (len(text[:end].splitlines()[-1]) - len(text[:end].splitlines()[-1].lstrip()))
     return insert_at(data_dir, "camps.yml", end, f"{indent}quotes: [{quote}]\n")
+
+
+def quoted(items) -> str:
+    """A one-line list of texts as the data files write them: `["a", "b"]` (JSON's escapes are YAML's)."""
+    return "[" + ", ".join(json.dumps(item, ensure_ascii=False) for item in items) + "]"
+
+
+def set_aliases(data_dir: Path, file: str, entry: Path_, lang: str, spellings: list[str]) -> str:
+    """The entry's other spellings in `lang` made exactly `spellings` (the key left out when none), whichever it
+    had: its `aliases:` mapping is written again on one line, or added under its name when it had none."""
+    aliases = dict(value(data_dir, file, entry).get("aliases") or {})
+    aliases[lang] = list(spellings)
+    raw = "{" + ", ".join(f"{key}: {quoted(items)}" for key, items in aliases.items() if items) + "}"
+    if "aliases" in value(data_dir, file, entry):
+        return replace_value(data_dir, file, entry + ("aliases",), raw)
+    text = (data_dir / file).read_text(encoding="utf-8")
+    begin, end = line_of(text, entry + ("name",))
+    indent = text[begin:end][:len(text[begin:end]) - len(text[begin:end].lstrip())]
+    return insert_at(data_dir, file, end, f"{indent}aliases: {raw}\n")
+
+
+def add_alias(data_dir: Path, file: str, entry: Path_, lang: str, spelling: str) -> str:
+    """`spelling` added at the end of the entry's other spellings in `lang` (which may have none yet)."""
+    listed = (value(data_dir, file, entry).get("aliases") or {}).get(lang) or []
+    return set_aliases(data_dir, file, entry, lang, [*listed, spelling])
+
+
+def in_another_case(spelling: str) -> str:
+    """The same letters in another case ("Sham Legion" -> "Sham legion"), as an editor may type a repeat."""
+    for candidate in (spelling[:1] + spelling[1:].lower(), spelling.lower(), spelling.upper()):
+        if candidate != spelling:
+            return candidate
+    raise AssertionError(f"test setup: {spelling!r} has no letter with a case")
+
+
+def another_spelling(name: str, taken: set[str]) -> str:
+    """A Latin spelling of `name` that nothing in data/ uses yet and that neither holds `name` nor is held by it
+    (a vowel changed), as an editor's rename would be."""
+    for i, char in enumerate(name):
+        for vowel in "aeiou" if char in "aeiou" else ():
+            candidate = name[:i] + vowel + name[i + 1:]
+            if candidate != name and candidate not in taken:
+                return candidate
+    raise AssertionError(f"test setup: no other spelling of {name!r}")
+
+
+def located(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at `index` of `text`."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)

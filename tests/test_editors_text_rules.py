@@ -9,6 +9,7 @@ from explainer.data.errors import DataErrors
 from explainer.pages.site import load_data
 
 from .test_editors_ii import only
+from .data_setups import replace_value, value
 from .test_loader import data_dir, edit, position  # noqa: F401
 
 F = "factions.yml"
@@ -194,11 +195,17 @@ def test_curly_quotes_in_a_macro_call_are_reported_at_the_mark(tmp_path):
 
 
 def test_a_date_with_one_digit_month_and_day_is_told_its_written_form(data_dir):
-    text = edit(data_dir, "events.yml", 'date: "2017-01-23"', 'date: "2017-1-23"')
+    """The first event dated to a day with a leading zero (in January to September, or on the 1st to the 9th), its
+    date typed without the zeros (2017-1-23)."""
+    event = next(e for e in value(data_dir, "events.yml", ("events",))
+                 if len(e.get("date", "")) == 10 and "0" in (e["date"][5], e["date"][8]))
+    year, month, day = event["date"].split("-")
+    typed = f"{year}-{int(month)}-{int(day)}"
+    text = replace_value(data_dir, "events.yml", ("events", event["id"], "date"), f'"{typed}"')
     error = only(data_dir)
-    assert (error.line, error.col) == position(text, '"2017-1-23"')
-    assert "write the date as YYYY-MM-DD: 2017-01-23" in str(error) and "not a real date" not in str(error)
-    assert "اكتب التاريخ بصيغة YYYY-MM-DD: 2017-01-23" in error.message.say("ar")
+    assert (error.line, error.col) == position(text, f'"{typed}"')
+    assert f"write the date as YYYY-MM-DD: {event['date']}" in str(error) and "not a real date" not in str(error)
+    assert f"اكتب التاريخ بصيغة YYYY-MM-DD: {event['date']}" in error.message.say("ar")
 
 
 def test_a_quotation_inside_a_quote_is_the_speakers_own_in_its_languages_marks(data_dir):

@@ -15,7 +15,8 @@ from explainer.pages.site import load_data
 
 from .conftest import ROOT, data_and_docs  # noqa: F401
 from .test_editors_ii import only
-from .test_loader import data_dir, edit, position  # noqa: F401
+from .data_setups import add_alias, another_spelling, found_after, in_another_case, replace_value, set_aliases
+from .test_loader import data_dir, position  # noqa: F401
 
 REAL = load_data(ROOT / "data")
 
@@ -44,17 +45,19 @@ def with_base(tmp_path, data_dir):
 # ---------------------------------------------------------------- renames
 
 
+def _files_naming(folder, spelling: str) -> int:
+    return len({file for file, _, _ in lines_with(folder, spelling)})
+
+
 def test_a_rename_without_the_old_spelling_lists_every_text_that_still_uses_it(data_and_docs):
-    """S1: "Jaysh al-Islam" renamed "Jaish al-Islam" in English, the new spelling dropped from the aliases: the
-    message listed actors.yml and source.yml, not the Home standfirst (story.yml) nor the delegation (camps.yml)."""
+    """S1: "Jaysh al-Islam" renamed "Jaish al-Islam" in English, the new spelling not among the aliases: the message
+    listed actors.yml and source.yml, not the Home standfirst (story.yml) nor the delegation (camps.yml). The faction
+    the most files name is renamed to a spelling nothing uses yet."""
     data = data_and_docs / "data"
-    faction = next(f for f in REAL.factions.factions if f.id == "jaysh-al-islam")
-    old, new = faction.name.en, "Jaish al-Islam"
-    assert new in faction.aliases.en, "test setup: the walk's new spelling is one of its aliases"
-    kept = [a for a in faction.aliases.en if a != new]
-    edit(data, "factions.yml", f'aliases: {{source: ["{faction.aliases.source[0]}"], en: {_list(faction.aliases.en)}}}',
-         f'aliases: {{source: ["{faction.aliases.source[0]}"], en: {_list(kept)}}}')
-    text = edit(data, "factions.yml", f'name: {{en: "{old}"', f'name: {{en: "{new}"')
+    faction = max(REAL.factions.factions, key=lambda f: _files_naming(data, f.name.en))
+    old = faction.name.en
+    new = another_spelling(old, everything_in(data))
+    text = replace_value(data, "factions.yml", ("factions", faction.id, "name", "en"), f'"{new}"')
     error = only(data)
     assert (error.file, error.line, error.col) == ("data/factions.yml", *position(text, f'"{new}"'))
     stale = lines_with(data, old)
@@ -63,8 +66,23 @@ def test_a_rename_without_the_old_spelling_lists_every_text_that_still_uses_it(d
     assert listed == [f"{file}:{line}" for file, line, _ in stale]
 
 
-def _list(items: list[str]) -> str:
-    return "[" + ", ".join(f'"{a}"' for a in items) + "]"
+def everything_in(folder) -> str:
+    """All the text of data/, to tell a spelling nothing uses yet."""
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.yml")))
+
+
+def _actor_with_a_shorter_spelling():
+    """An actor with an Arabic other spelling as long as its name (to rename it to) and one inside its name (which
+    still finds it in every text): de Mistura's «ستافان دي ميستورا» and «دي ميستورا»."""
+    found = []
+    for actor in REAL.actors.actors:
+        full = [a for a in actor.aliases.ar if len(a.split()) == len(actor.name.ar.split())]
+        shorter = [a for a in actor.aliases.ar if a in actor.name.ar]
+        if full and shorter:
+            found.append((actor, full[0]))
+    assert found, "test setup: no actor has both a full and a shorter other spelling in Arabic"
+    # The one whose name the most texts hold: the warnings are per text.
+    return max(found, key=lambda pair: len(lines_with(ROOT / "data", pair[0].name.ar)))
 
 
 def test_a_rename_still_found_by_a_shorter_spelling_warns_at_each_old_full_name(tmp_path, data_and_docs):
@@ -73,11 +91,10 @@ def test_a_rename_still_found_by_a_shorter_spelling_warns_at_each_old_full_name(
     Each is warned of at the column of the old name in its line (the walk saw 162:178, the text's start, for 217)."""
     data = data_and_docs / "data"
     base = with_base(tmp_path, data)
-    actor = next(a for a in REAL.actors.actors if a.id == "de-mistura")
-    old, new, shorter = actor.name.ar, actor.aliases.ar[0], actor.aliases.ar[1:]
-    assert shorter and all(s in old for s in shorter), "test setup: a shorter spelling of his is kept"
-    edit(data, "actors.yml", f'ar: "{old}"}}\n    aliases: {{ar: {_list(actor.aliases.ar)}}}',
-         f'ar: "{new}"}}\n    aliases: {{ar: {_list(shorter)}}}')
+    actor, new = _actor_with_a_shorter_spelling()
+    old = actor.name.ar
+    replace_value(data, "actors.yml", ("actors", actor.id, "name", "ar"), f'"{new}"')
+    set_aliases(data, "actors.yml", ("actors", actor.id), "ar", [a for a in actor.aliases.ar if a != new])
     load_data(data)  # accepted: the texts still name him
     warnings = renamed_spellings(base, read_data(data))
     expected = lines_with(data, old)
@@ -91,33 +108,42 @@ def test_a_rename_still_found_by_a_shorter_spelling_warns_at_each_old_full_name(
 def test_a_rename_kept_as_an_alias_still_says_so(tmp_path, data_dir):
     """The warning of a rename whose old spelling is kept (the guide's step 3) is unchanged, at the old spelling."""
     base = with_base(tmp_path, data_dir)
-    actor = next(a for a in REAL.actors.actors if a.id == "de-mistura")
-    old, new = actor.name.ar, actor.aliases.ar[0]
-    edit(data_dir, "actors.yml", f'ar: "{old}"}}\n    aliases: {{ar: ["{new}"',
-         f'ar: "{new}"}}\n    aliases: {{ar: ["{old}"')
+    actor, new = _actor_with_a_shorter_spelling()
+    old = actor.name.ar
+    replace_value(data_dir, "actors.yml", ("actors", actor.id, "name", "ar"), f'"{new}"')
+    set_aliases(data_dir, "actors.yml", ("actors", actor.id), "ar", [old if a == new else a for a in actor.aliases.ar])
     warnings = renamed_spellings(base, read_data(data_dir))
     expected = lines_with(data_dir, old, skip=lambda line: "aliases:" in line)
-    assert [(w.file, w.line, w.col) for w in warnings] == expected
+    assert expected and [(w.file, w.line, w.col) for w in warnings] == expected
     assert all("(kept among its other spellings)" in str(w) for w in warnings)
 
 
 # ---------------------------------------------------------------- spellings that differ only by case
 
 
-@pytest.mark.parametrize("old, new, typed, says", [
-    # S9: the Al-Rahman Legion's "Faylaq al-Rahman" in lower case, as an alias of Sham Legion
-    ('aliases: {en: ["Faylaq al-Sham"]}', 'aliases: {en: ["Faylaq al-Sham", "faylaq al-rahman"]}', "faylaq al-rahman",
-     'the spelling "faylaq al-rahman" is already one of "al-rahman-legion"'),
-    # S9: its own name in another case
-    ('aliases: {en: ["Faylaq al-Sham"]}', 'aliases: {en: ["Faylaq al-Sham", "Sham legion"]}', "Sham legion",
-     'the other spelling "Sham legion" is the name itself; remove it from aliases (en)'),
-    # one of its own other spellings again, in another case
-    ('aliases: {en: ["Faylaq al-Sham"]}', 'aliases: {en: ["Faylaq al-Sham", "faylaq al-Sham"]}', "faylaq al-Sham",
-     'the other spelling "faylaq al-Sham" is listed twice; remove one'),
-])
-def test_spellings_that_differ_only_by_case_are_refused_as_repeats(tmp_path, data_dir, old, new, typed, says):
+def _with_english_aliases():
+    """The first two factions with English other spellings (Sham Legion's "Faylaq al-Sham", the Al-Rahman Legion's
+    "Faylaq al-Rahman")."""
+    found = [f for f in REAL.factions.factions if f.aliases.en]
+    assert len(found) > 1, "test setup: two factions have English other spellings"
+    return found[0], found[1]
+
+
+@pytest.mark.parametrize("case", ["another's other spelling", "its own name", "its own other spelling"])
+def test_spellings_that_differ_only_by_case_are_refused_as_repeats(tmp_path, data_dir, case):
+    """S9: the Al-Rahman Legion's "Faylaq al-Rahman" in lower case as an alias of Sham Legion; its own name in
+    another case; one of its own other spellings again, in another case."""
+    faction, other = _with_english_aliases()
+    typed, says = {
+        "another's other spelling": (typed := in_another_case(other.aliases.en[0]),
+                                     f'the spelling "{typed}" is already one of "{other.id}"'),
+        "its own name": (typed := in_another_case(faction.name.en),
+                         f'the other spelling "{typed}" is the name itself; remove it from aliases (en)'),
+        "its own other spelling": (typed := in_another_case(faction.aliases.en[0]),
+                                   f'the other spelling "{typed}" is listed twice; remove one'),
+    }[case]
     base = with_base(tmp_path, data_dir)
-    text = edit(data_dir, "factions.yml", old, new)
+    text = add_alias(data_dir, "factions.yml", ("factions", faction.id), "en", typed)
     with pytest.raises(DataErrors) as caught:
         load_data(data_dir, base=base)
     found = caught.value.errors
@@ -129,7 +155,7 @@ def test_spellings_that_differ_only_by_case_are_refused_as_repeats(tmp_path, dat
 def test_a_menu_label_that_differs_only_by_case_is_refused(data_dir):
     page = REAL.pages.pages[-1]
     label = REAL.pages.pages[0].nav.en
-    text = edit(data_dir, "pages.yml", f'nav: {{en: "{page.nav.en}"', f'nav: {{en: "{label.lower()}"')
+    text = replace_value(data_dir, "pages.yml", ("pages", page.id, "nav", "en"), f'"{label.lower()}"')
     error = only(data_dir)
     assert (error.line, error.col) == position(text, f'"{label.lower()}"')
     assert f'the menu label "{label.lower()}" is already the label of the page "{REAL.pages.pages[0].id}"' in str(error)
@@ -138,33 +164,39 @@ def test_a_menu_label_that_differs_only_by_case_is_refused(data_dir):
 # ---------------------------------------------------------------- a repeated spelling, where it was typed
 
 
-ZENKI = "nour-al-din-al-zenki-movement"
-SHAM = ('aliases: {en: ["Faylaq al-Sham"]}', 'aliases: {en: ["Faylaq al-Sham"], ar: ["الزنكي"]}')
+def _repeat_setup(data_dir):
+    """An Arabic other spelling of a faction (the Zenki Movement's «الزنكي») added to a faction listed before it
+    (Sham Legion): the faction that has it, the one it is added to, the spelling and the file's new text."""
+    factions = REAL.factions.factions
+    owner = next(f for f in reversed(factions[1:]) if f.aliases.ar)
+    added_to, spelling = factions[0], owner.aliases.ar[-1]
+    text = add_alias(data_dir, "factions.yml", ("factions", added_to.id), "ar", spelling)
+    return owner, added_to, f'"{spelling}"', text
 
 
 def test_a_repeated_spelling_is_reported_where_it_was_added(tmp_path, data_dir):
     """M2: «الزنكي» added to Sham Legion (earlier in the file than the Zenki Movement, whose alias it is) was
     reported at the Zenki Movement's own alias, "remove it here"; following it moved it to the wrong faction."""
     base = with_base(tmp_path, data_dir)
-    text = edit(data_dir, "factions.yml", *SHAM)
+    owner, added_to, typed, text = _repeat_setup(data_dir)
     with pytest.raises(DataErrors) as caught:
         load_data(data_dir, base=base)
     [error] = caught.value.errors
-    assert (error.line, error.col) == position(text, '"الزنكي"')
-    zenki = position(text, f"id: {ZENKI}")[0]
-    assert f'already one of "{ZENKI}" (data/factions.yml line {zenki + 2})' in str(error)
+    assert (error.line, error.col) == found_after(text, typed, f"id: {added_to.id}\n")
+    owned = found_after(text, typed, f"id: {owner.id}\n")[0]
+    assert f'already one of "{owner.id}" (data/factions.yml line {owned})' in str(error)
     assert str(error).endswith("remove it here")
-    assert f"«{ZENKI}»" in error.message.say("ar")
+    assert f"«{owner.id}»" in error.message.say("ar")
 
 
 def test_without_the_earlier_version_a_repeat_is_said_at_the_later_naming_the_other(data_dir):
     """With no earlier version to tell which one is new (a build, a copy outside git), the later one in the file is
     reported, naming the other place, and the editor is not told which to remove."""
-    text = edit(data_dir, "factions.yml", *SHAM)
+    owner, added_to, typed, text = _repeat_setup(data_dir)
     error = only(data_dir)
-    assert (error.line, error.col) == at(text, text.index('"الزنكي"', text.index(f"id: {ZENKI}")))
-    sham = position(text, "id: sham-legion")[0]
-    assert f'already one of "sham-legion" (data/factions.yml line {sham + 2})' in str(error)
+    assert (error.line, error.col) == found_after(text, typed, f"id: {owner.id}\n")
+    added = found_after(text, typed, f"id: {added_to.id}\n")[0]
+    assert f'already one of "{added_to.id}" (data/factions.yml line {added})' in str(error)
     assert "remove it here" not in str(error) and "remove it from the entry it does not belong to" in str(error)
 
 

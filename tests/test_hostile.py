@@ -11,6 +11,7 @@ import pytest
 from explainer.data.errors import DataError, DataErrors, visible
 from explainer.pages.site import load_data
 
+from .data_setups import located, replace_value, value, value_span
 from .test_loader import data_dir, edit, errors, position  # noqa: F401  (fixture and helpers)
 
 
@@ -33,14 +34,16 @@ def only(found: list[str]) -> str:
     ("9" * 5000, f'"{"9" * 40}" cannot be read as a whole number; write digits only, or put text in quotes'),
 ])
 def test_scalars_that_cannot_be_read(data_dir, written, message):
-    text = edit(data_dir, "factions.yml", "    paras: [3]\n", f"    paras: [{written}]\n")
+    first = value(data_dir, "factions.yml", ("factions", 0, "id"))
+    text = replace_value(data_dir, "factions.yml", ("factions", first, "paras"), f"[{written}]")
     line, col = position(text, written)
     assert only(errors(data_dir)) == f"data/factions.yml:{line}:{col}: {message}"
 
 
 @pytest.mark.parametrize("written, shown", [("0b11", "3"), ("0x1F", "31"), (".inf", "inf"), ("true", "true/false (true)")])
 def test_numbers_and_booleans_in_a_text_field(data_dir, written, shown):
-    text = edit(data_dir, "places.yml", '{en: "Astana"', f"{{en: {written}")
+    first = value(data_dir, "places.yml", ("places", 0, "id"))
+    text = replace_value(data_dir, "places.yml", ("places", first, "name", "en"), written)
     line, col = position(text, written)
     expected = shown if shown.startswith("true") else f"a number ({shown})"
     assert only(errors(data_dir)) == (
@@ -125,17 +128,23 @@ def test_a_counted_phrase_needs_its_other_form(data_dir):
 
 
 @pytest.mark.parametrize("date, until, message", [
-    ("2017-01", "2017-01-25", "date and until must be written alike"),
-    ("2017-01-23", "2017-02", "date and until must be written alike"),
-    ("2017-01-25", "2017-01-25", "until must come after date"),
-    ("2017-02", "2017-02", "until must come after date"),
+    # Written from the first event with `until` (the talks, 23 to 25 January): its month, its day, its end.
+    ("{month}", "{until}", "date and until must be written alike"),
+    ("{date}", "{until_month}", "date and until must be written alike"),
+    ("{until}", "{until}", "until must come after date"),
+    ("{month}", "{month}", "until must come after date"),
 ])
 def test_date_spans_the_timeline_can_show(data_dir, date, until, message):
-    text = edit(data_dir, "events.yml", 'date: "2017-01-23"\n    until: "2017-01-25"', f'date: "{date}"\n    until: "{until}"')
-    found = only(errors(data_dir))
-    # At `until`, the field to correct (the date also sets the event's place in the timeline), not at the entry.
-    span = f'date: "{date}"\n    until: '
-    line, col = position(text, span + f'"{until}"', len(span))
+    event = next(e for e in value(data_dir, "events.yml", ("events",)) if "until" in e)
+    dates = {"date": event["date"], "month": event["date"][:7], "until": event["until"], "until_month": event["until"][:7]}
+    date, until = date.format(**dates), until.format(**dates)
+    replace_value(data_dir, "events.yml", ("events", event["id"], "date"), f'"{date}"')
+    text = replace_value(data_dir, "events.yml", ("events", event["id"], "until"), f'"{until}"')
+    # At `until`, the field to correct (the date also sets the event's place in the timeline), not at the entry. A
+    # month-only date also moves the event after every day of its month: an event listed after it in that month is
+    # then said to be out of order, which is true, so only the messages at `until` are looked at.
+    line, col = located(text, value_span(text, ("events", event["id"], "until"))[0])
+    found = only([e for e in errors(data_dir) if e.startswith(f"data/events.yml:{line}:")])
     assert found.startswith(f"data/events.yml:{line}:{col}: {message}"), found
 
 

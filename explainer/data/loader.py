@@ -676,6 +676,7 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
             camp=camp, other=_camp_around(placed, i, camp), where=where))
 
     _check_camp_paragraphs(files, err)
+    _check_moved_named_in(files, base, err)
 
     # Every id is unique across the files, because ids become anchors and references.
     seen: dict[str, tuple[str, tuple]] = {}
@@ -842,6 +843,22 @@ def _check_camp_paragraphs(files: dict[str, _File], err) -> None:
                     'paragraph {n} does not tell of the camp "{camp}" of this faction; cite where the source names '
                     "it in that camp: one of the paragraphs of the camp's summary in data/camps.yml ({allowed})",
                     n=n, camp=camp, allowed=", ".join(map(str, allowed[camp]))))
+
+
+def _check_moved_named_in(files: dict[str, _File], base: dict[str, _File], err) -> None:
+    """A faction moved to the other camp takes that camp's paragraphs, but the article still writes its name where it
+    did: without `named_in` the names index would cite the new camp's paragraphs for its spellings, which passed every
+    check (only the test against the article's text saw it). Known only with the files before the edit."""
+    before = {item.get("id"): item for _, item in _entries(base, "factions.yml", "factions")} if base else {}
+    for i, faction in _entries(files, "factions.yml", "factions"):
+        was = before.get(faction.get("id"), {})
+        camp, old = faction.get("camp"), was.get("camp")
+        if isinstance(camp, str) and isinstance(old, str) and camp != old and "named_in" not in faction \
+                and _cited_by(was):
+            err("factions.yml", ("factions", i, "camp"), M(
+                'this faction moved from the camp "{old}" to "{camp}", but the source still names it where it did; add '
+                "`named_in: [{paras}]` under its paras, or the names index will cite the paragraphs of its new camp "
+                "for its spellings", old=old, camp=camp, paras=", ".join(map(str, _cited_by(was)))))
 
 
 def _quote_of_other_camp(camp: dict, quote_id, quotes: dict | None, factions: dict | None, camps: dict | None, err) -> None:

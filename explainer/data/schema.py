@@ -327,6 +327,21 @@ def _marks_of(value: str, lang: str) -> None:
     if problem:
         kind, at = problem
         raise _fail(f"{kind}_mark", mark=value[at], opening=opening, closing=closing, **{AT: at})
+    if lang == "en":
+        _single_marks_closed(value)
+
+
+def _single_marks_closed(value: str) -> None:
+    """An English ‘ opens a quotation within a quotation: one never closed was published as typed. A ’ with no ‘
+    before it is the apostrophe (Assad’s), so only the opening mark is checked."""
+    opened: list[int] = []
+    for i, ch in enumerate(value):
+        if ch == "‘":
+            opened.append(i)
+        elif ch == "’" and opened:
+            opened.pop()
+    if opened:
+        raise _fail("unclosed_mark", mark="‘", opening="‘", closing="’", **{AT: opened[0]})
 
 
 # A full stop just inside a closing » (not the last of an ellipsis typed as dots).

@@ -286,6 +286,33 @@ def _arabic_comma_after_quote(text: str) -> int | None:
 _COLON_IN_PLAIN = re.compile(r"""(?:^\s*(?:- )?|[{,]\s*)[\w-]+:[ \t]+(?!["'\[{|>])([^,{}\[\]#\n"]*?:[ \t][^,{}\[\]#\n]*?)\s*(?=[,}]|$)""")
 
 
+def _comment_message(quoted: bool) -> M:
+    """What a " #" that cuts a text is told, in a block or inside a one-line { … } or [ … ]."""
+    if not quoted:
+        return M('a # after a space starts a comment and cuts the text here; put the whole text in double quotes: "…"')
+    return M("a # after a space starts a comment, so what follows the closing quote is not part of the text; put it "
+             "inside the quotes, or start the comment on a line of its own")
+
+
+def _comment_in_flow(text: str) -> tuple[int, bool] | None:
+    """(column of the #, whether a quoted text ends just before it) for a " #" outside quotes inside a one-line
+    `{en: "…", ar: "…"}` or `[…]`: the comment takes the rest of the line, its closing bracket with it, and YAML's
+    own message ("not closed … or not separated by commas") named neither the # nor the fix."""
+    depth, inside, escaped = 0, False, False
+    for col, ch in enumerate(text, start=1):
+        if inside:
+            escaped, inside = (False, True) if escaped else (ch == "\\", ch != '"')
+        elif ch == '"':
+            inside = True
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+        elif ch == "#" and col > 1 and text[col - 2] in " \t":
+            return (col, text[:col - 1].rstrip().endswith('"')) if depth > 0 else None
+    return None
+
+
 def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
     """A straight quote where a typographic one was meant, on the line where the parser gave up or just above:
     said at the quote itself, with the fix that works."""
@@ -400,6 +427,10 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
     mark = mark or getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = _pos(mark) if mark else (1, 1)
     lines = text.split("\n")
+    for number in range(min(line, len(lines)), max(0, line - 2), -1):
+        comment = _comment_in_flow(lines[number - 1])
+        if comment:
+            return DataError(name, number, comment[0], _comment_message(quoted=comment[1]))
     quote = _quote_problem(lines, line)
     if quote:
         at_line, at_col, plain = quote
@@ -549,13 +580,7 @@ class _Builder:
         if not comment:
             return
         line, col = self._at(end + comment.end() - 1)
-        if node.style is None:
-            message = M('a # after a space starts a comment and cuts the text here; put the whole text in double '
-                        'quotes: "…"')
-        else:
-            message = M("a # after a space starts a comment, so what follows the closing quote is not part of the "
-                        "text; put it inside the quotes, or start the comment on a line of its own")
-        self.errors.append(DataError(self.name, line, col, message))
+        self.errors.append(DataError(self.name, line, col, _comment_message(quoted=node.style is not None)))
 
     def _edges(self, node: ScalarNode) -> tuple[tuple[tuple[int, int], tuple[int, int]], str]:
         quote = 1 if node.style in ('"', "'") else 0
