@@ -268,9 +268,19 @@ def rename_in_arabic(project: Path) -> str:
     return f"{actor.id}: {old} -> {new}"
 
 
+def swap_name_and_alias(project: Path) -> str:
+    """The first faction with English aliases renamed to one of them, in every text, the old name kept (the walk:
+    "Sham Legion" became "Faylaq al-Sham", and 67 tests that typed "Sham Legion" failed)."""
+    data = load_data(project / "data")
+    faction = next(f for f in data.factions.factions if f.aliases.en)
+    old, new = faction.name.en, faction.aliases.en[0]
+    _respell(project, data, "factions.yml", faction.id, old, new, "source" if old in data.source.names else "en")
+    return f"{faction.id}: {old} -> {new}"
+
+
 # In the order an editor might make them one after another; each re-reads the data the one before left.
 CHANGES = (add_correction, add_correction, change_menu_label, move_faction, add_quote, add_alias, add_event,
-           rename_faction, rename_in_arabic)
+           rename_faction, swap_name_and_alias, rename_in_arabic)
 
 
 def apply_all(project: Path) -> list[str]:

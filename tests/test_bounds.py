@@ -12,9 +12,10 @@ from explainer.pages.site import load_data as load_site
 from .conftest import ROOT
 from .test_loader import data_dir, edit, errors, position  # noqa: F401  (fixture and helpers)
 from .data_setups import replace_value
+from . import sample_faction as sample
 
-# Sham Legion's English aliases, wherever the file writes them and whatever they hold today.
-SHAM_ALIASES = ("factions", "sham-legion", "aliases", "en")
+# A faction's English aliases, wherever the file writes them and whatever they hold today.
+SHAM_ALIASES = sample.ALIASES
 
 
 def quoted(value: str) -> str:
@@ -30,8 +31,8 @@ def _an_actors_fact(lang: str) -> str:
 
 
 def test_a_name_longer_than_the_limit_is_refused_at_it(data_dir):
-    long_name = "Sham Legion" + " of the Levant" * (schema.MAX_NAME // 14 + 1)
-    text = edit(data_dir, "factions.yml", 'name: {en: "Sham Legion"', f'name: {{en: "{long_name}"')
+    long_name = sample.EN + " of the Levant" * (schema.MAX_NAME // 14 + 1)
+    text = edit(data_dir, "factions.yml", f'name: {{en: "{sample.EN}"', f'name: {{en: "{long_name}"')
     line, col = position(text, quoted(long_name))
     assert errors(data_dir) == [
         f"data/factions.yml:{line}:{col}: the English text (en) is {len(long_name)} characters long, more than the "
@@ -39,7 +40,7 @@ def test_a_name_longer_than_the_limit_is_refused_at_it(data_dir):
 
 
 def test_an_alias_longer_than_the_limit_is_refused_at_it(data_dir):
-    alias = "Faylaq al-Sham" * (schema.MAX_NAME // 14 + 1)
+    alias = sample.ALIAS * (schema.MAX_NAME // len(sample.ALIAS) + 1)
     text = replace_value(data_dir, "factions.yml", SHAM_ALIASES, f'["{alias}"]')
     line, col = position(text, quoted(alias))
     assert errors(data_dir) == [
@@ -111,9 +112,10 @@ def test_the_limits_stand_well_above_the_real_data():
 
 
 @pytest.mark.parametrize("old, new, letter, script", [
-    ('"Sham Legion"', '"Sham L\u0435gion"', "\u0435", "LATIN"),  # a Cyrillic «е» in the faction's name
-    ('"Faylaq al-Sham"', '"F\u0430ylaq al-Sham"', "\u0430", "LATIN"),  # a Cyrillic «а» in its alias
-    ('"فيلق الشام"', '"فيلق الشاm"', "m", "ARABIC"),  # a Latin «m» ending an Arabic word
+    # a Cyrillic «а» for the first Latin «a» of the faction's name, and of its alias; a Latin «m» ending an Arabic word
+    (f'"{sample.EN}"', '"' + sample.EN.replace("a", "\u0430", 1) + '"', "\u0430", "LATIN"),
+    (f'"{sample.ALIAS}"', '"' + sample.ALIAS.replace("a", "\u0430", 1) + '"', "\u0430", "LATIN"),
+    (f'"{sample.AR}"', f'"{sample.AR}m"', "m", "ARABIC"),
 ])
 def test_a_word_in_two_alphabets_is_refused_at_its_value(data_dir, old, new, letter, script):
     text = edit(data_dir, "factions.yml", old, new)
@@ -142,17 +144,19 @@ def test_words_in_different_alphabets_side_by_side_are_fine():
 
 
 def test_an_alias_with_the_roster_separator_is_refused_at_it(data_dir):
-    text = replace_value(data_dir, "factions.yml", SHAM_ALIASES, '["Faylaq al-Sham", "Faylaq | Sham"]')
-    line, col = position(text, '"Faylaq | Sham"')
+    barred = sample.ALIAS.replace(" ", " | ", 1)
+    text = replace_value(data_dir, "factions.yml", SHAM_ALIASES, f'["{sample.ALIAS}", "{barred}"]')
+    line, col = position(text, f'"{barred}"')
     assert errors(data_dir) == [
-        f'data/factions.yml:{line}:{col}: the alias "Faylaq | Sham" contains "|", which separates the aliases in the '
+        f'data/factions.yml:{line}:{col}: the alias "{barred}" contains "|", which separates the aliases in the '
         'roster download (downloads/factions.csv); write it without "|", or make it two aliases']
 
 
 def test_the_separator_in_a_name_or_text_is_fine(data_dir):
     """Only lists are joined with " | " in the download; a single value keeps its bar (the CSV quotes it)."""
-    edit(data_dir, "factions.yml", 'name: {en: "Sham Legion"', 'name: {en: "Sham | Legion"')
-    assert load_data(data_dir).factions.factions[0].name.en == "Sham | Legion"
+    barred = f"{sample.EN_HEAD} | {sample.EN_TAIL}"
+    edit(data_dir, "factions.yml", f'name: {{en: "{sample.EN}"', f'name: {{en: "{barred}"')
+    assert next(f for f in load_data(data_dir).factions.factions if f.id == sample.ID).name.en == barred
 
 
 # ---------------------------------------------------------------- dates and references

@@ -415,12 +415,15 @@ def test_marks_cannot_be_made_by_data_and_mentions_stay_inactive():
 
 
 def test_a_correction_is_its_own_entry_named_by_its_date(edited, tmp_path):
-    head = tmp_path / "data"
+    # Before: no correction (whatever the data holds today); after: two, on the same day.
+    base, head = tmp_path / "base" / "data", tmp_path / "head" / "data"
+    shutil.copytree(edited[0], base)
     shutil.copytree(edited[0], head)
+    set_corrections(base, "corrections: []")
     corrections = head / "corrections.yml"
     entry = ('  - date: "{date}"\n    text: {{en: "Fixed the spelling of {n}.", ar: "صُحّح إملاء اسم {n}."}}\n')
     set_corrections(head, "corrections:\n" + "".join(entry.format(date="2026-12-01", n=n) for n in ("one", "two")))
-    out = run(edited[0], head).stdout
+    out = run(base, head).stdout
     line = next(n for n, row in enumerate(corrections.read_text(encoding="utf-8").split("\n"), start=1)
                 if row.startswith("  - date:"))
     assert f"| line {line}: corrections › 2026-12-01 (new entry · مدخل جديد) | en | — | text: Fixed the spelling of one. |" in out

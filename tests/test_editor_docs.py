@@ -26,6 +26,8 @@ from explainer.data import schema
 from explainer.tools import validate
 from explainer.data.loader import STRINGS_DIR
 
+from . import sample_faction as sample
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 GUIDES = {"en": ROOT / "CONTRIBUTING.md", "ar": ROOT / "CONTRIBUTING.ar.md"}
@@ -52,17 +54,18 @@ class Breakage:
 BREAKAGES = {
     # the first `aliases:` of an entry, whatever it holds
     "misspelt-key": Breakage("factions.yml", "\n    aliases: ", "\n    alias: "),
-    "missing-ar": Breakage("factions.yml", 'name: {en: "Sham Legion", ar: "فيلق الشام"}', 'name: {en: "Sham Legion"}'),
-    "empty-ar": Breakage("factions.yml", 'name: {en: "Sham Legion", ar: "فيلق الشام"}', 'name: {en: "Sham Legion", ar: ""}'),
+    "missing-ar": Breakage("factions.yml", sample.LINE, f'name: {{en: "{sample.EN}"}}'),
+    "empty-ar": Breakage("factions.yml", sample.LINE, f'name: {{en: "{sample.EN}", ar: ""}}'),
     "wrong-camp": Breakage("factions.yml", "    camp: attended", "    camp: atended"),
     "paragraph-out-of-range": Breakage("factions.yml", "    paras: [3]", "    paras: [15]"),
     "tab-indentation": Breakage("factions.yml", "    camp: attended", "\tcamp: attended"),
     "tab-after-colon": Breakage("factions.yml", "    camp: attended", "    camp:\tattended"),
-    "yaml-syntax": Breakage("factions.yml", 'name: {en: "Sham Legion", ar: "فيلق الشام"}', 'name: {en: "Sham Legion", ar: "فيلق الشام}'),
+    "yaml-syntax": Breakage("factions.yml", sample.LINE, sample.LINE[:-2] + "}"),
     "duplicate-id": Breakage("factions.yml", "  - id: sultan-murad-division", "  - id: sham-legion"),
-    "bidi-control": Breakage("factions.yml", 'name: {en: "Sham Legion"', 'name: {en: "Sham\u202e Legion"'),
-    "zero-width": Breakage("factions.yml", 'ar: "فيلق الشام"', 'ar: "فيلق\u200b الشام"'),
-    "presentation-form": Breakage("factions.yml", 'ar: "فيلق الشام"', 'ar: "\ufed3يلق الشام"'),
+    "bidi-control": Breakage("factions.yml", f'name: {{en: "{sample.EN}"', f'name: {{en: "{sample.EN_HEAD}\u202e {sample.EN_TAIL}"'),
+    "zero-width": Breakage("factions.yml", f'ar: "{sample.AR}"', f'ar: "{sample.AR_HEAD}\u200b {sample.AR_TAIL}"'),
+    # An Arabic letter in its presentation form: the name's first letter in its initial form (NFKC folds it back).
+    "presentation-form": Breakage("factions.yml", f'ar: "{sample.AR}"', f'ar: "{sample.PRESENTATION_FORM}"'),
     "unknown-file": Breakage("faction.yml", None, "factions: []\n"),
     "bad-date": Breakage("events.yml", 'date: "2016-12-30"', 'date: "2016-12-32"'),
 }
@@ -98,10 +101,12 @@ def quoted_messages(guide: Path) -> list[str]:
 
 
 def masked(message: str) -> str:
-    """A message without the numbers that move when data/ is edited: its LINE:COL and any "line N" inside it."""
+    """A message without what moves when data/ is edited: its LINE:COL, any "line N" inside it and the line it quotes."""
     # The isolates that lay an Arabic message out right to left in a terminal are invisible: a guide shows the text.
     message = re.sub("[\u2066-\u2069]", "", message)
     file, _, _, text = MESSAGE.match(message).groups()
+    # The line a message quotes (`name: {en: "…"}`) holds a faction's name, which an editor may have changed.
+    text = re.sub(r"\(`[^`]*`\)", "(`…`)", text)
     return f"{file}:LINE:COL: " + re.sub(r"\bline \d+", "line N", text)
 
 

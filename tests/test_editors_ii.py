@@ -27,6 +27,7 @@ from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.issue_form import FORM
 from explainer.pages.site import load_data
 
+from . import sample_faction as sample
 from .data_setups import replace_value, set_corrections, value
 from .conftest import ROOT, copy_project, free_port, full_tier_only
 from .test_loader import data_dir, edit, position  # noqa: F401
@@ -49,8 +50,8 @@ def only(data_dir):
 
 
 @pytest.mark.parametrize("old, new, mark", [
-    ('name: {en: "Sham Legion",', "name: {en: “Sham Legion”,", "“"),
-    ('ar: "فيلق الشام"}', "ar: «فيلق الشام»}", "«"),
+    (f'name: {{en: "{sample.EN}",', f"name: {{en: “{sample.EN}”,", "“"),
+    (f'ar: "{sample.AR}"}}', f"ar: «{sample.AR}»}}", "«"),
 ])
 def test_curly_quotes_around_a_whole_value_are_refused_at_the_value(data_dir, old, new, mark):
     text = edit(data_dir, "factions.yml", old, new)
@@ -187,7 +188,7 @@ MISLEADING = [
      'en: "The Astana Conference has "political" value', ('"political"', 0),
      'a straight " inside a text ends the text here; inside a text, use “ ” (English) or « » (Arabic)',
      "داخل النص تُنهي النص هنا"),
-    ("2 curly closing quote", "factions.yml", 'name: {en: "Sham Legion",', 'name: {en: "Sham Legion”,', ("”", 0),
+    ("2 curly closing quote", "factions.yml", f'name: {{en: "{sample.EN}",', f'name: {{en: "{sample.EN}”,', ("”", 0),
      'closed with ” here, but opened with a straight "; YAML needs a straight " at both ends: replace ” with "',
      "ضع \" مكان ”"),
     ("3 a camp in capitals", "factions.yml", FACTION_CAMP, FACTION_CAMP.replace("attended", "Refused"),
@@ -207,8 +208,8 @@ MISLEADING = [
      "(a tab) is not allowed in data; replace it with a space", "ضع مكانه مسافة عادية"),
     ("7 an Arabic-Indic digit", "factions.yml", FACTION_CAMP, FACTION_CAMP.replace("[3]", "[٣]"), ("٣", 0),
      '"paras" is written in Arabic-Indic digits (٣); write Western digits: 3', "اكتبه بالأرقام الغربية: 3"),
-    ("9 no space after the colon", "factions.yml", 'name: {en: "Sham Legion",', 'name: {en:"Sham Legion",',
-     ('en:"Sham', 0), 'a space is missing after "en:"; write `en: "Sham Legion"`', "تنقص مسافة بعد «en:»"),
+    ("9 no space after the colon", "factions.yml", f'name: {{en: "{sample.EN}",', f'name: {{en:"{sample.EN}",',
+     (f'en:"{sample.EN_HEAD}', 0), f'a space is missing after "en:"; write `en: "{sample.EN}"`', "تنقص مسافة بعد «en:»"),
 ]
 
 

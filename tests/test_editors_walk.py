@@ -18,12 +18,14 @@ from explainer.pages import issue_form
 from explainer.pages.site import load_data
 
 from .conftest import ROOT
+from . import sample_faction as sample
 from .data_setups import set_corrections
 
 from .test_editors_ii import only
 from .test_loader import data_dir, edit, position  # noqa: F401
 
-SHAM_LEGION = 'name: {en: "Sham Legion", ar: "فيلق الشام"}'
+SHAM_LEGION = sample.LINE
+EN, AR, EN_HEAD, AR_HEAD = sample.EN, sample.AR, sample.EN_HEAD, sample.AR_HEAD
 # The Fastaqim Union's fact as the data spells it today (read, not typed, so rewording the fact cannot break the test).
 FACT_EN = next(line.strip() for line in (ROOT / "data" / "factions.yml").read_text(encoding="utf-8").splitlines()
                if line.strip().startswith('en: "In a statement, it '))
@@ -31,15 +33,15 @@ FACT_EN = next(line.strip() for line in (ROOT / "data" / "factions.yml").read_te
 
 # (what the editor typed in place of the name, where the mark is (needle, offset), English, Arabic)
 MISQUOTED = [
-    ('name: {en: ”Sham Legion“, ar: "فيلق الشام"}', ("”Sham", 0), "wrapped in ”…“", "النص محاط بـ”…“"),
-    ('name: {en: “Sham Legion", ar: "فيلق الشام"}', ("“Sham", 0), "wrapped in “…\"", "النص محاط بـ“…\""),
-    ("name: {en: '“Sham Legion\"', ar: \"فيلق الشام\"}", ("“Sham", 0), "wrapped in “…\"", "النص محاط"),
-    ('name: {en: "Sham Legion", ar: ”فيلق الشام“}', ("”فيلق", 0), "wrapped in ”…“", "النص محاط بـ”…“"),
-    ('name: {en: "“Sham Legion", ar: "فيلق الشام"}', ("“Sham", 0), "the text begins with “, and no quotation mark "
+    (f'name: {{en: ”{EN}“, ar: "{AR}"}}', (f"”{EN_HEAD}", 0), "wrapped in ”…“", "النص محاط بـ”…“"),
+    (f'name: {{en: “{EN}", ar: "{AR}"}}', (f"“{EN_HEAD}", 0), "wrapped in “…\"", "النص محاط بـ“…\""),
+    (f"name: {{en: '“{EN}\"', ar: \"{AR}\"}}", (f"“{EN_HEAD}", 0), "wrapped in “…\"", "النص محاط"),
+    (f'name: {{en: "{EN}", ar: ”{AR}“}}', (f"”{AR_HEAD}", 0), "wrapped in ”…“", "النص محاط بـ”…“"),
+    (f'name: {{en: "“{EN}", ar: "{AR}"}}', (f"“{EN_HEAD}", 0), "the text begins with “, and no quotation mark "
      "after it closes it", "يبدأ النص بـ“"),
-    ('name: {en: "Sham Legion”", ar: "فيلق الشام"}', ("”\"", 0), "the text ends with ”, and no quotation mark "
+    (f'name: {{en: "{EN}”", ar: "{AR}"}}', ("”\"", 0), "the text ends with ”, and no quotation mark "
      "before it opens it", "ينتهي النص بـ”"),
-    ('name: {en: "Sham Legion", ar: "فيلق الشام»"}', ("»\"", 0), "the text ends with », and no quotation mark "
+    (f'name: {{en: "{EN}", ar: "{AR}»"}}', ("»\"", 0), "the text ends with », and no quotation mark "
      "before it opens it", "ينتهي النص بـ»"),
 ]
 
@@ -64,8 +66,8 @@ def test_a_text_that_begins_or_ends_with_a_quotation_of_its_own_is_accepted(data
 
 
 def test_an_arabic_sentence_that_ends_with_a_quotation_it_opened_is_accepted(data_dir):
-    old = 'ar: "فيلق الشام"}'
-    edit(data_dir, "factions.yml", old, 'ar: "فيلق «الشام»"}')
+    old = f'ar: "{AR}"}}'
+    edit(data_dir, "factions.yml", old, f'ar: "{sample.AR_HEAD} «{sample.AR_TAIL}»"}}')
     load_data(data_dir)
 
 
@@ -377,13 +379,13 @@ def test_arabic_indic_digits_and_an_arabic_comma_in_paras_say_the_whole_fix(data
 
 
 @pytest.mark.parametrize("typed, letter, arabic", [
-    ("فیلق الشام", "\u06cc", "\u064a"),  # Persian yeh: search for «فيلق» missed «فیلق»
-    ("فيلق الشام کله", "\u06a9", "\u0643"),
-    ("فيلق الشامہ", "\u06c1", "\u0647"),
-    ("فيلق الشامۀ", "\u06c0", "\u0629"),
+    (f"{AR} فی", "\u06cc", "\u064a"),  # Persian yeh: search for «فيلق» missed «فیلق»
+    (f"{AR} کله", "\u06a9", "\u0643"),
+    (f"{AR}ہ", "\u06c1", "\u0647"),
+    (f"{AR}ۀ", "\u06c0", "\u0629"),
 ])
 def test_a_persian_or_urdu_look_alike_letter_is_refused_at_its_column(data_dir, typed, letter, arabic):
-    text = edit(data_dir, "factions.yml", SHAM_LEGION, f'name: {{en: "Sham Legion", ar: "{typed}"}}')
+    text = edit(data_dir, "factions.yml", SHAM_LEGION, f'name: {{en: "{EN}", ar: "{typed}"}}')
     error = only(data_dir)
     assert (error.line, error.col) == position(text, letter)
     assert f"U+{ord(letter):04X}" in str(error) and f"type «{arabic}» (U+{ord(arabic):04X} " in str(error)

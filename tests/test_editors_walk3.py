@@ -9,7 +9,7 @@ import pytest
 
 from explainer.data.loader import read_data
 from explainer.data.messages import FSI, PDI, laid_out
-from explainer.data.schema import MAX_KEY_POINTS
+from explainer.data.schema import MAX_KEY_POINTS, timeline_key
 from explainer.data.yamlread import read_yaml
 from explainer.pages.site import load_data
 from explainer.render import roster
@@ -112,12 +112,15 @@ NEW_EVENT = ('  - id: talks-end\n    date: "2017-01-25"\n    text:\n      en: "T
 
 def test_an_event_added_above_an_older_one_is_reported_at_the_added_one(data_dir):
     # The walk added the talks' last day above the talks' first.
+    # It belongs below the last event of its day or before (whatever events an editor added since).
+    below = [e for e in load_data(data_dir).events.events
+             if e.date and timeline_key(e.date) <= timeline_key("2017-01-25")][-1]
     text = edit(data_dir, "events.yml", "  - id: astana-talks\n", NEW_EVENT + "  - id: astana-talks\n")
     error = _only_with_base(data_dir)
     assert (error.line, error.col) == position(text, '"2017-01-25"')
-    assert 'the date 2017-01-25 is later than the events listed after it; move this event down, below "astana-talks" ' \
-           "(2017-01-23)" in str(error)
-    assert "انقل هذا الحدث إلى أسفل، تحت «astana-talks»" in error.message.say("ar")
+    assert ('the date 2017-01-25 is later than the events listed after it; move this event down, below '
+            f'"{below.id}" ({below.date})') in str(error)
+    assert f"انقل هذا الحدث إلى أسفل، تحت «{below.id}»" in error.message.say("ar")
 
 
 def test_an_event_moved_below_a_later_one_is_reported_at_the_moved_one(data_dir):
@@ -127,10 +130,14 @@ def test_an_event_moved_below_a_later_one_is_reported_at_the_moved_one(data_dir)
     moved = text[start:end]
     text = text[:start] + text[end:]
     text = text.replace("  - id: geneva-iv\n", moved + "  - id: geneva-iv\n")
+    # It belongs above the first event later than itself (whatever events an editor added since).
+    events = load_data(data_dir).events.events
+    date = next(e.date for e in events if e.id == "ceasefire")
+    above = next(e for e in events if e.date and timeline_key(e.date) > timeline_key(date))
     path.write_text(text, encoding="utf-8")
     error = _only_with_base(data_dir)
-    assert (error.line, error.col) == position(text, '"2016-12-30"')
-    assert 'move this event up, above "astana-talks" (2017-01-23)' in str(error)
+    assert (error.line, error.col) == position(text, f'"{date}"')
+    assert f'move this event up, above "{above.id}" ({above.date})' in str(error)
 
 
 def test_without_an_earlier_version_an_event_out_of_step_with_the_rest_is_the_one_reported(data_dir):

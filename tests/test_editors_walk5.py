@@ -8,6 +8,7 @@ import pytest
 
 from explainer.pages.site import load_data
 
+from . import sample_faction as sample
 from .conftest import ROOT
 from .data_setups import found_after, replace_value, set_corrections
 from .test_editors_ii import only
@@ -75,10 +76,10 @@ def test_a_correction_pasted_twice_is_refused_at_the_second(data_dir):
 
 @pytest.mark.parametrize("typed, letter, said, arabic", [
     # the alef wasla: search for «الشام» missed «ٱلشام»
-    ("فيلق ٱلشام", "\u0671", "U+0671 ARABIC LETTER ALEF WASLA", "ألف الوصل"),
+    (sample.AR.replace("ا", "\u0671", 1), "\u0671", "U+0671 ARABIC LETTER ALEF WASLA", "ألف الوصل"),
 ])
 def test_an_alef_wasla_is_refused_at_its_column(data_dir, typed, letter, said, arabic):
-    text = edit(data_dir, "factions.yml", 'ar: "فيلق الشام"}', f'ar: "{typed}"}}')
+    text = edit(data_dir, "factions.yml", f'ar: "{sample.AR}"}}', f'ar: "{typed}"}}')
     error = only(data_dir)
     assert (error.line, error.col) == position(text, letter)
     assert said in str(error) and "type «ا»" in str(error)
@@ -88,7 +89,7 @@ def test_an_alef_wasla_is_refused_at_its_column(data_dir, typed, letter, said, a
 @pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
 def test_a_space_other_than_the_ordinary_one_is_refused_at_its_column(data_dir, space):
     """"Sham\u00a0Legion" (a no-break space, as a word processor pastes it) was another spelling to search."""
-    text = edit(data_dir, "factions.yml", 'name: {en: "Sham Legion"', f'name: {{en: "Sham{space}Legion"')
+    text = edit(data_dir, "factions.yml", f'name: {{en: "{sample.EN}"', f'name: {{en: "{sample.EN_HEAD}{space}{sample.EN_TAIL}"')
     error = only(data_dir)
     assert (error.line, error.col) == position(text, space)
     assert "looks like a space" in str(error) and "type an ordinary space instead" in str(error)
@@ -155,7 +156,8 @@ def test_a_reference_to_a_deleted_entry_says_restore_it_not_another_id(data_dir)
 
 @pytest.mark.parametrize("file, old, typed, plain", [
     # in braces: was "a list [ … ] or an entry { … } opened here is not closed, …", none of which was so
-    ("factions.yml", 'name: {en: "Sham Legion"', "name: {en: Sham: the Legion", "Sham: the Legion"),
+    ("factions.yml", f'name: {{en: "{sample.EN}"', f"name: {{en: {sample.EN_HEAD}: the {sample.EN_TAIL}",
+     f"{sample.EN_HEAD}: the {sample.EN_TAIL}"),
     # on its own line
     ("quotes.yml", 'en: "in a statement"', "en: in a statement: on its channel", "in a statement: on its channel"),
 ])
@@ -172,10 +174,10 @@ def test_a_former_name_that_is_another_entrys_name_is_said_at_it(data_dir):
     """"Sham Legion" added to the Fateh al-Sham Front's former names was told that «جبهة فتح الشام» was missing from
     the Arabic of Sham Legion's own name (data/factions.yml), where nothing is wrong."""
     old = 'former: {source: ["Al-Nusra Front"], en: ["Jabhat al-Nusra"]'
-    text = edit(data_dir, "actors.yml", old, old[:-1] + ', "Sham Legion"]')
+    text = edit(data_dir, "actors.yml", old, old[:-1] + f', "{sample.EN}"]')
     error = only(data_dir)
-    assert (error.file, error.line, error.col) == ("data/actors.yml", *position(text, '"Sham Legion"'))
-    assert 'the spelling "Sham Legion" is already one of "sham-legion"' in str(error)
+    assert (error.file, error.line, error.col) == ("data/actors.yml", *position(text, f'"{sample.EN}"'))
+    assert f'the spelling "{sample.EN}" is already one of "{sample.ID}"' in str(error)
 
 
 def test_a_deleted_speaker_is_not_offered_a_short_id_found_inside_it(data_dir):

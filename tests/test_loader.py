@@ -13,6 +13,7 @@ from explainer.data.errors import DataErrors
 from explainer.data.messages import laid_out
 from explainer.pages.site import load_data
 
+from . import sample_faction as sample
 from .conftest import ROOT, copy_project, mkdocs_build
 from .data_setups import replace_value, value_span
 
@@ -73,8 +74,8 @@ def test_unknown_camp_names_the_choices(data_dir):
 
 
 def test_yaml_syntax_error(data_dir):
-    # Sham Legion's aliases, whatever they hold, with the closing brace left out.
-    path = ("factions", "sham-legion", "aliases")
+    # A faction's aliases, whatever they hold, with the closing brace left out.
+    path = ("factions", sample.ID, "aliases")
     before = (data_dir / "factions.yml").read_text(encoding="utf-8")
     start, end = value_span(before, path)
     unclosed = before[start:end - 1]
@@ -138,22 +139,22 @@ def test_missing_field(data_dir):
 
 
 def test_bilingual_field_missing_a_language(data_dir):
-    text = edit(data_dir, "factions.yml", '{en: "Sham Legion", ar: "فيلق الشام"}', '{en: "Sham Legion"}')
-    line, col = position(text, '{en: "Sham Legion"}')
+    text = edit(data_dir, "factions.yml", sample.LINE, f'name: {{en: "{sample.EN}"}}')
+    line, col = position(text, f'{{en: "{sample.EN}"}}')
     assert errors(data_dir) == [
         f"data/factions.yml:{line}:{col}: the Arabic text (ar) is missing; add `ar: …` to this entry"
     ]
 
 
 def test_bilingual_field_empty(data_dir):
-    text = edit(data_dir, "factions.yml", 'ar: "فيلق الشام"', 'ar: ""')
+    text = edit(data_dir, "factions.yml", f'ar: "{sample.AR}"', 'ar: ""')
     line, col = position(text, 'ar: ""', 4)
     assert errors(data_dir) == [f"data/factions.yml:{line}:{col}: the Arabic text (ar) is empty; write the Arabic text"]
 
 
 def test_arabic_field_without_arabic(data_dir):
-    text = edit(data_dir, "factions.yml", 'ar: "فيلق الشام"', 'ar: "Sham Legion"')
-    line, col = position(text, 'ar: "Sham Legion"', 4)
+    text = edit(data_dir, "factions.yml", f'ar: "{sample.AR}"', f'ar: "{sample.EN}"')
+    line, col = position(text, f'ar: "{sample.EN}"', 4)
     assert errors(data_dir) == [
         f"data/factions.yml:{line}:{col}: the Arabic text (ar) contains no Arabic letters; write it in Arabic"
     ]
@@ -197,8 +198,9 @@ def test_paragraph_zero_is_refused(data_dir):
 
 
 def test_anchors_and_aliases_are_refused(data_dir):
-    text = edit(data_dir, "factions.yml", '    name: {en: "Sham Legion"', '    name: &legion {en: "Sham Legion"')
-    text = edit(data_dir, "factions.yml", '    name: {en: "Sultan Murad Division", ar: "فرقة السلطان مراد"}', "    name: *legion")
+    text = edit(data_dir, "factions.yml", f"    {sample.LINE}", f"    {sample.LINE.replace('name: ', 'name: &legion ')}")
+    other = next(line for line in text[text.index("&legion"):].splitlines() if line.startswith("    name: {"))
+    text = edit(data_dir, "factions.yml", other, "    name: *legion")
     anchor = position(text, "&legion")
     alias = position(text, "*legion")
     assert errors(data_dir) == [
@@ -343,7 +345,7 @@ def test_a_blank_value_is_said_to_be_empty_at_its_own_key(data_dir):
 
 @pytest.mark.parametrize("old, new", [
     ('      ar: "لمؤتمر أستانا قيمة سياسية، كما أن ثمة قيمة عسكرية"', '      ar: "لمؤتمر أستانا قيمة سياسية، كما أن ثمة قيمة عسكرية'),
-    ('"Sham Legion", ar: "فيلق الشام"}', '"Sham Legion", ar: "فيلق الشام}'),
+    (sample.LINE, sample.LINE[:-2] + "}"),
 ])
 def test_a_quote_left_open_is_pointed_at(data_dir, old, new):
     name = "quotes.yml" if "لمؤتمر" in old else "factions.yml"
