@@ -8,6 +8,7 @@ import pytest
 from explainer.data.errors import DataErrors
 from explainer.pages.site import load_data
 
+from . import sample_faction as sample
 from .test_editors_ii import only
 from .data_setups import replace_value, value
 from .test_loader import data_dir, edit, position  # noqa: F401
@@ -121,10 +122,10 @@ def test_a_comment_that_cuts_a_text_is_refused_at_the_hash(data_dir, typed):
 
 
 def test_a_missing_closing_quote_is_blamed_on_the_text_that_runs_on(data_dir):
-    text = edit(data_dir, F, 'name: {en: "Sham Legion", ar:', 'name: {en: "Sham Legion, ar:')
+    text = edit(data_dir, F, f'name: {{en: "{sample.EN}", ar:', f'name: {{en: "{sample.EN}, ar:')
     error = only(data_dir)
-    assert (error.line, error.col) == position(text, '"Sham Legion, ar:')
-    assert 'runs into "ar:": a closing " is missing after "Sham Legion"' in str(error)
+    assert (error.line, error.col) == position(text, f'"{sample.EN}, ar:')
+    assert f'runs into "ar:": a closing " is missing after "{sample.EN}"' in str(error)
     assert "تنقصه علامة التنصيص الختامية" in error.message.say("ar")
 
 
