@@ -73,8 +73,12 @@ def test_an_arabic_sentence_that_ends_with_a_quotation_it_opened_is_accepted(dat
 
 # ---------------------------------------------------------------- a menu label and the issue form
 
-NAV = 'nav: {en: "The two camps", ar: "المعسكران"}'
-NEW_NAV = 'nav: {en: "Both camps", ar: "كلا المعسكرين"}'
+# The camps page's menu label as data/pages.yml writes it today (an editor may have changed it), and a new one.
+_CAMPS = next(p for p in load_data(ROOT / "data").pages.pages if p.id == "camps").nav
+NAV = f'nav: {{en: "{_CAMPS.en}", ar: "{_CAMPS.ar}"}}'
+OPTION = f"{_CAMPS.en} · {_CAMPS.ar}"
+NEW_LABEL = next(label for label in ("Both camps", "The camps") if label != _CAMPS.en)
+NEW_NAV = f'nav: {{en: "{NEW_LABEL}", ar: "{_CAMPS.ar}"}}'
 
 
 @pytest.fixture
@@ -96,10 +100,10 @@ def page_options(project: Path) -> tuple[list[str], dict]:
 def test_a_menu_label_change_says_the_line_to_write_in_the_issue_form(project):
     edit(project / "data", "pages.yml", NAV, NEW_NAV)
     options, where = page_options(project)
-    i = options.index("The two camps · المعسكران")
+    i = options.index(OPTION)
     error = only(project / "data")
     assert (error.file, error.line, error.col) == (issue_form.FORM.as_posix(), *where[i])
-    assert "replace this line with `- Both camps · كلا المعسكرين` (or run `make issue-form`)" in str(error)
+    assert f"replace this line with `- {NEW_LABEL} · {_CAMPS.ar}` (or run `make issue-form`)" in str(error)
     assert "ضع مكان هذا السطر" in error.message.say("ar")
 
 
@@ -112,7 +116,7 @@ def test_make_issue_form_drops_the_old_label_and_keeps_the_forms_own_choices(pro
     load_data(project / "data")
     after, _ = page_options(project)
     pages = load_data(project / "data").pages.pages
-    assert "The two camps · المعسكران" not in after
+    assert OPTION not in after
     assert after == [f"{p.nav.en} · {p.nav.ar}" for p in pages] + before[len(pages):]
     assert tuple(before[len(pages):]) == issue_form.OWN_CHOICES  # the form's own choices, as the code lists them
     form = read_yaml(project / issue_form.FORM, "form").value
@@ -133,11 +137,11 @@ def test_an_option_that_is_no_page_any_more_is_refused(project):
     form = project / issue_form.FORM
     text = form.read_text(encoding="utf-8")
     first_own = issue_form.OWN_CHOICES[0]
-    form.write_text(text.replace(f"- {first_own}\n", f"- The two camps (old) · المعسكران\n        - {first_own}\n"),
+    form.write_text(text.replace(f"- {first_own}\n", f"- {_CAMPS.en} (old) · {_CAMPS.ar}\n        - {first_own}\n"),
                     encoding="utf-8")
     options, where = page_options(project)
     error = only(project / "data")
-    assert (error.line, error.col) == where[options.index("The two camps (old) · المعسكران")]
+    assert (error.line, error.col) == where[options.index(f"{_CAMPS.en} (old) · {_CAMPS.ar}")]
     assert "is not the menu label of a page in data/pages.yml; delete this line" in str(error)
 
 

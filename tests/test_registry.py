@@ -32,7 +32,8 @@ def project(tmp_path) -> Path:
 def test_a_menu_label_change_is_reported_at_the_issue_form_and_written_by_the_command(project):
     pages = project / "data" / "pages.yml"
     old = DATA.pages.pages[1].nav.en
-    pages.write_text(pages.read_text(encoding="utf-8").replace(f'en: "{old}"', 'en: "Both camps"', 1), encoding="utf-8")
+    new = next(label for label in ("Both camps", "The camps") if label not in {p.nav.en for p in DATA.pages.pages})
+    pages.write_text(pages.read_text(encoding="utf-8").replace(f'en: "{old}"', f'en: "{new}"', 1), encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         load_data(project / "data")
     [error] = caught.value.errors
@@ -41,7 +42,7 @@ def test_a_menu_label_change_is_reported_at_the_issue_form_and_written_by_the_co
     index = next(i for i, e in enumerate(body) if e.get("id") == "page")
     assert (error.file, error.line, error.col) == (issue_form.FORM.as_posix(),
                                                    *form.positions.of_value(("body", index, "attributes", "options", 1)))
-    assert f'"Both camps · {DATA.pages.pages[1].nav.ar}"' in error.message
+    assert f'"{new} · {DATA.pages.pages[1].nav.ar}"' in error.message
     result = subprocess.run([sys.executable, "-m", "explainer.pages.issue_form", "--write"], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
