@@ -9,6 +9,7 @@ import pytest
 from explainer.data.errors import DataErrors
 from explainer.pages.site import load_data
 from explainer.pages.pages_check import check_pages
+from explainer.pages.registry import MACROS
 from explainer.data.languages import CODES
 
 from .conftest import ROOT, copy_project, mkdocs_build
@@ -58,6 +59,14 @@ def test_what_a_page_may_not_hold(project, written, col, message):
     line = add_line(project, "en/about.md", written)
     found = errors(project)
     assert len(found) == 1 and found[0].startswith(f"docs/en/about.md:{line}:{col}: {message}"), found
+
+
+def test_a_macro_name_typed_wrong_says_the_one_meant(project):
+    """The walk typed {{ reason("attended") }}: the list of every macro did not say which one was meant."""
+    meant = max(MACROS, key=len)
+    line = add_line(project, "ar/reasons.md", f"{{{{ {meant[:-1]} }}}}")
+    assert errors(project) == [f'docs/ar/reasons.md:{line}:1: there is no macro "{meant[:-1]}"; did you mean '
+                               f'"{meant}"? Correct the spelling']
 
 
 def test_the_position_of_a_call_later_in_a_line(project):

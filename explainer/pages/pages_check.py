@@ -179,6 +179,14 @@ def _call(expression: str) -> tuple[str, tuple] | None:
     return None
 
 
+def _no_macro(name: str) -> str:
+    """A macro name typed wrong (`reason` for `reasons`): the one meant, when one is close, as for ids and keys."""
+    close = difflib.get_close_matches(name, MACROS, n=1, cutoff=0.75)
+    if close:
+        return M('there is no macro "{macro}"; did you mean "{close}"? Correct the spelling', macro=name, close=close[0])
+    return M('there is no macro "{macro}"; use one of: {known}', macro=name, known=", ".join(sorted(MACROS)))
+
+
 def _check_call(expression: str, ids: _Ids) -> str | None:
     """Why `{{ expression }}` is not a plain macro call with literal arguments, or None."""
     try:
@@ -188,12 +196,12 @@ def _check_call(expression: str, ids: _Ids) -> str | None:
     if isinstance(node, nodes.Name):  # a bare name: a macro without its brackets, or a variable that is not there
         if node.name in MACROS:
             return M("{macro} is a macro: call it with brackets, like {{{{ {macro}() }}}}", macro=node.name)
-        return M('there is no macro "{macro}"; use one of: {known}', macro=node.name, known=", ".join(sorted(MACROS)))
+        return _no_macro(node.name)
     if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
         return M("only a macro call may stand between {{{{ and }}}}, like {{{{ cite([3]) }}}}; remove the rest")
     macro = node.node.name
     if macro not in MACROS:
-        return M('there is no macro "{macro}"; use one of: {known}', macro=macro, known=", ".join(sorted(MACROS)))
+        return _no_macro(macro)
     kinds = MACROS[macro].args
     required = sum(1 for k in kinds if not k.endswith("?"))
     if node.kwargs or node.dyn_args or node.dyn_kwargs or not required <= len(node.args) <= len(kinds):
