@@ -9,6 +9,7 @@ import pytest
 
 from .conftest import LANGS, PAGES
 from .test_browser import PHONE
+from .test_readers_layout import text_zoom
 
 pytestmark = pytest.mark.browser
 LAPTOP = {"width": 1280, "height": 800}
@@ -137,3 +138,85 @@ def test_the_phone_menu_opens_under_the_pinned_masthead_deep_in_a_page(browser, 
     page.wait_for_timeout(100)
     assert abs(page.evaluate("scrollY") - before) <= 1
     context.close()
+
+
+# ---------------------------------------------------------------- 2. the home diagram: two grids of equal cells
+
+
+def _zoomed(browser, url, viewport, zoom):
+    context = browser.new_context(viewport=viewport, device_scale_factor=1)
+    page = context.new_page()
+    text_zoom(page, zoom)
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    return context, page
+
+
+# Each camp's (and each group apart's) head and boxes, measured once the figure is laid out (it is rendered only
+# near the screen): where each box is, its size, the room between its name and its edges, its type size.
+DIAGRAM_CELLS = """(async () => {
+  const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const fig = document.querySelector('#camps-figure');
+  fig.scrollIntoView(); await frames(); fig.scrollIntoView(); await frames();
+  const groups = [...fig.querySelectorAll('.diagram__camp, .diagram__group')].map(g => {
+    const head = g.querySelector('.diagram__box--head, .diagram__label').getBoundingClientRect();
+    const boxes = [...g.querySelectorAll('li.diagram__box')].map(li => {
+      const r = li.getBoundingClientRect();
+      const range = document.createRange(); range.selectNodeContents(li);
+      const t = range.getBoundingClientRect();
+      return {name: li.textContent, x: Math.round(r.left), y: Math.round(r.top), w: r.width, h: r.height,
+              room: Math.min(t.left - r.left, r.right - t.right, t.top - r.top, r.bottom - t.bottom),
+              font: parseFloat(getComputedStyle(li).fontSize)};
+    });
+    return {camp: g.classList.contains('diagram__camp'), head: {top: head.top, height: head.height}, boxes};
+  });
+  return {groups, body: parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)};
+})()"""
+
+
+def _rows(boxes: list[dict]) -> list[int]:
+    """How many boxes stand on each row, top to bottom."""
+    rows: dict[int, int] = {}
+    for box in boxes:
+        row = next((y for y in rows if abs(y - box["y"]) <= 1), box["y"])
+        rows[row] = rows.get(row, 0) + 1
+    return [rows[y] for y in sorted(rows)]
+
+
+def _same(values: list[float]) -> bool:
+    return max(values) - min(values) <= 1
+
+
+NAME_ROOM = 4  # px at least between a name and its box's edge, on every side
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("viewport,zoom,columns", [(PHONE, 1, 2), (LAPTOP, 1, 2), (LAPTOP, 2, 2), (PHONE, 2, 1)],
+                         ids=["390", "1280", "1280-200%", "390-200%"])
+def test_each_camp_is_a_grid_of_equal_cells(browser, server, lang, viewport, zoom, columns):
+    """Boxes wrapping as they fitted gave rows of 2-2-2-1-2-2 against 2-1-1-1-1-1: the camps' counts could not be
+    compared at a glance. Each camp (and each group apart) is now a grid of two equal cells a row, every row full
+    but the last; side by side, both camps' cells and heads are one size. At 200% text on a phone a camp has room
+    for one box a row. Names never touch their box, and grow with the text."""
+    context, page = _zoomed(browser, server + LANGS[lang], viewport, zoom)
+    found = page.evaluate(DIAGRAM_CELLS)
+    context.close()
+    groups = found["groups"]
+    assert len([g for g in groups if g["camp"]]) >= 2 and all(g["boxes"] for g in groups), groups
+    for group in groups:
+        rows = _rows(group["boxes"])
+        assert max(rows) == columns and all(n == columns for n in rows[:-1]), (group, rows)
+        if columns > 1:
+            assert _same([b["w"] for b in group["boxes"]]) and _same([b["h"] for b in group["boxes"]]), group
+        cramped = [(b["name"], round(b["room"], 1)) for b in group["boxes"] if b["room"] < NAME_ROOM]
+        assert cramped == [], cramped
+        assert all(b["font"] >= 0.85 * found["body"] for b in group["boxes"]), (found["body"], group)
+    # Side by side (heads on one line): the two camps' heads and cells are one size.
+    camps = [g for g in groups if g["camp"]]
+    if _same([c["head"]["top"] for c in camps]):
+        assert _same([c["head"]["height"] for c in camps]), camps
+        if columns > 1:
+            cells = [b for c in camps for b in c["boxes"]]
+            assert _same([b["w"] for b in cells]) and _same([b["h"] for b in cells]), camps
+    elif viewport is LAPTOP and zoom == 1:
+        pytest.fail("the camps are not side by side on a desktop")
