@@ -3,9 +3,11 @@ switch is at hand deep in Names, with every in-page link landing its heading bel
 two grids of equal cells; the home page printing its diagram from the first A4 sheet."""
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
+from pypdf import PdfReader
 
 from .conftest import LANGS, PAGES
 from .test_browser import PHONE
@@ -220,3 +222,27 @@ def test_each_camp_is_a_grid_of_equal_cells(browser, server, lang, viewport, zoo
             assert _same([b["w"] for b in cells]) and _same([b["h"] for b in cells]), camps
     elif viewport is LAPTOP and zoom == 1:
         pytest.fail("the camps are not side by side on a desktop")
+
+
+# ---------------------------------------------------------------- 4. Names on paper: no letter alone at a sheet's foot
+
+
+def _lowest_text(sheet) -> str:
+    """The text piece lowest on a printed sheet."""
+    items: list[tuple[float, str]] = []
+    sheet.extract_text(visitor_text=lambda text, cm, tm, *_: items.append((tm[5] * cm[3] + cm[5], text.strip()))
+                       if text.strip() else None)
+    return min(items)[1] if items else ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_letter_heading_is_left_alone_at_a_printed_sheets_foot(browser, server, lang):
+    """Printed on A4, "D" and "T" (English) and three letters (Arabic) ended their sheets, their entries on the
+    next one. A letter now goes with the start of its first entry."""
+    context, page = _open(browser, server + LANGS[lang] + "names/", LAPTOP)
+    letters = set(page.evaluate("[...document.querySelectorAll('.name-letter__key')].map(e => e.textContent.trim())"))
+    sheets = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
+    context.close()
+    assert letters and len(sheets) > 1
+    stranded = [(number, text) for number, sheet in enumerate(sheets, 1) if (text := _lowest_text(sheet)) in letters]
+    assert stranded == []
