@@ -65,10 +65,11 @@ def test_direction_and_mirrored_layout(browser, server, lang, direction):
     # The menu button sits at the reading start: left in English, right in Arabic.
     box = page.locator("label.md-header__button[for='__drawer']").bounding_box()
     assert (box["x"] < PHONE["width"] / 2) == (direction == "ltr")
-    # The figure is mirrored: the first camp's column is on the reading-start side.
+    # The figure is mirrored: a camp's first box is on the reading-start side (the camps are stacked on a phone,
+    # each a grid of two boxes a row).
     page.locator("#camps-figure").scroll_into_view_if_needed()
-    heads = page.locator("#camps-figure .diagram__box--head")
-    first, second = (heads.nth(i).bounding_box()["x"] for i in range(2))
+    boxes = page.locator("#camps-figure .diagram__camp li.diagram__box")
+    first, second = (boxes.nth(i).bounding_box()["x"] for i in range(2))
     assert (first < second) == (direction == "ltr")
     context.close()
 
