@@ -131,3 +131,19 @@ def test_an_english_single_quotation_mark_never_closed_is_refused_at_the_mark(da
     replace_value(data_dir, "events.yml", ("events", event["id"], "text", "en"),
                   f'"{" ".join([*words[:2], words[2] + "’s", *words[3:]])}"')
     load_data(data_dir)
+
+
+@pytest.mark.parametrize("file, path", [
+    ("factions.yml", ("factions", 0, "camp")),
+    ("quotes.yml", ("quotes", 0, "speaker")),
+])
+def test_a_hash_that_starts_a_value_is_said_at_the_hash(data_dir, file, path):
+    """The walk typed `camp: #attended`: the comment left the key empty, and the message said "should be text, but
+    is nothing", naming no #."""
+    written = value(data_dir, file, path)
+    text = replace_value(data_dir, file, path, f"#{written}")
+    error = only(data_dir)
+    start = value_span(text, path)[0]
+    assert (error.file, error.line, error.col) == (f"data/{file}", *located(text, text.index("#", start)))
+    assert f'a # after a space starts a comment, so "{path[-1]}" is left empty; remove the #' in str(error)
+    assert error.message.say("ar").startswith("العلامة # بعد مسافة تبدأ تعليقًا")

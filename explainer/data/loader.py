@@ -188,6 +188,16 @@ def _value_at(value, path: tuple):
     return value
 
 
+def _commented_out(file: _File, path: tuple) -> tuple[int, int] | None:
+    """(line, column) of a # that starts the value of the key at `path` (`camp: #attended`), or None."""
+    key = path[-1] if path and isinstance(path[-1], str) else None
+    if key is None or path not in file.positions.keys:
+        return None
+    line, col = file.positions.of_key(path)
+    found = re.match(rf"{re.escape(key)}:[ \t]+#", file.text.split("\n")[line - 1][col - 1:])
+    return (line, col + found.end() - 1) if found else None
+
+
 def _schema_error(file: _File, model, err: dict, base: _File | None = None) -> DataError:
     kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "extra_forbidden":
@@ -208,7 +218,12 @@ def _schema_error(file: _File, model, err: dict, base: _File | None = None) -> D
     given_text = _value_at(file.value, path) if isinstance(at, int) and tail is None else None
     if isinstance(given_text, str):
         line, col = file.positions.of_character(path, given_text, at) or (line, col)  # a character inside a text
-    if kind == "missing":
+    hashed = _commented_out(file, path) if given is None and kind != "missing" else None
+    if hashed:
+        line, col = hashed  # `camp: #attended`: the value is a comment, so the key holds nothing
+        message = M("a # after a space starts a comment, so {label} is left empty; remove the #, or put the whole "
+                    'value in double quotes: "…"', label=label)
+    elif kind == "missing":
         message = M("{label} is missing; add `{key}: {hint}` to this entry", label=label, key=tail,
                     hint="…" if tail in ("en", "ar") else "")
     elif kind == "extra_forbidden":
