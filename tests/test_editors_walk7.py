@@ -1,0 +1,165 @@
+"""Issue 20, a seventh editors' walk (/tmp/walk7): the source's spelling kept among ours, quotation marks that
+slipped through (an escaped `\\"`, «» inside an Arabic quote), and messages that blamed the wrong line or gave a
+fix that did not work. Each test types what the walk typed; the places it expects are read from the data."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from explainer.render import html as render
+
+from explainer.data.errors import DataErrors
+from explainer.data.loader import read_data
+from explainer.pages.site import load_data
+
+from .conftest import ROOT, data_and_docs  # noqa: F401
+from .test_editors_ii import only, problems
+from .test_loader import data_dir, edit, position  # noqa: F401
+
+REAL = load_data(ROOT / "data")
+
+
+def in_arabic(error) -> str:
+    """The message as an Arabic editor reads it: translated (Arabic letters in it), the values kept."""
+    said = error.message.say("ar")
+    assert said != str(error.message) and any("\u0600" <= ch <= "\u06ff" for ch in said), said
+    return said
+
+
+# ---------------------------------------------------------------- 1. the source's spelling among ours
+
+
+def test_the_sources_own_spelling_in_aliases_en_is_refused_at_the_alias(data_dir):
+    """Sham Legion renamed "Faylaq al-Sham" with the old name kept in aliases.en: Names said "In the source: Faylaq
+    al-Sham" and "Also written (ours): Sham Legion", and the CSV's source_spellings was "Faylaq al-Sham"."""
+    faction = next(f for f in REAL.factions.factions if f.id == "sham-legion")
+    old, new = faction.name.en, faction.aliases.en[0]
+    assert old in REAL.source.names and new not in REAL.source.names, "test setup: the name is the source's spelling"
+    text = edit(data_dir, "factions.yml", f'name: {{en: "{old}", ar: "{faction.name.ar}"}}\n    aliases: {{en: ["{new}"]}}',
+                f'name: {{en: "{new}", ar: "{faction.name.ar}"}}\n    aliases: {{en: ["{old}"]}}')
+    error = only(data_dir)
+    assert (error.file, error.line, error.col) == ("data/factions.yml", *position(text, f'["{old}"]', 1))
+    assert f'"{old}" is how the source writes the name' in str(error) and "aliases.source" in str(error)
+    assert old in in_arabic(error) and "aliases.source" in in_arabic(error)
+
+
+def test_the_sources_spelling_under_aliases_source_is_accepted(data_dir):
+    """The fix the message gives is accepted."""
+    faction = next(f for f in REAL.factions.factions if f.id == "sham-legion")
+    old, new = faction.name.en, faction.aliases.en[0]
+    edit(data_dir, "factions.yml", f'name: {{en: "{old}", ar: "{faction.name.ar}"}}\n    aliases: {{en: ["{new}"]}}',
+         f'name: {{en: "{new}", ar: "{faction.name.ar}"}}\n    aliases: {{source: ["{old}"]}}')
+    moved = next(f for f in load_data(data_dir).factions.factions if f.id == "sham-legion")
+    assert moved.aliases.source == [old] and moved.aliases.en == []
+
+
+# ---------------------------------------------------------------- 2. an escaped straight quote
+
+
+def test_an_escaped_straight_quote_inside_a_text_is_refused_as_a_bare_one(data_dir):
+    """`en: "in a statement called \\"Astana\\""` was read by YAML and published with straight quotes inside."""
+    escaped = edit(data_dir, "quotes.yml", 'en: "in a statement"', 'en: "in a statement called \\"Astana\\""')
+    found = problems(data_dir)
+    line, col = position(escaped, '\\"Astana')
+    assert [(e.file, e.line, e.col) for e in found] == [("data/quotes.yml", line, col), ("data/quotes.yml", line, col + 8)]
+    # The message a bare one gets, in both languages.
+    edit(data_dir, "quotes.yml", '\\"Astana\\""', '"Astana""')
+    bare = only(data_dir)
+    for error in found:
+        assert str(error.message) in str(bare.message)
+        assert in_arabic(error) in bare.message.say("ar")
+
+
+# ---------------------------------------------------------------- 3. a quotation inside a quote
+
+
+def _blockquote(data, quote_id: str, lang: str) -> tuple[str, str]:
+    """The quote's words as the page shows them, and the English original under an Arabic quote."""
+    page = BeautifulSoup(render.quote(data, render.Place(lang, "", ""), quote_id), "html.parser")
+    original = page.select_one(".quote__original")
+    return page.blockquote.get_text(), original.get_text() if original else ""
+
+
+@pytest.mark.parametrize("lang, inner, nested", [("ar", "«{}»", "«{}“{}”»"), ("en", "“{}”", "“{}‘{}’”")])
+def test_a_quotation_inside_a_quote_takes_the_second_level_of_marks(data_dir, lang, inner, nested):
+    """`ar: "كسب «الوقت»"` was shown «كسب «الوقت»»; Arabic publications nest «… “…” …» (English “… ‘…’ …"). The
+    data keeps the language's own marks (the Arabic text rules refuse “ ”), so the page nests them."""
+    item = next(q for q in REAL.quotes.quotes if q.id == "buying-time")
+    text = getattr(item.text, lang)
+    first, rest = text.split(" ", 1)
+    edit(data_dir, "quotes.yml", f'{lang}: "{text}"', f'{lang}: "{first} {inner.format(rest)}"')
+    shown, original = _blockquote(load_data(data_dir), item.id, lang)
+    assert shown == nested.format(first + " ", rest)
+    if lang == "ar":
+        assert original == f"“{item.text.en}”"
+
+
+# ---------------------------------------------------------------- 4. a key indented too little
+
+
+def test_paras_indented_too_little_under_a_three_line_text_is_told_the_column_of_text(data_dir):
+    """`      paras: [5]` (column 7) under a claim's `text:` with `en:` and `ar:` lines was told "start it in column 11,
+    like line 54" (the `ar:` line); doing so was refused as indented too far, at column 9."""
+    path = data_dir / "factions.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.strip() == "- text:" and lines[n + 3].strip().startswith("paras:"))
+    text_col = lines[at].index("text:") + 1
+    lines[at + 3] = " " * (text_col - 3) + lines[at + 3].lstrip()
+    path.write_text("\n".join(lines), encoding="utf-8")
+    error = only(data_dir)
+    assert (error.line, error.col) == (at + 4, text_col - 2)
+    assert f'start it in column {text_col}, like line {at + 1}, lined up with "text"' in str(error)
+    assert f"{text_col}" in in_arabic(error) and "text" in in_arabic(error)
+    # Following it is accepted.
+    lines[at + 3] = " " * (text_col - 1) + lines[at + 3].lstrip()
+    path.write_text("\n".join(lines), encoding="utf-8")
+    load_data(data_dir)
+
+
+# ---------------------------------------------------------------- 5, 7. a changed camp or date blames its own entry
+
+
+def _with_base(tmp_path, data_dir):
+    base = tmp_path / "base"
+    shutil.copytree(data_dir, base)
+    return read_data(base)
+
+
+@pytest.mark.parametrize("with_base", [True, False])
+def test_a_faction_whose_camp_alone_changed_is_the_one_told_to_move(tmp_path, data_dir, with_base):
+    """`camp: refused` on free-idlib-army alone was answered at the untouched Ajnad al-Sham below it: "this faction is
+    of the camp "attended"… move it up"."""
+    base = _with_base(tmp_path, data_dir) if with_base else None
+    faction = next(f for f in REAL.factions.factions if f.id == "free-idlib-army")
+    other = next(c.id for c in REAL.camps.camps if c.id != faction.camp)
+    after = [f for f in REAL.factions.factions if f.camp == faction.camp]
+    assert after[-1].id != faction.id, "test setup: a faction of its camp is listed below it"
+    text = (data_dir / "factions.yml").read_text(encoding="utf-8")
+    start = text.index(f"  - id: {faction.id}\n")
+    camp_at = text.index(f"camp: {faction.camp}", start)
+    edit(data_dir, "factions.yml", text[start:camp_at] + f"camp: {faction.camp}", text[start:camp_at] + f"camp: {other}")
+    with pytest.raises(DataErrors) as caught:
+        load_data(data_dir, base=base)
+    moved = [e for e in caught.value.errors if "is listed among the factions of" in str(e)]
+    assert [(e.line, e.col) for e in moved] == [(text.count("\n", 0, camp_at) + 1, camp_at - text.rfind("\n", 0, camp_at) + 6)]
+    assert f'this faction is of the camp "{other}"' in str(moved[0])
+    assert other in in_arabic(moved[0])
+
+
+@pytest.mark.parametrize("event_id", ["ceasefire"])
+def test_an_event_whose_date_changed_is_the_one_told_to_move(tmp_path, data_dir, event_id):
+    """The ceasefire's date typed "2017-01-30": the message blamed astana-talks, "move this event up, above ceasefire"."""
+    base = _with_base(tmp_path, data_dir)
+    event = next(e for e in REAL.events.events if e.id == event_id)
+    later = [e for e in REAL.events.events if e.date and e.date > event.date]
+    new_date = "2017-01-30"
+    assert later and later[0].date < new_date, "test setup: the new date is later than the next dated event"
+    text = edit(data_dir, "events.yml", f'date: "{event.date}"', f'date: "{new_date}"')
+    with pytest.raises(DataErrors) as caught:
+        load_data(data_dir, base=base)
+    (error,) = caught.value.errors
+    assert (error.line, error.col) == position(text, f'"{new_date}"')
+    assert f'the date {new_date} is later than the events listed after it; move this event down' in str(error)
+    assert new_date in in_arabic(error)
