@@ -3,6 +3,7 @@ slipped through (an escaped `\\"`, «» inside an Arabic quote), and messages th
 fix that did not work. Each test types what the walk typed; the places it expects are read from the data."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -11,7 +12,7 @@ from bs4 import BeautifulSoup
 from explainer.render import html as render
 
 from explainer.data.errors import DataErrors
-from explainer.data.loader import read_data
+from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
 
 from .conftest import ROOT, data_and_docs  # noqa: F401
@@ -163,3 +164,70 @@ def test_an_event_whose_date_changed_is_the_one_told_to_move(tmp_path, data_dir,
     assert (error.line, error.col) == position(text, f'"{new_date}"')
     assert f'the date {new_date} is later than the events listed after it; move this event down' in str(error)
     assert new_date in in_arabic(error)
+
+
+# ---------------------------------------------------------------- 6. an old spelling kept among the source's
+
+
+def test_a_rename_whose_old_spelling_is_kept_as_the_sources_says_it_is_kept(tmp_path, data_dir):
+    """Alloush renamed "Mohammad Alloush" with `aliases: {source: ["Mohammed Alloush"]}`: the warnings said "or, if
+    the old spelling is meant, add it to the other spellings (aliases)", though it was there."""
+    base = _with_base(tmp_path, data_dir)
+    actor = next(a for a in REAL.actors.actors if a.id == "alloush")
+    old, new, rest = actor.name.en, actor.aliases.en[0], actor.aliases.en[1:]
+    assert old in REAL.source.names, "test setup: the name is the source's spelling"
+    listed = ", ".join(f'"{a}"' for a in actor.aliases.en)
+    edit(data_dir, "actors.yml", f'name: {{en: "{old}", ar: "{actor.name.ar}"}}\n    aliases: {{en: [{listed}]}}',
+         f'name: {{en: "{new}", ar: "{actor.name.ar}"}}\n    aliases: {{source: ["{old}"], en: [{", ".join(f"{chr(34)}{a}{chr(34)}" for a in rest)}]}}')
+    head = read_data(data_dir)
+    assert not head.errors
+    warnings = renamed_spellings(base, head)
+    assert warnings, "test setup: texts still use the old spelling"
+    assert all("(kept among its other spellings)" in str(w) and "add it to" not in str(w) for w in warnings)
+    assert all(old in in_arabic(w) for w in warnings)
+
+
+# ---------------------------------------------------------------- 8. a common word as an alias
+
+
+def test_a_common_word_as_an_alias_is_blamed_at_the_alias_with_the_text_it_matched(data_and_docs):
+    """`aliases: {en: [No, "Faylaq al-Sham"]}`: "No" named Sham Legion in "No trust in the sponsors" (camps.yml), and
+    the message was at the Arabic name, about camps.yml."""
+    data = data_and_docs / "data"
+    faction = next(f for f in REAL.factions.factions if f.id == "sham-legion")
+    listed = ", ".join(f'"{a}"' for a in faction.aliases.en)
+    text = edit(data, "factions.yml", f"aliases: {{en: [{listed}]}}", f"aliases: {{en: [No, {listed}]}}")
+    camps = (data / "camps.yml").read_text(encoding="utf-8")
+    matched = next(n for n, line in enumerate(camps.split("\n"), 1) if re.search(r'en: "No\b', line))
+    error = only(data)
+    assert (error.file, error.line, error.col) == ("data/factions.yml", *position(text, "[No,", 1))
+    assert 'the other spelling "No" makes a text name "Sham Legion"' in str(error)
+    assert f'data/camps.yml:{matched}: "No ' in str(error)
+    assert f"data/camps.yml:{matched}" in in_arabic(error) and "No" in in_arabic(error)
+
+
+# ---------------------------------------------------------------- 9. a quote under a reason and on the page
+
+
+def test_a_quote_under_a_reason_and_on_the_page_names_both_places(data_and_docs):
+    """"would be shown 2 times (reasons, reasons); keep it in one place" named neither place."""
+    data, docs = data_and_docs / "data", data_and_docs / "docs"
+    calls = {}
+    for page in sorted(docs.glob("*/*.md")):
+        for n, line in enumerate(page.read_text(encoding="utf-8").split("\n"), 1):
+            found = re.search(r'\{\{ quote\("([a-z0-9-]+)"\) \}\}', line)
+            if found:
+                calls.setdefault(found[1], []).append(f"docs/{page.relative_to(docs).as_posix()}:{n}")
+    quote_id, where = next(iter(calls.items()))
+    camp = next(c for c in REAL.camps.camps if any(q.speaker == c.id and q.id == quote_id for q in REAL.quotes.quotes))
+    last = camp.reasons[-1]
+    assert not last.quotes, "test setup: the camp's last reason lists no quote"
+    paras = "[" + ", ".join(map(str, last.paras)) + "]"
+    text = (data / "camps.yml").read_text(encoding="utf-8")
+    at = text.index(f"paras: {paras}\n", text.index(f"id: {last.id}\n"))
+    text = text[:at] + f"paras: {paras}\n        quotes: [{quote_id}]\n" + text[at + len(f"paras: {paras}\n"):]
+    (data / "camps.yml").write_text(text, encoding="utf-8")
+    error = only(data)
+    assert (error.file, error.line) == ("data/camps.yml", text.count("\n", 0, text.index(f"quotes: [{quote_id}]")) + 1)
+    assert f'({", ".join(sorted(where))})' in str(error) and "remove it from this list" in str(error)
+    assert all(w in in_arabic(error) for w in where)

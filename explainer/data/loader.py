@@ -1224,7 +1224,10 @@ def _old_spellings(base: Loaded, head: Loaded) -> dict[str, dict[str, tuple[str,
                 continue
             for lang in old:
                 spelling, now = was.get(lang), name.get(lang)
-                listed = aliases.get(lang) if isinstance(aliases.get(lang), list) else []
+                # The article's own spellings are English: "Mohammed Alloush" kept in aliases.source was told to
+                # "add it to the other spellings", where it already was.
+                listed = [a for kind in ((lang, "source") if lang == "en" else (lang,))
+                          for a in (aliases.get(kind) if isinstance(aliases.get(kind), list) else [])]
                 if isinstance(spelling, str) and isinstance(now, str) and spelling and spelling != now:
                     old[lang][spelling] = (now, spelling in listed)
     return old
