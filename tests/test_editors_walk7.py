@@ -16,6 +16,8 @@ from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
 
 from .conftest import ROOT, data_and_docs  # noqa: F401
+from .data_setups import set_corrections
+from .test_change_report import run
 from .test_editors_ii import only, problems
 from .test_loader import data_dir, edit, position  # noqa: F401
 
@@ -231,3 +233,20 @@ def test_a_quote_under_a_reason_and_on_the_page_names_both_places(data_and_docs)
     assert (error.file, error.line) == ("data/camps.yml", text.count("\n", 0, text.index(f"quotes: [{quote_id}]")) + 1)
     assert f'({", ".join(sorted(where))})' in str(error) and "remove it from this list" in str(error)
     assert all(w in in_arabic(error) for w in where)
+
+
+# ---------------------------------------------------------------- 10. a second correction of the same day
+
+
+def test_a_second_correction_of_the_same_day_is_one_new_entry(tmp_path):
+    """One correction dated 2026-12-01, another of that day added on top: the report showed the old text struck
+    through, replaced by the new one, and the old one as "(new entry)"."""
+    base, head = tmp_path / "base" / "data", tmp_path / "head" / "data"
+    entry = '  - date: "2026-12-01"\n    text: {{en: "Fixed the spelling of {n}.", ar: "صُحّح إملاء اسم {n}."}}\n'
+    for root, names in ((base, ("one",)), (head, ("two", "one"))):
+        shutil.copytree(ROOT / "data", root)
+        set_corrections(root, "corrections:\n" + "".join(entry.format(n=n) for n in names))
+    out = run(base, head).stdout
+    assert out.count("new entry · مدخل جديد") == 1 and "2026-12-01 (2) (new entry" in out
+    assert "Fixed the spelling of two." in out and "Fixed the spelling of one." not in out
+    assert "~~" not in out
