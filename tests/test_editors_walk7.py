@@ -250,3 +250,41 @@ def test_a_second_correction_of_the_same_day_is_one_new_entry(tmp_path):
     assert out.count("new entry · مدخل جديد") == 1 and "2026-12-01 (2) (new entry" in out
     assert "Fixed the spelling of two." in out and "Fixed the spelling of one." not in out
     assert "~~" not in out
+
+
+# ---------------------------------------------------------------- 11. the guides
+
+
+def _blocks(markdown: str) -> list[tuple[str, list[str]]]:
+    """(the dir of the <div> around it, its lines) for each code block."""
+    found, direction, lines, inside = [], None, [], False
+    for line in markdown.split("\n"):
+        div = re.match(r'<div dir="(\w+)">', line.strip())
+        if div and not inside:
+            direction = div[1]
+        elif line.strip().startswith("```"):
+            if inside:
+                found.append((direction, lines))
+            inside, lines = not inside, []
+        elif inside:
+            lines.append(line)
+        elif line.strip() == "</div>":
+            direction = None
+    return found
+
+
+def test_the_arabic_guide_sets_each_arabic_message_right_to_left():
+    """The Arabic guide quoted the Arabic messages in dir="ltr" blocks: "data/…" first, the Arabic in pieces."""
+    guide = (ROOT / "CONTRIBUTING.ar.md").read_text(encoding="utf-8")
+    arabic = [(d, line) for d, lines in _blocks(guide) for line in lines
+              if re.match(r"data/\S+:\d+:\d+: [\u0600-\u06ff]", line)]
+    assert arabic and all(d == "rtl" for d, _ in arabic), [line for d, line in arabic if d != "rtl"]
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.ar.md"])
+def test_the_guides_tell_paras_in_a_camp_from_named_in(guide):
+    """"A faction moved to the other camp needs that camp's paragraph too", yet the validator refuses the old one."""
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    step = text[text.index('قيمة <code dir="ltr">camp</code> إما' if guide.endswith("ar.md") else "2. `camp` is"):][:1500]
+    assert "named_in" in step and ("in place of" in step or "بدلًا من" in step)
+    assert "paragraph too" not in step and "أيضًا (وتذكر" not in step
