@@ -288,3 +288,17 @@ def test_the_guides_tell_paras_in_a_camp_from_named_in(guide):
     step = text[text.index('قيمة <code dir="ltr">camp</code> إما' if guide.endswith("ar.md") else "2. `camp` is"):][:1500]
     assert "named_in" in step and ("in place of" in step or "بدلًا من" in step)
     assert "paragraph too" not in step and "أيضًا (وتذكر" not in step
+
+
+# ---------------------------------------------------------------- 12. the schemas
+
+
+def test_the_corrections_schema_refuses_a_month_alone():
+    """`date: "2026-12"` in corrections.yml passed the JSON schema (VS Code, github.dev) though the validator needs
+    the day; an event may still give a month alone."""
+    from .test_schemas import validator
+    fixed = {"text": {"en": "a", "ar": "ب"}}
+    assert not validator("corrections.schema.json").is_valid({"corrections": [{**fixed, "date": "2026-12"}]})
+    assert validator("corrections.schema.json").is_valid({"corrections": [{**fixed, "date": "2026-12-01"}]})
+    event = {"id": "x", "text": {"en": "a", "ar": "ب"}, "paras": [1], "date": "2017-02"}
+    assert validator("events.schema.json").is_valid({"events": [event]})
