@@ -302,3 +302,32 @@ def test_the_corrections_schema_refuses_a_month_alone():
     assert validator("corrections.schema.json").is_valid({"corrections": [{**fixed, "date": "2026-12-01"}]})
     event = {"id": "x", "text": {"en": "a", "ar": "ب"}, "paras": [1], "date": "2017-02"}
     assert validator("events.schema.json").is_valid({"events": [event]})
+
+
+# ---------------------------------------------------------------- 12. rename warnings in a build
+
+
+def test_a_build_warns_once_of_texts_still_using_an_old_spelling(tmp_path, capsys, monkeypatch):
+    """The rename warnings appeared in `make validate` and CI only, never in `mkdocs build` or `make serve`."""
+    import subprocess
+
+    from explainer.publish import glue
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("BASE_SHA", raising=False)
+    monkeypatch.delenv("EXPLAINER_LANG", raising=False)
+    project = tmp_path / "project"
+    for name in ("data", "docs"):
+        shutil.copytree(ROOT / name, project / name)
+    git = ["git", "-C", str(project), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], check=True)
+    actor = next(a for a in REAL.actors.actors if a.id == "de-mistura")
+    old, new = actor.name.ar, actor.aliases.ar[0]
+    edit(project / "data", "actors.yml", f'ar: "{old}"}}\n    aliases: {{ar: ["{new}"', f'ar: "{new}"}}\n    aliases: {{ar: ["{old}"')
+    config = {"config_file_path": str(project / "mkdocs.yml"), "site_url": None}
+    for _ in range(2):  # one build per language
+        glue.site_data(config)
+    said = [line for line in capsys.readouterr().err.splitlines() if "warning:" in line]
+    assert said and all(old in line and "(kept among its other spellings)" in line for line in said)
+    assert len(said) == len(set(said)), "each warning once"

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import io
 import re
+import subprocess
+import tarfile
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -1206,6 +1210,28 @@ def read_data(root: Path | str = "data", base: Loaded | None = None) -> Loaded:
     return Loaded(root, files, models, strings, errors)
 
 
+def read_data_at(revision: str, data: Path) -> Loaded | None:
+    """data/ as it was at `revision`, read (not validated): the names before a rename, for the warnings of
+    loader.renamed_spellings, and the entries before the edit, so that a problem is reported at the entry the editor
+    added or moved. None when git or the revision is not there (a copy outside git has no earlier version)."""
+    data = data.resolve()
+    try:
+        top = Path(subprocess.run(["git", "-C", str(data), "rev-parse", "--show-toplevel"], capture_output=True,
+                                  text=True, check=True).stdout.strip())
+        inside = data.relative_to(top).as_posix()
+        archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--", inside],
+                                 capture_output=True, check=True).stdout
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        return read_data(Path(folder) / inside)
+
+
+def renamed_warnings(base: Loaded, head: Loaded, docs: Path) -> list[DataError]:
+    """Every warning of a rename since `base`: in data/ and in the pages' own prose."""
+    return renamed_spellings(base, head) + renamed_in_pages(base, head, docs)
 
 
 def _old_spellings(base: Loaded, head: Loaded) -> dict[str, dict[str, tuple[str, bool]]]:
