@@ -956,14 +956,21 @@ def _check_source_spellings(files: dict[str, _File], err) -> None:
     if not isinstance(names, list):
         return  # the schema says what is wrong with source.yml
     written = {n for n in names if isinstance(n, str)}
+    owners: dict[str, set] = {}
+    for _, _, owner, spelling in _spelling_forms(files):
+        owners.setdefault(spelling.casefold(), set()).add(owner)
     for rel, key in _NAMED_FILES:
         for i, item in _entries(files, rel, key):
+            name = item.get("name") if isinstance(item.get("name"), dict) else {}
             for group, ours in (("aliases", "aliases.en"), ("former", "former.en")):
                 kinds = item.get(group) if isinstance(item.get(group), dict) else {}
                 # The other way round: "Sham Legion" kept as aliases.en after a rename was published as a spelling
-                # of ours, and the new English name as the article's ("In the source: Faylaq al-Sham").
+                # of ours, and the new English name as the article's ("In the source: Faylaq al-Sham"). The name
+                # itself, or another entry's spelling, has its own message.
                 for a, spelling in enumerate(kinds.get("en") if isinstance(kinds.get("en"), list) else []):
-                    if isinstance(spelling, str) and spelling in written:
+                    if isinstance(spelling, str) and spelling in written and \
+                            owners.get(spelling.casefold(), set()) <= {item.get("id")} and \
+                            spelling.casefold() != str(name.get("en")).casefold():
                         err(rel, (key, i, group, "en", a), M(
                             '"{spelling}" is how the source writes the name (names in data/source.yml), but {ours} '
                             "lists our own spellings; move it to {theirs}, the source's spellings",
