@@ -426,9 +426,10 @@ def test_a_correction_is_its_own_entry_named_by_its_date(edited, tmp_path):
     out = run(base, head).stdout
     line = next(n for n, row in enumerate(corrections.read_text(encoding="utf-8").split("\n"), start=1)
                 if row.startswith("  - date:"))
-    assert f"| line {line}: corrections › 2026-12-01 (new entry · مدخل جديد) | en | — | text: Fixed the spelling of one. |" in out
+    # Ranked from the bottom, the oldest first (test_editors_walk7: a second correction of a day added on top).
+    assert f"| line {line}: corrections › 2026-12-01 (2) (new entry · مدخل جديد) | en | — | text: Fixed the spelling of one. |" in out
     assert "|  | ar | — | text: صُحّح إملاء اسم one. |" in out and "|  | — | — | date: 2026-12-01 |" in out
-    assert f"| line {line + 2}: corrections › 2026-12-01 (2) (new entry · مدخل جديد) | en | — | text: Fixed the spelling of two. |" in out
+    assert f"| line {line + 2}: corrections › 2026-12-01 (new entry · مدخل جديد) | en | — | text: Fixed the spelling of two. |" in out
     assert "(new entry · مدخل جديد) | en | — |" in out and "|  (new entry" not in out  # never an empty name
 
 

@@ -426,7 +426,8 @@ def test_the_guides_say_how_to_use_the_schemas_in_github_dev():
         assert "github.dev" in text and "schemas/" in text and ".vscode/settings.json" in text, guide
 
 
-@pytest.mark.parametrize("date, valid", [("2017-02", True), ("2016-12-30", True), ("2026-13-01", False),
+# A month alone is an event's date, never a correction's (test_editors_walk7).
+@pytest.mark.parametrize("date, valid", [("2017-02", False), ("2016-12-30", True), ("2026-13-01", False),
                                          ("2016-12-32", False), ("2017-00", False)])
 def test_the_schemas_underline_an_impossible_date_as_the_readme_says(date, valid):
     import json

@@ -271,8 +271,14 @@ def arabic_letters(text: str) -> int:
 
 
 def test_the_two_languages_of_an_example_in_the_arabic_guide_agree_and_arabic_comes_first():
-    pairs = [lines for lines in example_blocks("CONTRIBUTING.ar.md") if len(lines) == 2]
-    assert pairs
+    # Each Arabic message is in a right-to-left block of its own, its English in the left-to-right block after it
+    # (test_editors_walk7); a block may also hold both lines.
+    text = (ROOT / "CONTRIBUTING.ar.md").read_text(encoding="utf-8")
+    split = re.findall(r'<div dir="rtl">\n\n```\n(data/[^\n]*)\n```\n\n</div>\n\n<div dir="ltr">\n\n```\n(data/[^\n]*)\n```',
+                       text)
+    pairs = [lines for lines in example_blocks("CONTRIBUTING.ar.md") if len(lines) == 2] + [
+        (_PREFIX.match(ar), _PREFIX.match(en)) for ar, en in split]
+    assert pairs and all(first and second for first, second in pairs)
     for first, second in pairs:
         assert first.group(1, 2, 3) == second.group(1, 2, 3), (first.group(0), second.group(0))
         assert re.findall(r"\d+", first.group(4)) == re.findall(r"\d+", second.group(4)), (first.group(0), second.group(0))

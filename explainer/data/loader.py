@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import io
 import re
+import subprocess
+import tarfile
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -555,13 +559,17 @@ def _has_path(value, path: tuple) -> bool:
     return True
 
 
-def _changed(files: dict[str, _File], base: dict[str, _File], rel: str, key: str) -> set[int]:
+def _changed(files: dict[str, _File], base: dict[str, _File], rel: str, key: str, field: str | None = None) -> set[int]:
     """The indexes of the entries of `key` in data/REL that are new or moved since `base` (the files before the edit,
-    when known); empty when there is no earlier version to compare with."""
+    when known), or whose `field` changed (the one the list is ordered by: an event's date, a faction's camp); empty
+    when there is no earlier version to compare with."""
     if rel not in base:
         return set()
     now = _entries(files, rel, key)
-    return {now[n][0] for n in _new_items([item for _, item in _entries(base, rel, key)], [item for _, item in now])}
+    before = _entries(base, rel, key)
+    was = {item["id"]: item.get(field) for _, item in before if field and isinstance(item.get("id"), str)}
+    edited = {i for i, item in now if field and item.get("id") in was and was[item["id"]] != item.get(field)}
+    return edited | {now[n][0] for n in _new_items([item for _, item in before], [item for _, item in now])}
 
 
 def _not_later(a: str, b: str) -> bool:
@@ -595,6 +603,27 @@ def _out_of_order(items: list[tuple], before, changed: set[int]) -> list[tuple]:
             above = next((k for k in kept if not before(items[k][1], items[j][1])), kept[0])
             moved.append((items[j], None, items[above]))
     return moved
+
+
+def _off_camp(files: dict[str, _File]) -> set[int]:
+    """Without the earlier version, the factions whose `paras` cite none of their camp's paragraphs: most likely
+    those whose camp was changed (the paragraphs still tell of the old one). With free-idlib-army's camp alone
+    changed, the untouched Ajnad al-Sham below it was told to move up."""
+    allowed = _camp_paragraphs(files)
+    return {i for i, faction in _entries(files, "factions.yml", "factions")
+            if faction.get("camp") in allowed and isinstance(faction.get("paras"), list)
+            and not {n for n in faction["paras"] if isinstance(n, int)} & set(allowed[faction["camp"]])}
+
+
+def _camp_paragraphs(files: dict[str, _File]) -> dict[str, list[int]]:
+    """Each camp's id and the paragraphs its summary cites (where the source tells of that camp)."""
+    allowed = {}
+    for _, camp in _entries(files, "camps.yml", "camps"):
+        summary = camp.get("summary") if isinstance(camp.get("summary"), dict) else {}
+        paras = summary.get("paras")
+        if isinstance(camp.get("id"), str) and isinstance(paras, list):
+            allowed[camp["id"]] = [n for n in paras if isinstance(n, int) and not isinstance(n, bool)]
+    return allowed
 
 
 def _camp_around(placed: list[tuple], i: int, camp: str) -> str:
@@ -660,7 +689,7 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
     # Moving it would not help: its date is what is wrong.
     dated = [event for event in dated if event[0] not in late]
 
-    changed = _changed(files, base, "events.yml", "events")
+    changed = _changed(files, base, "events.yml", "events", "date")
     for (i, date, _), below, above in _out_of_order(dated, _not_later, changed):
         if below is not None:
             err("events.yml", ("events", i, "date"), M(
@@ -676,7 +705,8 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
     camp_order = list(_ids(files, "camps.yml", "camps"))
     placed = [(i, camp_order.index(f["camp"]), f.get("id"), f["camp"]) for i, f in _entries(files, "factions.yml", "factions")
               if f.get("camp") in camp_order]
-    misplaced = _out_of_order(placed, lambda a, b: a <= b, _changed(files, base, "factions.yml", "factions"))
+    misplaced = _out_of_order(placed, lambda a, b: a <= b,
+                              _changed(files, base, "factions.yml", "factions", "camp") or _off_camp(files))
     out = {item[0] for item, _, _ in misplaced}
     for (i, _, _, camp), below, above in misplaced:
         # Within its camp's part, the source's order decides: name the part, from its first faction to its last.
@@ -841,12 +871,7 @@ def _check_camp_paragraphs(files: dict[str, _File], err) -> None:
     cites (data/camps.yml), where the source tells of that camp. Al-Bayan moved to the camp that went kept ¶7, the
     list of those that stayed away, and the page said "Went to Astana … Source paragraph 7"."""
     count = len(_entries(files, "source.yml", "paragraphs"))
-    allowed = {}
-    for _, camp in _entries(files, "camps.yml", "camps"):
-        summary = camp.get("summary") if isinstance(camp.get("summary"), dict) else {}
-        paras = summary.get("paras")
-        if isinstance(camp.get("id"), str) and isinstance(paras, list):
-            allowed[camp["id"]] = [n for n in paras if isinstance(n, int) and not isinstance(n, bool)]
+    allowed = _camp_paragraphs(files)
     for i, faction in _entries(files, "factions.yml", "factions"):
         paras, camp = faction.get("paras"), faction.get("camp")
         if camp not in allowed or not isinstance(paras, list):
@@ -963,10 +988,25 @@ def _check_source_spellings(files: dict[str, _File], err) -> None:
     if not isinstance(names, list):
         return  # the schema says what is wrong with source.yml
     written = {n for n in names if isinstance(n, str)}
+    owners: dict[str, set] = {}
+    for _, _, owner, spelling in _spelling_forms(files):
+        owners.setdefault(spelling.casefold(), set()).add(owner)
     for rel, key in _NAMED_FILES:
         for i, item in _entries(files, rel, key):
+            name = item.get("name") if isinstance(item.get("name"), dict) else {}
             for group, ours in (("aliases", "aliases.en"), ("former", "former.en")):
                 kinds = item.get(group) if isinstance(item.get(group), dict) else {}
+                # The other way round: "Sham Legion" kept as aliases.en after a rename was published as a spelling
+                # of ours, and the new English name as the article's ("In the source: Faylaq al-Sham"). The name
+                # itself, or another entry's spelling, has its own message.
+                for a, spelling in enumerate(kinds.get("en") if isinstance(kinds.get("en"), list) else []):
+                    if isinstance(spelling, str) and spelling in written and \
+                            owners.get(spelling.casefold(), set()) <= {item.get("id")} and \
+                            spelling.casefold() != str(name.get("en")).casefold():
+                        err(rel, (key, i, group, "en", a), M(
+                            '"{spelling}" is how the source writes the name (names in data/source.yml), but {ours} '
+                            "lists our own spellings; move it to {theirs}, the source's spellings",
+                            spelling=spelling, ours=ours, theirs=f"{group}.source"))
                 listed = kinds.get("source") if isinstance(kinds.get("source"), list) else []
                 for a, spelling in enumerate(listed):
                     if isinstance(spelling, str) and spelling not in written:
@@ -1209,6 +1249,28 @@ def read_data(root: Path | str = "data", base: Loaded | None = None) -> Loaded:
     return Loaded(root, files, models, strings, errors)
 
 
+def read_data_at(revision: str, data: Path) -> Loaded | None:
+    """data/ as it was at `revision`, read (not validated): the names before a rename, for the warnings of
+    loader.renamed_spellings, and the entries before the edit, so that a problem is reported at the entry the editor
+    added or moved. None when git or the revision is not there (a copy outside git has no earlier version)."""
+    data = data.resolve()
+    try:
+        top = Path(subprocess.run(["git", "-C", str(data), "rev-parse", "--show-toplevel"], capture_output=True,
+                                  text=True, check=True).stdout.strip())
+        inside = data.relative_to(top).as_posix()
+        archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--", inside],
+                                 capture_output=True, check=True).stdout
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        return read_data(Path(folder) / inside)
+
+
+def renamed_warnings(base: Loaded, head: Loaded, docs: Path) -> list[DataError]:
+    """Every warning of a rename since `base`: in data/ and in the pages' own prose."""
+    return renamed_spellings(base, head) + renamed_in_pages(base, head, docs)
 
 
 def _old_spellings(base: Loaded, head: Loaded) -> dict[str, dict[str, tuple[str, bool]]]:
@@ -1227,7 +1289,10 @@ def _old_spellings(base: Loaded, head: Loaded) -> dict[str, dict[str, tuple[str,
                 continue
             for lang in old:
                 spelling, now = was.get(lang), name.get(lang)
-                listed = aliases.get(lang) if isinstance(aliases.get(lang), list) else []
+                # The article's own spellings are English: "Mohammed Alloush" kept in aliases.source was told to
+                # "add it to the other spellings", where it already was.
+                listed = [a for kind in ((lang, "source") if lang == "en" else (lang,))
+                          for a in (aliases.get(kind) if isinstance(aliases.get(kind), list) else [])]
                 if isinstance(spelling, str) and isinstance(now, str) and spelling and spelling != now:
                     old[lang][spelling] = (now, spelling in listed)
     return old

@@ -156,9 +156,10 @@ def _character_errors(text: str, name: str) -> tuple[list[DataError], bool]:
     return errors, readable
 
 
-def _escape_errors(node: ScalarNode, text: str, name: str) -> list[DataError]:
+def _escape_errors(node: ScalarNode, text: str, name: str, value: bool = True) -> list[DataError]:
     """Characters refused in text that a double-quoted value writes as escapes ("\\a", "\\u202e"): reported at the
-    backslash, which is what the editor sees."""
+    backslash, which is what the editor sees. In a value, `\\"` too: `"called \\"Astana\\""` was published with
+    straight quotes, which the guides forbid inside a text."""
     errors = []
     start, end = node.start_mark.index, node.end_mark.index
     line, col = _pos(node.start_mark)
@@ -176,6 +177,8 @@ def _escape_errors(node: ScalarNode, text: str, name: str) -> list[DataError]:
             else:
                 produced = ESCAPES.get(letter)
             problem = problem_with(produced) if produced and produced != "\n" else None
+            if value and letter == '"':
+                problem = _straight_quote_inside()
             if problem:
                 errors.append(DataError(name, line, col, problem))
             step = 2 + (width or 0) if produced else 2
@@ -340,10 +343,14 @@ def _quote_problem(lines: list[str], line: int) -> tuple[int, int, M] | None:
                 'write `"{before}", {key} …`', key=key, before=before)
         inside = _quote_inside(text)
         if inside:
-            return number, inside, M(
-                'a straight " inside a text ends the text here; inside a text, use “ ” (English) or « » (Arabic) '
-                'instead of "')
+            return number, inside, _straight_quote_inside()
     return None
+
+
+def _straight_quote_inside() -> M:
+    # Also said of an escaped one (\"), which YAML reads: the guides forbid a straight " inside a text either way.
+    return M('a straight " inside a text ends the text here; inside a text, use “ ” (English) or « » (Arabic) '
+             'instead of "')
 
 
 _EMPTY_LIST = re.compile(r"^(\s*)([\w-]+):\s*(\[\s*\])\s*(#.*)?$")
@@ -372,9 +379,10 @@ def _item_without_dash(lines: list[str], line: int) -> int | None:
 _KEY_LINE = re.compile(r"( *)(- +)?([\w-]+):(?:\s|$)")
 
 
-def _indented_off(lines: list[str], line: int) -> tuple[int, int, bool] | None:
-    """(column to start at, the line lined up with, whether it is too far in) for a `key:` line the parser could not
-    place: an entry ("- id:") goes where the last entry of the same kind starts, a key where the key above it does.
+def _indented_off(lines: list[str], line: int) -> tuple[int, int, bool, str] | None:
+    """(column to start at, the line lined up with, whether it is too far in, that line's key) for a `key:` line the
+    parser could not place: an entry ("- id:") goes where the last entry of the same kind starts, a key where the key
+    above it does, or, indented less than that, at the level of the mapping it most likely belongs to (`_level`).
     "Line it up with them" named no column, and the lines "of the same entry" were not the ones to match."""
     found = _KEY_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
     if not found:
@@ -386,11 +394,36 @@ def _indented_off(lines: list[str], line: int) -> tuple[int, int, bool] | None:
             continue
         if found[2]:  # an entry: like the last entry that starts with the same key
             if above[2] and above[3] == found[3] and len(above[1]) + 1 != col:
-                return len(above[1]) + 1, number, col > len(above[1]) + 1
+                return len(above[1]) + 1, number, col > len(above[1]) + 1, above[3]
             continue
-        target = len(above[1]) + len(above[2] or "") + 1  # a key: like the key of the line above
-        return (target, number, col > target) if target != col else None
+        target, key = len(above[1]) + len(above[2] or "") + 1, above[3]  # a key: like the key of the line above
+        if col < target:
+            target, number, key = _level(lines, number, col, found[3])
+        return (target, number, col > target, key) if target != col else None
     return None
+
+
+def _level(lines: list[str], above: int, col: int, key: str) -> tuple[int, int, str]:
+    """(column, line, key) of the level a key indented less than the key on line `above` belongs to: one of the
+    mappings that line is in, the nearest to where it was typed, and between two as near, the inner one (a key typed
+    under the "- " of `- text:` belongs to that item). A language key (`en:`, `ar:`) goes with other language keys, any
+    other key never among them: `paras:` typed at column 7 under a claim's three-line `text:` was told "column 11,
+    like line 54" (the `ar:` line), which the loader then refused as indented too far, at column 9."""
+    levels: list[tuple[int, int, str, bool]] = []  # (column, nearest line, its key, all its keys are languages)
+    for number in range(above, 0, -1):
+        found = _KEY_LINE.match(lines[number - 1])
+        if not found:
+            continue
+        at = len(found[1]) + len(found[2] or "") + 1
+        if not levels or at < levels[-1][0]:
+            levels.append((at, number, found[3], found[3] in LANGUAGES))
+        elif at == levels[-1][0]:
+            levels[-1] = (*levels[-1][:3], levels[-1][3] and found[3] in LANGUAGES)
+        if at == 1:
+            break
+    fitting = [level for level in levels if level[3] == (key in LANGUAGES)] or levels
+    at, number, name, _ = min(fitting, key=lambda level: (abs(level[0] - col), -level[0]))
+    return at, number, name
 
 
 def _items_after_empty(lines: list[str], line: int) -> tuple[int, int, str] | None:
@@ -459,15 +492,16 @@ def _syntax_error(exc: YAMLError, name: str, text: str) -> DataError:
     shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     indented = _indented_off(lines, line) if message in {plain for _, _, plain in _PLAIN_SYNTAX[1:4]} else None
     if indented:
-        at_col, like, too_far = indented
+        at_col, like, too_far, key = indented
         where = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1
         if too_far:
             return DataError(name, line, where, M(
-                "YAML cannot read this line ({line_text}): it is indented too far; start it in column {col}, like line "
-                "{like}", line_text=_excerpt(shown), col=at_col, like=like))
+                'YAML cannot read this line ({line_text}): it is indented too far; start it in column {col}, like line '
+                '{like}, lined up with "{key}"', line_text=_excerpt(shown), col=at_col, like=like, key=key))
         return DataError(name, line, where, M(
             "YAML cannot read this line ({line_text}): it is indented differently from the lines of its entry; start "
-            "it in column {col}, like line {like}", line_text=_excerpt(shown), col=at_col, like=like))
+            'it in column {col}, like line {like}, lined up with "{key}"', line_text=_excerpt(shown), col=at_col,
+            like=like, key=key))
     if message is None:
         return DataError(name, line, col, M("the YAML cannot be read here ({said}); check the indentation, the colons "
                                             "and the quotes on this line and the one above", said=said.strip()))
@@ -610,7 +644,7 @@ class _Builder:
                 self.errors.append(DataError(self.name, line, col, M("a key must be a plain word; write it as `name:`")))
                 continue
             if key_node.style == '"':
-                self.errors.extend(_escape_errors(key_node, self.text, self.name))
+                self.errors.extend(_escape_errors(key_node, self.text, self.name, value=False))
             key = unicodedata.normalize("NFC", str(key_node.value))
             if key in result and (new_entry or (path and isinstance(path[-1], int) and key == next(iter(result)))):
                 # "keep one of them", said of each key, would delete the entry the editor added.

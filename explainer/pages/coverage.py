@@ -20,6 +20,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Callable
 
 from pydantic import BaseModel
@@ -366,12 +367,56 @@ def appearances(data: SiteData, lang: str, macros: dict) -> dict[str, list[tuple
 # ---------------------------------------------------------------- nothing vanishes
 
 
+def _only_alias(data: SiteData, item, lang: str, texts: list[Shown]) -> tuple[int, str, Shown, str] | None:
+    """(index in aliases.LANG, the spelling, the first text, the words it was found in) when the texts name `item`
+    only through one of its other spellings: `aliases: {en: [No, …]}` named Sham Legion in "No trust in the
+    sponsors", and the message blamed the Arabic name and the camps' reason, not the alias."""
+    listed, own = item.aliases.every(lang), list(getattr(item.aliases, lang, []))
+    finder = _Finder({form: {form} for form in spellings(item, lang) if form}, DIRECTION[lang] == "ltr")
+    hits, first = set(), None
+    for s in texts:
+        text = text_at(data, s.file, s.path, lang)
+        found = finder.ids_in(text)
+        if not found or not found <= set(listed):
+            return None
+        hits |= found
+        first = first or (s, text)
+    if len(hits) != 1 or next(iter(hits)) not in own or first is None:
+        return None
+    spelling = next(iter(hits))
+    s, text = first
+    at = re.search(r"(?<!\w)" + re.escape(spelling), text)
+    start = at.start() if at else 0
+    return own.index(spelling), spelling, s, text[start:start + 40] + ("…" if len(text) > start + 40 else "")
+
+
 def quote_page(data: SiteData, speaker: str) -> str:
     """An actor's own words stand on its card (actors page); the factions' and camps' on the reasons page."""
     return "actors" if any(a.id == speaker for a in data.actors.actors) else "reasons"
 
 
-def check_shown(data: SiteData, macros: dict, position: Callable[[str, tuple], tuple[int, int]]) -> list[DataError]:
+def _page_calls(docs: Path | None, data: SiteData, macro: str, arg: str) -> list[str]:
+    """docs/LANG/PAGE.md:LINE of each call of `macro` with the one argument `arg` in the pages (their layouts say
+    which pages call it; the line is read from the file)."""
+    found = []
+    call = re.compile(r"\{\{\s*" + re.escape(macro) + r"\(\s*[\"']" + re.escape(arg) + r"[\"']\s*\)")
+    for lang, layouts in sorted((data.layouts or {}).items()):
+        for page, layout in layouts.items():
+            if docs is None or (macro, (arg,)) not in layout:
+                continue
+            name = f"{lang}/{page}.md"
+            lines = (docs / name).read_text(encoding="utf-8").split("\n") if (docs / name).is_file() else []
+            found += [f"docs/{name}:{n}" for n, line in enumerate(lines, 1) if call.search(line)] or [f"docs/{name}"]
+    return found
+
+
+def _listed_under_reasons(data: SiteData, quote_id: str) -> list[tuple]:
+    return [("camps", c, "reasons", r, "quotes", q) for c, camp in enumerate(data.camps.camps)
+            for r, reason in enumerate(camp.reasons) for q, listed in enumerate(reason.quotes) if listed == quote_id]
+
+
+def check_shown(data: SiteData, macros: dict, position: Callable[[str, tuple], tuple[int, int]],
+                docs: Path | None = None) -> list[DataError]:
     """Nothing an editor adds may vanish: each quote is printed exactly once, on the page of its speaker; each
     name is found on the same pages in both languages (a renamed spelling would silently drop its links).
     `position(file, path)` gives the line and column of a value, for the messages."""
@@ -392,6 +437,13 @@ def check_shown(data: SiteData, macros: dict, position: Callable[[str, tuple], t
             err("quotes.yml", ("quotes", i, "id"), M(
                 'the quote "{id}" is shown on no page; list its id under `quotes:` of the reason it supports in '
                 "data/camps.yml (the Reasons page shows it there)", id=quote.id))
+        elif len(where) > 1 and _listed_under_reasons(data, quote.id) and _page_calls(docs, data, "quote", quote.id):
+            # Said where the editor most likely added it: "shown 2 times (reasons, reasons)" named neither place.
+            # Editors list quotes under reasons; a page's own call is a maintainer's (CONTRIBUTING.md).
+            err("camps.yml", _listed_under_reasons(data, quote.id)[0], M(
+                'the quote "{id}" is listed here, under a reason, and the page "{page}" also shows it with '
+                '{{{{ quote("{id}") }}}} ({calls}), so it would be shown twice; remove it from this list (the '
+                "page's own quote stays)", id=quote.id, page=where[0], calls=", ".join(_page_calls(docs, data, "quote", quote.id))))
         elif len(where) > 1:
             err("quotes.yml", ("quotes", i, "id"), Counted(
                 'the quote "{id}" would be shown {count} time ({where}); keep it in one place',
@@ -423,13 +475,25 @@ def check_shown(data: SiteData, macros: dict, position: Callable[[str, tuple], t
                 stale = sorted({(s.file, position(s.file, s.path)[0]) for s, ids in mentions(data, macros, other)
                                 if s.page in missing and item.id in ids and (s.file, s.path[:2]) != (file, (key, i))})
             labels = [data.page(page).nav for page in missing]
+            pages_said = Both(", ".join(f"“{label.en}”" for label in labels), "، ".join(f"«{label.ar}»" for label in labels))
+            alias = _only_alias(data, item, other, [s for s, ids in texts[other]
+                                                    if item.id in ids and (s.file, s.path) not in named_here])
+            if alias:
+                a, spelling, where, excerpt = alias
+                where = f"data/{where.file}:{position(where.file, where.path)[0]}"
+                err(file, (key, i, "aliases", other, a), M(
+                    'the other spelling "{alias}" makes a text name "{name}" ({text}: "{excerpt}"), but the {language} '
+                    "there does not name it, so the page(s) {pages} lose their links to it; if that text is not about "
+                    '"{name}", remove this spelling from aliases ({lang}); if it is, name it in the {language} there',
+                    alias=spelling, name=getattr(item.name, other), lang=other, text=where, excerpt=excerpt,
+                    pages=pages_said, language=M("Arabic") if lg == "ar" else M("English")))
+                continue
             err(file, (key, i, "name", lg), M(
                 '"{name}" is not found in the {language} of texts that name it in {other_language} ({texts}), so '
                 "the page(s) {pages} lose their links to it; use this spelling there, or add the spelling used there "
                 "to aliases ({lang})",
                 name=getattr(item.name, lg), lang=lg,
                 texts=", ".join(f"data/{f}:{line}" for f, line in stale) or "-",
-                pages=Both(", ".join(f"“{label.en}”" for label in labels), "، ".join(f"«{label.ar}»" for label in labels)),
-                language=M("Arabic") if lg == "ar" else M("English"),
+                pages=pages_said, language=M("Arabic") if lg == "ar" else M("English"),
                 other_language=M("English") if lg == "ar" else M("Arabic")))
     return errors

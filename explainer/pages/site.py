@@ -50,7 +50,7 @@ def load_data(root: Path | str = "data", docs: Path | None = None, base: Loaded 
             loaded.errors += issue_form.check(loaded.models["pages.yml"], docs.parent)
     data = loaded.site_data(layouts)
     if layouts is not None:
-        errors = coverage.check_shown(data, MACROS, loaded.position)
+        errors = coverage.check_shown(data, MACROS, loaded.position, docs)
         if errors:
             raise DataErrors(errors)
     return data

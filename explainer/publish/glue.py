@@ -4,6 +4,7 @@ A change of build tool (MkDocs 2, Zensical) should touch this file and hooks.py,
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from explainer.data import schema
 from explainer.data.errors import DataErrors, print_errors
 from explainer.data.languages import DEFAULT
-from explainer.data.loader import SiteData
+from explainer.data.loader import SiteData, read_data, read_data_at, renamed_warnings
 from explainer.pages.registry import MACROS, Macro
 from explainer.render.html import Place
 from explainer.data.settings import message_language, setting_errors
@@ -35,12 +36,30 @@ def site_data(config) -> SiteData:
         raise PluginError("\n".join(LAST_FAILURE))
     root = Path(config["config_file_path"]).parent / "data"
     try:
-        return load_data_once(root)
+        data = load_data_once(root)
     except DataErrors as exc:
         # Each error once, in the editor's language; MkDocs' own ERROR line only counts them.
         print_errors(exc.errors, sys.stderr, lang)
         LAST_FAILURE.extend([*(e.text(lang) for e in exc.errors), exc.summary(lang)])
         raise PluginError(exc.summary(lang)) from None
+    _warn_of_renames(root, data, lang)
+    return data
+
+
+# The data whose rename warnings were printed last: they are said once per state of data/, not once per language's
+# build, and again under `mkdocs serve` after a save changes data/.
+_WARNED: list = [None]
+
+
+def _warn_of_renames(root: Path, data: SiteData, lang: str) -> None:
+    """The warnings `make validate` gives of texts still using a name's old spelling (renamed since $BASE_SHA, else
+    the last commit): they appeared only there and in CI, never in `mkdocs build` or `make serve`."""
+    if _WARNED[0] is data or os.environ.get("GITHUB_ACTIONS") == "true":
+        return  # in CI, the "Validate data" step has given them, as annotations and in the summary
+    _WARNED[0] = data
+    base = read_data_at(os.environ.get("BASE_SHA") or "HEAD", root)
+    if base is not None:
+        print_errors(renamed_warnings(base, read_data(root), root.parent / "docs"), sys.stderr, lang)
 
 
 def place_of(src_uri: str, url: str) -> Place:

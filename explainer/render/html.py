@@ -274,6 +274,18 @@ def _speaker_camp(data: SiteData, speaker_id: str) -> str:
     return getattr(speaker, "camp", None) or "apart"
 
 
+# The page sets each quote in its language's marks; a quotation inside it takes the second level, as Arabic and
+# English publications nest them: «… “…” …», “… ‘…’ …». The data writes every quotation with the language's own
+# marks (the text rules refuse “ ” in Arabic), so a quote's inner «الوقت» was shown «كسب «الوقت»».
+_QUOTE_MARKS = {"ar": ("«", "»"), "en": ("“", "”")}
+_INNER_MARKS = {"ar": str.maketrans("«»", "“”"), "en": str.maketrans("“”", "‘’")}
+
+
+def quoted(text: str, lang: str) -> str:
+    opening, closing = _QUOTE_MARKS[lang]
+    return f"{opening}{text.translate(_INNER_MARKS[lang])}{closing}"
+
+
 def quote(data: SiteData, place: Place, quote_id: str) -> str:
     item: schema.Quote = _entity(data, quote_id)
     speaker = say(_speaker_name(data, item.speaker), place.lang)
@@ -282,11 +294,10 @@ def quote(data: SiteData, place: Place, quote_id: str) -> str:
     if place.lang == "ar":
         # The source quotes in English; an Arabic reader sees our translation and, beneath it, the wording itself,
         # a left-to-right paragraph of its own (an isolated run inside a right-to-left one was set ragged left).
-        original = f'<p class="quote__original" lang="en" dir="ltr">“{esc(item.text.en)}”</p>'
-    open_q, close_q = ("«", "»") if place.lang == "ar" else ("“", "”")
+        original = f'<p class="quote__original" lang="en" dir="ltr">{quoted(esc(item.text.en), "en")}</p>'
     return (
         f'<figure class="quote quote--{_speaker_camp(data, item.speaker)}" id="quote-{item.id}"><blockquote><p>'
-        f'{open_q}{say(item.text, place.lang)}{close_q}'
+        f'{quoted(say(item.text, place.lang), place.lang)}'
         f"</p></blockquote>{original}<figcaption>— {said}{cite(data, place, item.paras)}"
         f' <span class="quote__note">({ui(data, place, "quote_note")})</span></figcaption></figure>'
     )

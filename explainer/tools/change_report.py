@@ -107,14 +107,19 @@ def _label(item, index: int) -> Item:
 
 
 def _labels(items: list) -> list[Item]:
-    """Each entry's label; a second entry with the same label (two corrections of one day) gets its rank: "(2)"."""
+    """Each entry's label; a second entry with the same label (two corrections of one day) gets its rank: "(2)".
+    Corrections are listed newest first, so they are ranked from the bottom: a second correction of a day, added on
+    top of the first, was labelled as the first (its text shown struck through, replaced) and the first as new."""
+    order = list(enumerate(items))
+    if items and all(isinstance(item, schema.Correction) for item in items):
+        order.reverse()
     seen: dict[str, int] = {}
-    out = []
-    for i, item in enumerate(items):
+    out: dict[int, Item] = {}
+    for i, item in order:
         label = _label(item, i)
         seen[label.label] = seen.get(label.label, 0) + 1
-        out.append(label if seen[label.label] == 1 else Item(f"{label.label} ({seen[label.label]})", label.named))
-    return out
+        out[i] = label if seen[label.label] == 1 else Item(f"{label.label} ({seen[label.label]})", label.named)
+    return [out[i] for i in range(len(items))]
 
 
 def _walk(value, file: str, key: tuple = (), raw: tuple = ()):

@@ -47,10 +47,13 @@ _ARABIC = schema.ARABIC_LETTER.pattern.strip("[]")
 _MONTH_DAY = r"(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])"
 _LEAP_DAY = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29"
 REAL_DATE = rf"^(?!0000)(?:\d{{4}}-(?:{_MONTH_DAY})|{_LEAP_DAY}|\d{{4}}-(?:0[1-9]|1[0-2]))$"
+# A correction's day: a day that exists, never a month alone ("2026-12" passed the schema, which the editor's VS Code
+# showed as right). A date in the future cannot be a pattern (it moves every day); the validator refuses it.
+REAL_DAY = rf"^(?!0000)(?:\d{{4}}-(?:{_MONTH_DAY})|{_LEAP_DAY})$"
 _PATTERNS = {
     schema._id: schema.ID_PATTERN.pattern,
     schema._iso_date: REAL_DATE,
-    schema._day: REAL_DATE,  # a month alone matches too: the validator says, at the date, that a correction needs the day
+    schema._day: REAL_DAY,
     schema._english: rf"^[^{_ARABIC}]*[^\s{_ARABIC}][^{_ARABIC}]*$",  # not blank, no Arabic letters
     schema._arabic: rf"[{_ARABIC}]",  # at least one Arabic letter
     schema._alias: rf"^[^{re.escape(schema.SEPARATOR)}]*$",

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import os
-import subprocess
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
 
 from explainer.data.errors import DataError, DataErrors, log_languages, print_errors
-from explainer.data.loader import Loaded, read_data, renamed_in_pages, renamed_spellings
+from explainer.data.loader import read_data, read_data_at, renamed_warnings
 from explainer.pages.site import load_data
 from explainer.data.messages import LANGUAGES, Counted, M, laid_out
 from explainer.data.settings import message_language, setting_errors
@@ -31,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: $BASE_SHA, else HEAD)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     settings = setting_errors()
-    base = _data_at(args.since, Path(args.data))
+    base = read_data_at(args.since, Path(args.data))
     for problem in settings:
         for lang in log_languages(args.lang):
             print(problem.text(lang), file=sys.stderr)
@@ -48,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings = []
     if base:
         head = read_data(args.data)
-        warnings = renamed_spellings(base, head) + renamed_in_pages(base, head, Path(args.data).resolve().parent / "docs")
+        warnings = renamed_warnings(base, head, Path(args.data).resolve().parent / "docs")
     if warnings:
         print_errors(warnings, sys.stderr, args.lang)
     valid = M("data/ is valid: {factions} factions, {actors} actors, {places} places, {quotes} quotes, {events} "
@@ -60,23 +56,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _data_at(revision: str, data: Path) -> Loaded | None:
-    """data/ as it was at `revision`, read (not validated): the names before a rename, for the warnings of
-    loader.renamed_spellings, and the entries before the edit, so that a problem is reported at the entry the editor
-    added or moved. None when git or the revision is not there (a copy outside git has no earlier version)."""
-    data = data.resolve()
-    try:
-        top = Path(subprocess.run(["git", "-C", str(data), "rev-parse", "--show-toplevel"], capture_output=True,
-                                  text=True, check=True).stdout.strip())
-        inside = data.relative_to(top).as_posix()
-        archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--", inside],
-                                 capture_output=True, check=True).stdout
-    except (OSError, ValueError, subprocess.CalledProcessError):
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(folder, filter="data")
-        return read_data(Path(folder) / inside)
 
 
 @contextlib.contextmanager
