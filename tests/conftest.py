@@ -68,8 +68,8 @@ def run_main(module: str, *args: str, cwd: Path = ROOT, env: dict[str, str] | No
     """`python -m MODULE ARGS` as a test sees it (exit status, stdout, stderr), run in this process: its main(argv)
     with the given folder and environment. A fresh interpreter spends most of a second importing before it starts,
     and the quick tier ran the validator and the change report that way dozens of times. An exception escapes to
-    the test (a failure, as its traceback would be). The commands' `python -m` entry itself is run as written by the
-    tests of the workflow's steps and of the validator's exit status."""
+    the test (a failure, as its traceback would be). The `python -m` entries themselves still run as written: the
+    validator's as `make check`'s first step, the change report's in test_the_report_step_runs_as_written."""
     main = importlib.import_module(module).main
     out, err = io.StringIO(), io.StringIO()
     saved, here = dict(os.environ), os.getcwd()
