@@ -24,8 +24,9 @@ test: setup-test  ## validate, build strictly, link-check and run every test (un
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory check-edited
 
-# The quick tier's tests are spread over every core (pytest-xdist): most of its time is validator and report
-# processes waiting on one core each. Each worker builds its own shared site, in its own temporary folder.
+# The quick tier's tests are spread over every core (pytest-xdist); the validator and the change report run inside
+# the test process (tests/conftest.py, run_main), not as a fresh interpreter each. Each worker builds its own shared
+# site (about 4 s of CPU): sharing one would leave the other core waiting for it, for about the same time.
 check: setup-test  ## the quick tier: validator, unit tests, one build and its output guard; no browser (about a minute)
 	$(BIN)/python -m explainer.tools.validate
 	$(BIN)/python -m explainer.tools.schemas --check

@@ -1,8 +1,11 @@
 """Shared fixtures: a real strict build of the site, served under a GitHub-Pages-like sub-path, and a browser."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import importlib
+import io
 import os
 import shutil
 import socket
@@ -59,6 +62,32 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None, sha
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True,
     )
+
+
+def run_main(module: str, *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`python -m MODULE ARGS` as a test sees it (exit status, stdout, stderr), run in this process: its main(argv)
+    with the given folder and environment. A fresh interpreter spends most of a second importing before it starts,
+    and the quick tier ran the validator and the change report that way dozens of times. An exception escapes to
+    the test (a failure, as its traceback would be). The `python -m` entries themselves still run as written: the
+    validator's as `make check`'s first step, the change report's in test_the_report_step_runs_as_written."""
+    main = importlib.import_module(module).main
+    out, err = io.StringIO(), io.StringIO()
+    saved, here = dict(os.environ), os.getcwd()
+    if env is not None:
+        os.environ.clear()
+        os.environ.update(env)
+    try:
+        os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:
+                code = exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        os.chdir(here)
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess([module, *args], code or 0, out.getvalue(), err.getvalue())
 
 
 def copy_project(target: Path) -> Path:

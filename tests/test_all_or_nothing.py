@@ -12,7 +12,7 @@ import pytest
 
 from explainer.data.settings import setting_errors
 
-from .conftest import ROOT, copy_project, mkdocs_build
+from .conftest import ROOT, run_main, copy_project, mkdocs_build
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -131,8 +131,7 @@ def test_a_bad_setting_stops_the_build_in_one_line(variable, tmp_path):
     ("SITE_URL", {"SITE_URL": "http://[x/"}),
 ])
 def test_the_validator_names_a_bad_setting(variable, env):
-    result = subprocess.run([sys.executable, "-m", "explainer.tools.validate"], cwd=ROOT, env=clean_env(**env),
-                            capture_output=True, text=True)
+    result = run_main("explainer.tools.validate", env=clean_env(**env))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert [line.split(":", 1)[0] for line in result.stderr.splitlines()[:-1]] == [variable], result.stderr

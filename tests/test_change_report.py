@@ -20,7 +20,7 @@ from explainer.data.messages import Counted
 from explainer.pages.site import load_data
 from explainer.data.yamlread import read_yaml
 
-from .conftest import ROOT, full_tier_only
+from .conftest import ROOT, full_tier_only, run_main
 from .data_setups import set_corrections
 
 DATA = load_data(ROOT / "data")
@@ -48,9 +48,9 @@ def _line_with(path: Path, needle: str) -> tuple[int, int]:
 
 
 def run(base: Path, head: Path, **env) -> subprocess.CompletedProcess:
-    """The command as CI runs it; plain warnings unless GITHUB_ACTIONS is passed (CI itself sets it)."""
-    return subprocess.run([sys.executable, "-m", "explainer.tools.change_report", str(base), str(head)],
-                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "GITHUB_ACTIONS": "", **env})
+    """The command as CI runs it (its main, in this process); plain warnings unless GITHUB_ACTIONS is passed (CI
+    itself sets it). The workflow's step as written is run by test_the_report_step_runs_as_written."""
+    return run_main("explainer.tools.change_report", str(base), str(head), env={**os.environ, "GITHUB_ACTIONS": "", **env})
 
 
 @pytest.fixture(scope="module")

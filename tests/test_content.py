@@ -143,13 +143,16 @@ def test_arabic_names_page_files_each_name_under_its_letter_in_order(site):
 def test_names_page_links_land_on_the_name(site, lang):
     """Each "appears on" link points at a page and anchor that exist and show the thing's name."""
     names = article(site, lang, "names/")
+    read: dict[str, object] = {}  # each page parsed once, not once per link to it (read only here)
     for item in [*DATA.factions.factions, *DATA.actors.actors, *DATA.places.places]:
         links = names.select(f"#{item.id} dd.name-entry__appears a[href]")
         assert links, f"{item.id} appears nowhere"
         for link in links:
             path, _, anchor = link["href"].partition("#")
             page = path.strip("./") + "/" if path.strip("./") else ""
-            target = article(site, lang, page)
+            if page not in read:
+                read[page] = article(site, lang, page)
+            target = read[page]
             scope = target.select_one(f"#{anchor}") if anchor else target
             assert scope is not None, (item.id, link["href"])
             text = scope.get_text(" ")

@@ -29,7 +29,7 @@ from explainer.pages.site import load_data
 
 from . import sample_faction as sample
 from .data_setups import replace_value, set_corrections, value
-from .conftest import ROOT, copy_project, free_port, full_tier_only
+from .conftest import ROOT, run_main, copy_project, free_port, full_tier_only
 from .test_loader import data_dir, edit, position  # noqa: F401
 from .test_messages import arabic
 
@@ -113,8 +113,7 @@ def test_the_validator_prints_the_rename_warnings_and_passes(tmp_path):
     subprocess.run([*git, "commit", "-q", "-m", "base"], check=True)
     old = rename_de_mistura(project / "data")
     env = {k: v for k, v in os.environ.items() if k not in ("BASE_SHA", "GITHUB_ACTIONS")}
-    run = subprocess.run([sys.executable, "-m", "explainer.tools.validate", "--lang", "ar", str(project / "data")],
-                         capture_output=True, text=True, cwd=ROOT, env=env)
+    run = run_main("explainer.tools.validate", "--lang", "ar", str(project / "data"), env=env)
     assert run.returncode == 0, run.stderr
     expected = old_spelling_lines(project / "data", old)
     warned = [line for line in run.stderr.splitlines() if "تنبيه" in line]

@@ -17,7 +17,7 @@ from explainer.data.yamlread import read_yaml
 from explainer.pages import issue_form
 from explainer.pages.site import load_data
 
-from .conftest import ROOT
+from .conftest import ROOT, run_main
 from . import sample_faction as sample
 from .data_setups import set_corrections
 
@@ -261,8 +261,7 @@ def example_blocks(guide: str) -> list[list[re.Match]]:
 
 
 def validator_says(data: Path, lang: str) -> list[str]:
-    run = subprocess.run([sys.executable, "-m", "explainer.tools.validate", "--lang", lang, str(data)],
-                         capture_output=True, text=True, cwd=ROOT)
+    run = run_main("explainer.tools.validate", "--lang", lang, str(data))
     return re.sub("[\u2066-\u2069]", "", run.stdout + run.stderr).splitlines()
 
 

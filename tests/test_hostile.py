@@ -3,8 +3,6 @@ validator and the build agree. Positions count characters, as an editor's cursor
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -13,6 +11,7 @@ from explainer.pages.site import load_data
 
 from .data_setups import located, replace_value, value, value_span
 from .test_loader import data_dir, edit, errors, position  # noqa: F401  (fixture and helpers)
+from .conftest import run_main
 
 
 def only(found: list[str]) -> str:
@@ -251,8 +250,7 @@ def test_columns_count_characters_not_bytes(data_dir):
 
 def test_a_value_with_a_newline_cannot_start_a_line_of_the_log(data_dir):
     edit(data_dir, "quotes.yml", "speaker: fastaqim-union", 'speaker: "x\\n::add-mask::secret\\r\\n::stop-commands::t\\u202e"')
-    result = subprocess.run([sys.executable, "-m", "explainer.tools.validate", str(data_dir)], capture_output=True,
-                            text=True, env={**os.environ, "GITHUB_ACTIONS": "true"})
+    result = run_main("explainer.tools.validate", str(data_dir), env={**os.environ, "GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert not [line for line in lines if line.startswith("::") and not line.startswith("::error file=data/")]

@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from explainer.data.messages import laid_out
 from explainer.pages.site import load_data
 
 from . import sample_faction as sample
-from .conftest import ROOT, copy_project, mkdocs_build
+from .conftest import ROOT, run_main, copy_project, mkdocs_build
 from .data_setups import replace_value, value_span
 
 
@@ -282,8 +281,7 @@ def test_missing_file(data_dir):
 
 
 def run_validator(data_dir: Path, **env) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "explainer.tools.validate", str(data_dir)], capture_output=True, text=True,
-                          env={**os.environ, "GITHUB_ACTIONS": "", **env})
+    return run_main("explainer.tools.validate", str(data_dir), env={**os.environ, "GITHUB_ACTIONS": "", **env})
 
 
 def test_validator_exits_nonzero_and_lists_errors(data_dir):

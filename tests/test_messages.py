@@ -8,8 +8,6 @@ import os
 import re
 import shutil
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +19,7 @@ from explainer.data import schema, yamlread
 from explainer.data.messages import LOCALE, Counted, M, po_file, translations
 from explainer.tools import catalogue
 
-from .conftest import ROOT
+from .conftest import ROOT, run_main
 from .test_loader import data_dir, edit, position  # noqa: F401
 
 
@@ -153,16 +151,16 @@ def test_a_value_from_data_is_never_read_as_a_template():
 def test_the_validator_speaks_arabic_with_the_same_positions(data_dir):
     text = edit(data_dir, "factions.yml", "    camp: attended\n", "    camp: atended\n")
     line, col = position(text, "atended")
-    run = lambda *args: subprocess.run([sys.executable, "-m", "explainer.tools.validate", *args, str(data_dir)],  # noqa: E731
-                                       capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""})
+    run = lambda *args: run_main("explainer.tools.validate", *args, str(data_dir),  # noqa: E731
+                                 env={**os.environ, "GITHUB_ACTIONS": ""})
     english, arabic = run(), run("--lang", "ar")
     assert english.returncode == arabic.returncode == 1
     assert f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; did you mean "attended"?' in english.stderr
     plain = re.sub("[\u2066-\u2069]", "", arabic.stderr)  # the isolates that lay it out right to left
     assert f"data/factions.yml:{line}:{col}: القيمة «atended» في camp ليست من بين: attended, refused؛ هل تقصد «attended»؟" in plain
     # The validator's default language is the editor's choice, EXPLAINER_LANG (`make validate lang=ar` overrides it).
-    chosen = subprocess.run([sys.executable, "-m", "explainer.tools.validate", str(data_dir)], capture_output=True,
-                            text=True, env={**os.environ, "GITHUB_ACTIONS": "", "EXPLAINER_LANG": "ar"})
+    chosen = run_main("explainer.tools.validate", str(data_dir),
+                      env={**os.environ, "GITHUB_ACTIONS": "", "EXPLAINER_LANG": "ar"})
     assert chosen.stderr == arabic.stderr
 
 
@@ -171,8 +169,7 @@ def test_the_ci_log_gives_each_message_in_both_languages(data_dir):
     language, then in the other, with the same `FILE:LINE:COL:`; the summary too. A terminal gets one language."""
     text = edit(data_dir, "factions.yml", "    camp: attended\n", "    camp: atended\n")
     line, col = position(text, "atended")
-    run = lambda **env: subprocess.run([sys.executable, "-m", "explainer.tools.validate", str(data_dir)],  # noqa: E731
-                                       capture_output=True, text=True, env={**os.environ, **env})
+    run = lambda **env: run_main("explainer.tools.validate", str(data_dir), env={**os.environ, **env})  # noqa: E731
     english = f'data/factions.yml:{line}:{col}: camp "atended" is not one of: attended, refused; did you mean "attended"?'
     arabic = f"data/factions.yml:{line}:{col}: القيمة «atended» في camp ليست من بين: attended, refused؛ هل تقصد «attended»؟"
     ci = [re.sub("[\u2066-\u2069]", "", row) for row in run(GITHUB_ACTIONS="true").stderr.splitlines()]

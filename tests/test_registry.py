@@ -17,7 +17,7 @@ from explainer.pages.registry import MACROS
 from explainer.pages.site import load_data
 from explainer.data.yamlread import read_yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, run_main
 
 DATA = load_data(ROOT / "data")
 
@@ -81,8 +81,7 @@ def test_the_change_report_names_the_pages_that_print_the_changed_entry(project,
     path.write_text(text, encoding="utf-8")
     expected = _pages_printing(head, "ZZMARK")
     assert expected, "the marked text is printed on no page"
-    result = subprocess.run([sys.executable, "-m", "explainer.tools.change_report", str(ROOT / "data"), str(head)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = run_main("explainer.tools.change_report", str(ROOT / "data"), str(head))
     assert result.returncode == 0, result.stderr
     shown = next(line for line in result.stdout.splitlines() if line.startswith("Shown on: "))
     labels = {p.nav.en: p.id for p in DATA.pages.pages}

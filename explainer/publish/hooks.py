@@ -108,6 +108,7 @@ def on_env(env, config, files):
     env.globals["explainer_other_language"] = OTHER
     env.globals["explainer_direction"] = DIRECTION
     env.globals["explainer_prefix"] = PREFIX
+    env.globals["explainer_preloaded_fonts"] = {code: lang.preloaded_fonts for code, lang in LANGUAGES.items()}
     env.globals["explainer_search_strings"] = lambda lang: search_strings(data, lang)
     env.globals["explainer_footer_links"] = lambda lang: _footer_links(data, lang, env.globals["explainer_site_path"])
     # Each language's 404 names the others' as its alternates (Material's would be the page static-i18n saw last).

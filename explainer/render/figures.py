@@ -10,7 +10,7 @@ on right-to-left pages. To assistive technology the figure is one image with a n
 from __future__ import annotations
 
 from explainer.data.loader import SiteData
-from explainer.data.languages import LIST_SEMICOLON
+from explainer.data.languages import LIST_SEMICOLON, NAMES_SIDE_BY_SIDE
 from explainer.data.schema import FIGURE_GROUPS
 from explainer.render.html import LIST_COMMA, Place, cite, esc, other_script, say, text_in, ui
 from explainer.render.strings import digits, t
@@ -63,7 +63,7 @@ def camps_figure(data: SiteData, place: Place, figure_id: str = "camps-figure") 
         f'<div class="diagram__group">{_label(ui(data, place, key))}{_boxes(_names(data, lang, group), "diagram__box--apart")}</div>'
         for key, group in (("diagram_left_out", "left-out"), ("diagram_also_rejected", "kurdish-side"))
     )
-    sponsors = ("، " if lang == "ar" else " · ").join(_names(data, lang, "turkey-and-russia"))
+    sponsors = NAMES_SIDE_BY_SIDE[lang].join(_names(data, lang, "turkey-and-russia"))
     # The groups drawn apart are named, not only described: "the groups outside the negotiating track" alone read
     # as if it meant the Kurds and the SDF that follow it (a fact-check's one "partly").
     plain = {group: LIST_COMMA[lang].join(getattr(a.name, lang) for a in data.actors.actors if a.group == group)

@@ -17,6 +17,7 @@ request; the validator checks them, with a message at the line, instead.
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import json
 import re
@@ -127,6 +128,7 @@ class _Generator(GenerateJsonSchema):
         return out
 
 
+@functools.cache  # schema.py's source does not change while the process runs; each schema asks for its comments
 def _field_comments() -> dict[str, dict[str, str]]:
     """model name -> field -> the comment at the end of its line in schema.py (`head: Ref  # an actor (person)`)."""
     source = Path(schema.__file__).read_text(encoding="utf-8")
@@ -243,12 +245,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"run `{COMMAND}` and commit schemas/", file=sys.stderr)
         return 1 if problems else 0
     SCHEMAS.mkdir(exist_ok=True)
-    for name, text in generate().items():
+    wanted = generate()
+    for name, text in wanted.items():
         (SCHEMAS / name).write_text(text, encoding="utf-8")
     for path in SCHEMAS.glob("*.json"):
-        if path.name not in generate():
+        if path.name not in wanted:
             path.unlink()
-    print(f"wrote {len(generate())} schemas to schemas/")
+    print(f"wrote {len(wanted)} schemas to schemas/")
     return 0
 
 
