@@ -16,7 +16,7 @@ from explainer.data.loader import read_data, renamed_spellings
 from explainer.pages.site import load_data
 
 from .conftest import ROOT, data_and_docs  # noqa: F401
-from .data_setups import set_corrections
+from .data_setups import replace_value, set_corrections
 from .test_change_report import run
 from .test_editors_ii import only, problems
 from .test_loader import data_dir, edit, position  # noqa: F401
@@ -34,14 +34,20 @@ def in_arabic(error) -> str:
 # ---------------------------------------------------------------- 1. the source's spelling among ours
 
 
+def _named_as_the_source_writes():
+    """A faction whose English name is the source's own spelling (not in aliases.source) and one of our spellings
+    for it: the walk's Sham Legion and "Faylaq al-Sham", found by shape (an editor may have renamed it)."""
+    return next((f, f.name.en, f.aliases.en[0]) for f in REAL.factions.factions
+                if f.name.en in REAL.source.names and not f.aliases.source and f.aliases.en
+                and f.aliases.en[0] not in REAL.source.names)
+
+
 def test_the_sources_own_spelling_in_aliases_en_is_refused_at_the_alias(data_dir):
     """Sham Legion renamed "Faylaq al-Sham" with the old name kept in aliases.en: Names said "In the source: Faylaq
     al-Sham" and "Also written (ours): Sham Legion", and the CSV's source_spellings was "Faylaq al-Sham"."""
-    faction = next(f for f in REAL.factions.factions if f.id == "sham-legion")
-    old, new = faction.name.en, faction.aliases.en[0]
-    assert old in REAL.source.names and new not in REAL.source.names, "test setup: the name is the source's spelling"
-    text = edit(data_dir, "factions.yml", f'name: {{en: "{old}", ar: "{faction.name.ar}"}}\n    aliases: {{en: ["{new}"]}}',
-                f'name: {{en: "{new}", ar: "{faction.name.ar}"}}\n    aliases: {{en: ["{old}"]}}')
+    faction, old, new = _named_as_the_source_writes()
+    replace_value(data_dir, "factions.yml", ("factions", faction.id, "name", "en"), f'"{new}"')
+    text = replace_value(data_dir, "factions.yml", ("factions", faction.id, "aliases"), f'{{en: ["{old}"]}}')
     error = only(data_dir)
     assert (error.file, error.line, error.col) == ("data/factions.yml", *position(text, f'["{old}"]', 1))
     assert f'"{old}" is how the source writes the name' in str(error) and "aliases.source" in str(error)
@@ -50,11 +56,10 @@ def test_the_sources_own_spelling_in_aliases_en_is_refused_at_the_alias(data_dir
 
 def test_the_sources_spelling_under_aliases_source_is_accepted(data_dir):
     """The fix the message gives is accepted."""
-    faction = next(f for f in REAL.factions.factions if f.id == "sham-legion")
-    old, new = faction.name.en, faction.aliases.en[0]
-    edit(data_dir, "factions.yml", f'name: {{en: "{old}", ar: "{faction.name.ar}"}}\n    aliases: {{en: ["{new}"]}}',
-         f'name: {{en: "{new}", ar: "{faction.name.ar}"}}\n    aliases: {{source: ["{old}"]}}')
-    moved = next(f for f in load_data(data_dir).factions.factions if f.id == "sham-legion")
+    faction, old, new = _named_as_the_source_writes()
+    replace_value(data_dir, "factions.yml", ("factions", faction.id, "name", "en"), f'"{new}"')
+    replace_value(data_dir, "factions.yml", ("factions", faction.id, "aliases"), f'{{source: ["{old}"]}}')
+    moved = next(f for f in load_data(data_dir).factions.factions if f.id == faction.id)
     assert moved.aliases.source == [old] and moved.aliases.en == []
 
 
@@ -196,14 +201,14 @@ def test_a_common_word_as_an_alias_is_blamed_at_the_alias_with_the_text_it_match
     """`aliases: {en: [No, "Faylaq al-Sham"]}`: "No" named Sham Legion in "No trust in the sponsors" (camps.yml), and
     the message was at the Arabic name, about camps.yml."""
     data = data_and_docs / "data"
-    faction = next(f for f in REAL.factions.factions if f.id == "sham-legion")
+    faction = next(f for f in REAL.factions.factions if f.aliases.en)
     listed = ", ".join(f'"{a}"' for a in faction.aliases.en)
-    text = edit(data, "factions.yml", f"aliases: {{en: [{listed}]}}", f"aliases: {{en: [No, {listed}]}}")
+    text = replace_value(data, "factions.yml", ("factions", faction.id, "aliases", "en"), f"[No, {listed}]")
     camps = (data / "camps.yml").read_text(encoding="utf-8")
     matched = next(n for n, line in enumerate(camps.split("\n"), 1) if re.search(r'en: "No\b', line))
     error = only(data)
     assert (error.file, error.line, error.col) == ("data/factions.yml", *position(text, "[No,", 1))
-    assert 'the other spelling "No" makes a text name "Sham Legion"' in str(error)
+    assert f'the other spelling "No" makes a text name "{faction.name.en}"' in str(error)
     assert f'data/camps.yml:{matched}: "No ' in str(error)
     assert f"data/camps.yml:{matched}" in in_arabic(error) and "No" in in_arabic(error)
 
@@ -223,14 +228,19 @@ def test_a_quote_under_a_reason_and_on_the_page_names_both_places(data_and_docs)
     quote_id, where = next(iter(calls.items()))
     camp = next(c for c in REAL.camps.camps if any(q.speaker == c.id and q.id == quote_id for q in REAL.quotes.quotes))
     last = camp.reasons[-1]
-    assert not last.quotes, "test setup: the camp's last reason lists no quote"
-    paras = "[" + ", ".join(map(str, last.paras)) + "]"
     text = (data / "camps.yml").read_text(encoding="utf-8")
-    at = text.index(f"paras: {paras}\n", text.index(f"id: {last.id}\n"))
-    text = text[:at] + f"paras: {paras}\n        quotes: [{quote_id}]\n" + text[at + len(f"paras: {paras}\n"):]
+    start = text.index(f"id: {last.id}\n")
+    if last.quotes:  # the quote added to the list the reason has
+        listed = f"quotes: [{', '.join(last.quotes)}]"
+        at = text.index(listed, start)
+        text = text[:at] + listed[:-1] + f", {quote_id}]" + text[at + len(listed):]
+    else:
+        paras = "paras: [" + ", ".join(map(str, last.paras)) + "]\n"
+        at = text.index(paras, start)
+        text = text[:at] + paras + f"        quotes: [{quote_id}]\n" + text[at + len(paras):]
     (data / "camps.yml").write_text(text, encoding="utf-8")
     error = only(data)
-    assert (error.file, error.line) == ("data/camps.yml", text.count("\n", 0, text.index(f"quotes: [{quote_id}]")) + 1)
+    assert (error.file, error.line) == ("data/camps.yml", text.count("\n", 0, text.index(quote_id, start)) + 1)
     assert f'({", ".join(sorted(where))})' in str(error) and "remove it from this list" in str(error)
     assert all(w in in_arabic(error) for w in where)
 
@@ -322,9 +332,15 @@ def test_a_build_warns_once_of_texts_still_using_an_old_spelling(tmp_path, capsy
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-qm", "base"], check=True)
-    actor = next(a for a in REAL.actors.actors if a.id == "de-mistura")
-    old, new = actor.name.ar, actor.aliases.ar[0]
-    edit(project / "data", "actors.yml", f'ar: "{old}"}}\n    aliases: {{ar: ["{new}"', f'ar: "{new}"}}\n    aliases: {{ar: ["{old}"')
+    # A person's Arabic name swapped with an alias of as many words (not one found inside the name: the texts would
+    # then still hold the new name, and no warning is due).
+    actor, new = next((a, alias) for a in REAL.actors.actors if a.kind == "person" for alias in a.aliases.ar
+                      if len(alias.split()) == len(a.name.ar.split()))
+    old = actor.name.ar
+    replace_value(project / "data", "actors.yml", ("actors", actor.id, "name", "ar"), f'"{new}"')
+    others = [a for a in actor.aliases.ar if a != new] + [old]
+    replace_value(project / "data", "actors.yml", ("actors", actor.id, "aliases", "ar"),
+                  "[" + ", ".join(f'"{a}"' for a in others) + "]")
     config = {"config_file_path": str(project / "mkdocs.yml"), "site_url": None}
     for _ in range(2):  # one build per language
         glue.site_data(config)
