@@ -47,6 +47,10 @@ def free_port() -> int:
 QUICK = os.environ.get("TEST_TIER") == "check"
 
 
+# mutmut's copy of the project (mutants/) has no git history: the few tests that read it skip there.
+needs_git_history = pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the repository's git history")
+
+
 def full_tier_only(why: str = "builds of its own") -> None:
     if QUICK:
         pytest.skip(f"{why}: in `make test`, not in `make check`")

@@ -20,7 +20,7 @@ from explainer.data.messages import Counted
 from explainer.pages.site import load_data
 from explainer.data.yamlread import read_yaml
 
-from .conftest import ROOT, full_tier_only, run_main
+from .conftest import ROOT, full_tier_only, needs_git_history, run_main
 from .data_setups import set_corrections
 
 DATA = load_data(ROOT / "data")
@@ -225,8 +225,7 @@ def test_the_workflow_reports_on_pull_requests_only_with_the_base_commit_from_en
     assert upload["if"] == "github.event_name == 'pull_request'"
 
 
-# mutmut's copy of the project (mutants/) has no git history to clone: the one test of the quick tier that needs it.
-@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the repository's git history (not in mutmut's copy)")
+@needs_git_history
 def test_the_report_step_runs_as_written(tmp_path):
     """The step's script, run in a clone of this repository against its own last commit: nothing changed."""
     clone = tmp_path / "clone"

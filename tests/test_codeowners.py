@@ -19,7 +19,7 @@ from explainer.tools import codeowners
 from explainer.data import schema
 from explainer.data.loader import STRINGS_DIR, load_data
 
-from .conftest import ROOT
+from .conftest import ROOT, needs_git_history
 
 FILE = ROOT / codeowners.PATH
 
@@ -66,6 +66,7 @@ def hostile() -> list[str]:
     return list(dict.fromkeys(named + derived + new_pages))
 
 
+@needs_git_history
 def test_content_is_unowned_and_every_other_tracked_file_owned():
     read = rules(FILE.read_text(encoding="utf-8"))
     files = tracked()
