@@ -147,3 +147,16 @@ def test_a_hash_that_starts_a_value_is_said_at_the_hash(data_dir, file, path):
     assert (error.file, error.line, error.col) == (f"data/{file}", *located(text, text.index("#", start)))
     assert f'a # after a space starts a comment, so "{path[-1]}" is left empty; remove the #' in str(error)
     assert error.message.say("ar").startswith("العلامة # بعد مسافة تبدأ تعليقًا")
+
+
+def test_a_camp_typed_wrong_is_not_taken_for_a_move(tmp_path, data_dir):
+    """`camp: atended` (the guide's own example) also got "this faction moved from the camp … add named_in", whose
+    fix stayed in the data once the typo was corrected. One message: the camp is not one of the camps."""
+    base = tmp_path / "base"
+    shutil.copytree(data_dir, base)
+    faction = REAL.factions.factions[0]
+    replace_value(data_dir, "factions.yml", ("factions", faction.id, "camp"), faction.camp[:1] + faction.camp[2:])
+    with pytest.raises(DataErrors) as caught:
+        load_data(data_dir, base=read_data(base))
+    [error] = caught.value.errors
+    assert "is not one of:" in str(error) and "named_in" not in str(error)

@@ -890,10 +890,12 @@ def _check_moved_named_in(files: dict[str, _File], base: dict[str, _File], err) 
     did: without `named_in` the names index would cite the new camp's paragraphs for its spellings, which passed every
     check (only the test against the article's text saw it). Known only with the files before the edit."""
     before = {item.get("id"): item for _, item in _entries(base, "factions.yml", "factions")} if base else {}
+    # A camp typed wrong (`camp: atended`) is no move: it has its own message, and a named_in added for it would stay.
+    camps = {item.get("id") for _, item in _entries(files, "camps.yml", "camps")}
     for i, faction in _entries(files, "factions.yml", "factions"):
         was = before.get(faction.get("id"), {})
         camp, old = faction.get("camp"), was.get("camp")
-        if isinstance(camp, str) and isinstance(old, str) and camp != old and "named_in" not in faction \
+        if camp in camps and isinstance(old, str) and camp != old and "named_in" not in faction \
                 and _cited_by(was):
             err("factions.yml", ("factions", i, "camp"), M(
                 'this faction moved from the camp "{old}" to "{camp}", but the source still names it where it did; add '
