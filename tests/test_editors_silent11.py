@@ -160,3 +160,21 @@ def test_a_camp_typed_wrong_is_not_taken_for_a_move(tmp_path, data_dir):
         load_data(data_dir, base=read_data(base))
     [error] = caught.value.errors
     assert "is not one of:" in str(error) and "named_in" not in str(error)
+
+
+def test_a_quote_pasted_again_under_a_new_id_is_refused_at_its_words(data_dir):
+    """Walk 8 pasted the guide's example (a quote already in quotes.yml) and, told the id was taken, changed the id
+    only: accepted, and the speaker's card showed the quote twice."""
+    path = data_dir / "quotes.yml"
+    text = path.read_text(encoding="utf-8")
+    first = REAL.quotes.quotes[0]
+    start = text.index(f"  - id: {first.id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    block = text[start:end + 1] if end != -1 else text[start:]
+    text = text.rstrip("\n") + "\n" + block.replace(f"id: {first.id}", f"id: {first.id}-again", 1)
+    path.write_text(text, encoding="utf-8")
+    error = only(data_dir)
+    again = text.index(f"id: {first.id}-again")
+    assert (error.file, error.line) == ("data/quotes.yml", text.count("\n", 0, text.index("en:", again)) + 1)
+    assert f"this quote repeats the one at line {text.count(chr(10), 0, start) + 1}" in str(error)
+    assert error.message.say("ar") != str(error.message)

@@ -722,6 +722,7 @@ def _cross_check(files: dict[str, _File], base: dict[str, _File] | None = None) 
 
     _check_camp_paragraphs(files, err)
     _check_moved_named_in(files, base, err)
+    _check_repeated_quotes(files, err)
 
     # Every id is unique across the files, because ids become anchors and references.
     seen: dict[str, tuple[str, tuple]] = {}
@@ -883,6 +884,23 @@ def _check_camp_paragraphs(files: dict[str, _File], err) -> None:
                     'paragraph {n} does not tell of the camp "{camp}" of this faction; cite where the source names '
                     "it in that camp: one of the paragraphs of the camp's summary in data/camps.yml ({allowed})",
                     n=n, camp=camp, allowed=", ".join(map(str, allowed[camp]))))
+
+
+def _check_repeated_quotes(files: dict[str, _File], err) -> None:
+    """The guide's example pasted with only its id changed was accepted, and the speaker's card showed the quote
+    twice: a quote is its speaker's words, so the same words of the same speaker are one quote."""
+    said: dict[tuple, int] = {}
+    for i, quote in _entries(files, "quotes.yml", "quotes"):
+        text = quote.get("text") if isinstance(quote.get("text"), dict) else {}
+        key = (quote.get("speaker"), text.get("en"))
+        if not isinstance(key[1], str):
+            continue
+        if key in said:
+            err("quotes.yml", ("quotes", i, "text", "en"), M(
+                "this quote repeats the one at line {line} (the same speaker, the same words); remove one",
+                line=files["quotes.yml"].positions.of_value(("quotes", said[key]))[0]))
+        else:
+            said[key] = i
 
 
 def _check_moved_named_in(files: dict[str, _File], base: dict[str, _File], err) -> None:
