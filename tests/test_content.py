@@ -100,9 +100,10 @@ def test_the_names_page_keeps_the_sources_spellings_apart_from_ours(site, lang):
         former_ours = [*item.former.en, *item.former.ar]
         assert _listed(entry, "former_ours", lang=lang) == (former_ours or None), item.id
         assert not set(ours + former_ours) & set(theirs), item.id
-    # The labels say whose each kind is.
-    assert "source" in t(DATA, "en", "in_source") and "ours" in t(DATA, "en", "also_spelled")
-    assert "المصدر" in t(DATA, "ar", "in_source") and "لا من المصدر" in t(DATA, "ar", "also_spelled")
+    # The label says which kind is the source's; the page's note says, once, that the rest is ours.
+    assert ("source" if lang == "en" else "المصدر") in t(DATA, lang, "in_source")
+    note = page.select_one("p.page-note").get_text()
+    assert t(DATA, lang, "in_source") in note and ("ours, not the source's" if lang == "en" else "لا من المصدر") in note
 
 
 _ALEF_FORMS = str.maketrans("أإآٱ", "اااا")

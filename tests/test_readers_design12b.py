@@ -86,3 +86,17 @@ def test_home_says_what_each_camp_did_once_under_the_diagram_without_repeating_t
     # said under the figure, before the next section
     assert caption.find_previous_sibling(["figure", "div", "details", "h2"]) is not None
     assert caption.find_next_sibling("h2")["id"] == "geneva-iv"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_names_says_once_in_its_note_what_is_ours_and_its_labels_stay_short(site, lang):
+    article = _article(site, lang, "names/")
+    ours = "ours, not the source's" if lang == "en" else "لا من المصدر"
+    assert ours in article.select_one("p.page-note").get_text()
+    assert article.get_text().count(ours) == 1  # said in the note, not again in every entry's labels
+    # the labels name the source's kind apart from ours, and each is no longer than the source's own label
+    labels = {dt.get_text() for dt in article.select(".name-entry__details dt")}
+    assert t(DATA, lang, "in_source") in labels
+    for key in ("also_spelled", "in_other_script"):
+        assert t(DATA, lang, key) in labels
+        assert "(" not in t(DATA, lang, key)
