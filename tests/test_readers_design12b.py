@@ -3,6 +3,8 @@ under the diagram, shorter labels on Names, search results titled by date, and h
 counts are derived from data/ and the built pages, never typed."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -100,3 +102,27 @@ def test_names_says_once_in_its_note_what_is_ours_and_its_labels_stay_short(site
     for key in ("also_spelled", "in_other_script"):
         assert t(DATA, lang, key) in labels
         assert "(" not in t(DATA, lang, key)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_undated_search_result_is_titled_no_date_given_over_its_whole_sentence(browser, server, lang):
+    from urllib.parse import quote
+
+    from .test_browser import PHONE, open_page
+    event = next(e for e in DATA.events.events if not e.date)
+    query = max(re.findall(r"\w+", getattr(event.text, lang)), key=len)
+    context, page, _ = open_page(browser, server + LANGS[lang] + "search/?q=" + quote(query), PHONE)
+    page.wait_for_function("document.querySelectorAll('.search-results > li').length > 0")
+    results = page.evaluate("""[...document.querySelectorAll('.search-results > li')].map(li => ({
+      href: li.querySelector('.search-result__link').getAttribute('href'),
+      title: li.querySelector('.search-result__link').textContent,
+      page: (li.querySelector('.search-result__page') || {textContent: null}).textContent,
+      excerpt: (li.querySelector('.search-result__excerpt') || {textContent: ''}).textContent}))""")
+    context.close()
+    found = next(r for r in results if r["href"].endswith("#" + event.id))
+    plain = lambda s: " ".join(s.replace("\u2060", "").replace("\u00a0", " ").split())  # noqa: E731
+    assert plain(found["title"]) == plain(t(DATA, lang, "undated"))
+    assert plain(found["excerpt"]).rstrip(" …") == plain(digits(getattr(event.text, lang), lang)).rstrip(" …")
+    assert not found["excerpt"].startswith("…")
+    assert all(r["page"] != r["title"] for r in results)
