@@ -126,3 +126,15 @@ def test_an_undated_search_result_is_titled_no_date_given_over_its_whole_sentenc
     assert plain(found["excerpt"]).rstrip(" …") == plain(digits(getattr(event.text, lang), lang)).rstrip(" …")
     assert not found["excerpt"].startswith("…")
     assert all(r["page"] != r["title"] for r in results)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_words_joined_by_a_slash_stay_on_one_line_in_the_headline(site, lang):
+    h1 = _article(site, lang, "").find("h1").get_text()
+    for slash in re.finditer(r"/", h1):
+        assert h1[slash.start() - 1] == h1[slash.end()] == "\u2060" or not h1[slash.start() - 1].isalpha(), h1
+
+
+def test_the_arabic_headline_has_its_two_month_names_joined(site):
+    h1 = _article(site, "ar", "").find("h1").get_text()
+    assert re.search(r"\w\u2060/\u2060\w", h1), h1
