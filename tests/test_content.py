@@ -100,9 +100,10 @@ def test_the_names_page_keeps_the_sources_spellings_apart_from_ours(site, lang):
         former_ours = [*item.former.en, *item.former.ar]
         assert _listed(entry, "former_ours", lang=lang) == (former_ours or None), item.id
         assert not set(ours + former_ours) & set(theirs), item.id
-    # The labels say whose each kind is.
-    assert "source" in t(DATA, "en", "in_source") and "ours" in t(DATA, "en", "also_spelled")
-    assert "المصدر" in t(DATA, "ar", "in_source") and "لا من المصدر" in t(DATA, "ar", "also_spelled")
+    # The label says which kind is the source's; the page's note says, once, that the rest is ours.
+    assert ("source" if lang == "en" else "المصدر") in t(DATA, lang, "in_source")
+    note = page.select_one("p.page-note").get_text()
+    assert t(DATA, lang, "in_source") in note and ("ours, not the source's" if lang == "en" else "لا من المصدر") in note
 
 
 _ALEF_FORMS = str.maketrans("أإآٱ", "اااا")
@@ -186,8 +187,8 @@ def test_counts_shown_are_counted_from_data(site, lang):
     home = article(site, lang, "")
     for camp in DATA.camps.camps:
         expected = t(DATA, lang, "factions_count", n=len(DATA.factions_in(camp.id)))
-        shown = home.select_one(f".camp-line--{camp.id} .camp-count").get_text()
-        assert shown == expected
+        shown = home.select_one(f".camp-counts__item--{camp.id} .camp-counts__n").get_text()
+        assert shown == digits(str(len(DATA.factions_in(camp.id))), lang)
         heading = article(site, lang, "camps/").select_one(f"h2#{camp.id}").get_text()
         assert expected in heading
         assert len(article(site, lang, "camps/").select(f".factions--{camp.id} > li")) == len(DATA.factions_in(camp.id))
@@ -248,7 +249,7 @@ def test_the_source_is_cited_by_title_and_date_with_no_link(site):
     assert DATA.source.title.en in facts.get_text()
     assert "2 February 2017" in facts.get_text()
     assert facts.find("a") is None
-    ar = article(site, "ar", "about/").select_one("#source").get_text()
+    ar = article(site, "ar", "about/").select_one("#source").get_text().replace("\u2060", "")  # word joiners: strings.keep_together
     assert digits("2", "ar") + " فبراير/شباط " + digits("2017", "ar") in ar
 
 
@@ -277,11 +278,12 @@ def test_escape_helper_neutralises_markdown_and_templates():
 
 
 def _plain(element) -> str:
-    """An element's text as a reader sees it: without citations, spaces collapsed."""
+    """An element's text as a reader sees it: without citations, spaces collapsed, no word joiners (invisible:
+    strings.keep_together)."""
     copy = BeautifulSoup(str(element), "html.parser")
     for cite in copy.select(".cite"):
         cite.decompose()
-    return " ".join(copy.get_text("").split())
+    return " ".join(copy.get_text("").replace("\u2060", "").split())
 
 
 def _said(text, lang: str) -> str:
@@ -309,7 +311,7 @@ def test_home_gives_the_news_in_key_points_before_the_diagram(site, lang):
     # The byline's date is the source's, from the data.
     date = home.select_one(".byline time")
     assert date["datetime"] == str(DATA.source.date)
-    assert date.get_text() == format_date(DATA, lang, DATA.source.date)
+    assert date.get_text().replace("\u2060", "") == format_date(DATA, lang, DATA.source.date)  # word joiners: keep_together
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -145,10 +145,11 @@ _AR_FORMS = {"attended": {0: "فصائل مشاركة يسمّيها", 1: "فص�
              "refused": {0: "فصائل رافضة يسمّيها", 1: "فصيل رافض يسمّيه", 2: "فصيلان رافضان يسمّيهما",
                          3: "فصائل رافضة يسمّيها", 10: "فصائل رافضة يسمّيها", 11: "فصيلًا رافضًا يسمّيها",
                          99: "فصيلًا رافضًا يسمّيها", 100: "فصيل رافض يسمّيها"}}
-# The label says the count is of factions the source names, not a total: "named as going", «يسمّيها المصدر».
+# The label says the count is of factions the source names, not a total: «يسمّيها المصدر»; in English the note
+# under the figures says so, and the label is plain (review 13: "named as going" read awkwardly).
 AR_LABELS = {camp: {n: f"{form} المصدر" for n, form in forms.items()} for camp, forms in _AR_FORMS.items()}
-EN_LABELS = {"attended": ("faction named as going", "factions named as going"),
-             "refused": ("faction named as staying away", "factions named as staying away")}
+EN_LABELS = {"attended": ("faction that went", "factions that went"),
+             "refused": ("faction that stayed away", "factions that stayed away")}
 
 
 @pytest.mark.parametrize("camp", list(AR_LABELS))

@@ -1,20 +1,17 @@
 """Review 11 (news design, part b): the timeline's one order rule (a month-only date after the days of its month) in
 the data's validator and on the page alike; undated placement notes that do not repeat the band's "No date given";
 inner pages that open with news and label what is ours in one muted note; About's file notes in a closed
-disclosure; undated search results titled by their sentence; Home's camps heading and a "Read on" grid with no
+disclosure; Home's camps heading and a "Read on" grid with no
 card left alone. Counts and texts are derived from data/ and data/i18n/, never typed."""
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
 
 from explainer.data.schema import timeline_key
 from explainer.pages.site import load_data
-from explainer.publish.search_index import TITLE_WORDS, event_title
-from explainer.render.strings import t
 
 from .conftest import LANGS, ROOT, html_file
 from .test_browser import DESKTOP, PHONE, open_page
@@ -141,38 +138,9 @@ def test_about_opens_in_short_sentences_and_folds_the_file_notes(site, lang):
     assert "utf-8-sig" in [c.get_text() for c in details.find_all("code")]
 
 
-# ---------------------------------------------------------------- 5. an undated search result, titled by its sentence
-
-
-def test_an_undated_event_is_titled_by_the_start_of_its_sentence():
-    for lang in LANGS:
-        label = t(DATA, lang, "undated")
-        for event in UNDATED:
-            title = event_title(DATA, event, lang)
-            words = getattr(event.text, lang).split()
-            assert title != label
-            shown = title.rstrip("…").split()
-            assert shown[:-1] == words[:len(shown) - 1] and words[len(shown) - 1].startswith(shown[-1]), title
-            assert words[0] == title.split()[0] and len(title.split()) <= TITLE_WORDS
-            assert title.endswith("…") == (len(words) > TITLE_WORDS)
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGS)
-def test_an_undated_search_result_shows_its_sentence_and_the_label_beside(browser, server, lang):
-    event = UNDATED[0]
-    query = max(re.findall(r"\w+", getattr(event.text, lang)), key=len)
-    context, page, _ = open_page(browser, server + LANGS[lang] + "search/?q=" + quote(query), PHONE)
-    page.wait_for_function("document.querySelectorAll('.search-results > li').length > 0")
-    results = page.evaluate("""[...document.querySelectorAll('.search-results > li')].map(li => ({
-      href: li.querySelector('.search-result__link').getAttribute('href'),
-      title: li.querySelector('.search-result__link').textContent,
-      meta: (li.querySelector('.search-result__meta') || {textContent: ''}).textContent}))""")
-    context.close()
-    found = [r for r in results if r["href"].endswith("#" + event.id)]
-    assert found, results
-    assert found[0]["title"].replace("\u00a0", " ").split()[0] == getattr(event.text, lang).split()[0], found
-    assert found[0]["meta"] == t(DATA, lang, "undated")
+# ---------------------------------------------------------------- 5. an undated search result
+# Titled by its sentence's first words until review 13 (design12b), which titles it "No date given" over its whole
+# sentence: tests/test_search_index.py and tests/test_readers_design12b.py.
 
 
 # ---------------------------------------------------------------- 6. Home: the heading over the camps, the cards

@@ -27,7 +27,7 @@ def _timeline(site, lang):
 def _text(element) -> str:
     for cite in element.select(".cite"):
         cite.decompose()
-    return " ".join(element.get_text("").split())
+    return " ".join(element.get_text("").replace("\u2060", "").split())  # word joiners: strings.keep_together
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -10,8 +10,6 @@ from explainer.data import schema
 PLACEHOLDERS: dict[str, set[str]] = {
     "cite_label": {"n"},  # counted: "Source paragraph" or "Source paragraphs" before the numbers
     "factions_count": {"n"},  # as a subject or standing alone (nominative)
-    "factions_count_object": {"n"},  # as the object of a verb (accusative)
-    "camp_line": {"count", "summary", "n"},  # counted: the sentence changes around its count (a negated verb for none)
 
     "edit_data": {"site", "files"},
     "report_mistake": {"link"},
@@ -20,6 +18,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "delegation_head_of": {"faction"},
     "quote_said": {"speaker", "occasion"},
     "date_range": {"start", "end"},
+    **{f"camp_caption_{camp}": {"summary"} for camp in get_args(schema.CAMP_IDS)},
     "month_only": {"month", "year"},
     "full_date": {"day", "month", "year"},
     "diagram_desc_camps": {"camps", "left_out", "also_rejected"},
@@ -49,6 +48,7 @@ _BUILT = (
     [f"kind_{kind}" for kind in get_args(schema.Actor.model_fields["kind"].annotation)]
     + [f"kind_faction_{camp}" for camp in get_args(schema.CAMP_IDS)]
     + [f"count_label_{camp}" for camp in get_args(schema.CAMP_IDS)]  # counted, beside the home page's figures
+    + [f"camp_caption_{camp}" for camp in get_args(schema.CAMP_IDS)]  # {summary}: under the home page's diagram
     + [f"month_{month}" for month in range(1, 13)]
 )
 

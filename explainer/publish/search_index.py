@@ -86,14 +86,12 @@ def entry_records(data: SiteData, lang: str) -> list[dict]:
             "y": _facts(item, other, _shared(data, item)),
         })
     for event in data.events.events:
-        # An event reads like every other result: a short title (its date as the timeline prints it, or the start
-        # of its sentence when it has none) over its sentence as the excerpt; the sentence is still searched as a
-        # title is ("s"), so an event ranks as it did when its whole sentence was its title. An undated one carries
-        # the timeline's "No date given" as a meta line ("m"), beside the page's name.
+        # An event reads like every other result: a short title (its date as the timeline prints it, or its
+        # "No date given") over its whole sentence as the excerpt; the sentence is still searched as a title is
+        # ("s"), so an event ranks as it did when its whole sentence was its title.
         records.append({
             "u": f"{root}timeline/#{event.id}", "e": 1, "t": event_title(data, event, lang),
-            **({} if event.date else {"m": t(data, lang, "undated")}),
-            "s": getattr(event.text, lang), "x": event_excerpt(event, lang),
+            "s": getattr(event.text, lang), "x": getattr(event.text, lang),
             # Where an undated event falls names other events ("after the ceasefire"): it counts less than its text.
             "p": getattr(event.placement, lang) if event.placement else "", "y": getattr(event.text, other),
         })
@@ -104,31 +102,13 @@ def entry_records(data: SiteData, lang: str) -> list[dict]:
     return records
 
 
-TITLE_WORDS = 8  # an undated event's result is titled by this many first words of its sentence, then "…"
-_TRAILING = re.compile(r"[\s,;:،؛.“”«»\"]+$")
-
-
 def event_title(data: SiteData, event, lang: str) -> str:
-    """An event's result title: its date (or span) as the timeline prints it; with no date, the start of its
-    sentence, which tells a reader what it is (every undated result titled "No date given" told nothing)."""
+    """An event's result title: its date (or span) as the timeline prints it, or the timeline's "No date given".
+    Review 13: the first words of an undated sentence as its title, and the rest as "…" under it, read as cut-off
+    text; the whole sentence is the excerpt under its date, or under the plain fact that it has none."""
     if event.date:
         return format_span(data, lang, event.date, event.until)
-    words = getattr(event.text, lang).split()
-    if len(words) <= TITLE_WORDS:
-        return " ".join(words)
-    return _TRAILING.sub("", " ".join(words[:TITLE_WORDS])) + "…"
-
-
-def event_excerpt(event, lang: str) -> str:
-    """An event's result excerpt: a dated one's whole sentence, under its date; an undated one's sentence from
-    where its title stopped ("…" on both sides of the cut), so the two never say the same words twice; with a
-    sentence short enough to be its whole title, where the source lets it fall instead."""
-    words = getattr(event.text, lang).split()
-    if event.date:
-        return getattr(event.text, lang)
-    if len(words) <= TITLE_WORDS:
-        return getattr(event.placement, lang)
-    return "…" + " ".join(words[TITLE_WORDS:])
+    return t(data, lang, "undated")
 
 
 # ---------------------------------------------------------------- sections, from the built pages

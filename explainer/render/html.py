@@ -112,12 +112,42 @@ def cite(data: SiteData, place: Place, paras: list[int]) -> str:
     label for screen readers ("Source paragraphs"). explainer.js makes the group one button that shows our summary
     of each paragraph in place (explainer/render/summaries.py); without scripts the links lead to About."""
     label = ui(data, place, "cite_label", len(paras))
-    links = [f'<a href="{place.link("about", f"p-{n}")}">{digits(str(n), place.lang)}</a>' for n in paras]
+    links = [_cite_run(place, run) for run in _runs(paras)]
     separator = f'<span class="cite-sep">{LIST_COMMA[place.lang]}</span>'
     # Kept out of search excerpts: "[3]" and its hidden label are noise in a result. Glued to the word before it
     # by a no-break space (callers put no space of their own), so "[3]" never starts or fills a line by itself.
     return (f'&nbsp;{CITE_OPEN}<span class="visually-hidden">{label} </span>'
             f"{separator.join(links)}</span>")
+
+
+def _runs(paras: list[int]) -> list[list[int]]:
+    """The paragraphs in runs of consecutive numbers, in the order given: [3, 7, 9, 10, 11] -> [3], [7], [9, 10, 11]."""
+    runs: list[list[int]] = []
+    for n in paras:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
+
+
+# Three or more consecutive paragraphs are shown as a range ("9–11"): a long list wrapped onto a line of its own
+# under the Arabic standfirst. Two stay a pair ("9, 10"), which is no longer than "9–10".
+RANGE_FROM = 3
+
+
+def _cite_run(place: Place, run: list[int]) -> str:
+    """One number, or a range whose link goes to its first paragraph; the range's other paragraphs keep a link
+    each, hidden, so that the citation card (explainer.js) still lists every paragraph (naming the range's link by
+    the number before its dash)."""
+    def link(n: int, text: str, attrs: str = "") -> str:
+        return f'<a href="{place.link("about", f"p-{n}")}"{attrs}>{text}</a>'
+    if len(run) < RANGE_FROM:
+        return f'<span class="cite-sep">{LIST_COMMA[place.lang]}</span>'.join(
+            link(n, digits(str(n), place.lang)) for n in run)
+    first, last = (digits(str(n), place.lang) for n in (run[0], run[-1]))
+    rest = "".join(link(n, digits(str(n), place.lang)) for n in run[1:])
+    return link(run[0], f"{first}\u2013{last}", ' class="cite-range"') + f"<span hidden>{rest}</span>"
 
 
 def claim(data: SiteData, place: Place, item: schema.Claim, tag: str = "p", attrs: str = "") -> str:
@@ -178,16 +208,13 @@ def camp_counts(data: SiteData, place: Place) -> str:
 
 
 def camps_at_a_glance(data: SiteData, place: Place) -> str:
-    lines = []
-    for camp in data.camps.camps:
-        phrase = count_phrase(data, place, camp.id, "factions_count_object")
-        count = f'<a class="camp-count" href="{place.link("camps", camp.id)}">{phrase}</a>'
-        text = ui(data, place, "camp_line", n=len(data.factions_in(camp.id)), count=count,
-                  summary=say(camp.summary.text, place.lang))
-        lines.append(f'<p class="camp-line camp-line--{camp.id}">{text}{cite(data, place, camp.summary.paras)}</p>')
+    """What each camp did and why, as one caption under the home page's diagram: the counts are in the figures
+    above and the diagram's headings, so the caption says them no more (it was two boxes that repeated them)."""
+    parts = [ui(data, place, f"camp_caption_{camp.id}", summary=say(camp.summary.text, place.lang))
+             + cite(data, place, camp.summary.paras) for camp in data.camps.camps]
     # "story", as on the story's running text: a reader view (Readability) keeps a block so marked even when its
     # citations make it look like links (Arabic commas do not count as commas there, which would otherwise save it).
-    return '<div class="camp-lines story">' + "".join(lines) + "</div>"
+    return '<p class="camps-caption story">' + " ".join(parts) + "</p>"
 
 
 # The page every page's footer links to (publish/hooks.py): Home's "Read on" cards leave it out, as they leave out

@@ -170,7 +170,8 @@
       var link = doc.createElement("a");
       item.className = "cite__item";
       link.href = a.getAttribute("href");
-      link.textContent = found.paragraph + " " + a.textContent;
+      // A range ("9–11") links to its first paragraph and names it alone; the others follow, each a hidden link.
+      link.textContent = found.paragraph + " " + a.textContent.split("\u2013")[0];
       item.appendChild(link);
       // The Latin names in an Arabic summary are isolated, as in the page's text.
       var summary = found.summaries[a.hash.slice(3)] || { text: "" };

@@ -86,7 +86,7 @@ function fuzzy(term) {
 export function createSearch(MiniSearch, records) {
   var index = new MiniSearch({
     fields: FIELDS,
-    storeFields: ["u", "t", "o", "x", "p", "n", "e", "m"],
+    storeFields: ["u", "t", "o", "x", "p", "n", "e"],
     idField: "u",
     tokenize: function (text) { return words(text); },
     processTerm: function (term) { return term; },
@@ -307,21 +307,14 @@ export function start(box, input, MiniSearch, records, root) {
     found.slice(0, SHOWN).forEach(function (item) {
       var li = doc.createElement("li");
       li.className = "search-result";
-      // Which page the result is on, above its title: that page's label in the site's menu (data/pages.yml).
+      // Which page the result is on, above its title: that page's label in the site's menu (data/pages.yml);
+      // left out where the title says it already (a page's own result, "Timeline" over "Timeline").
       var href = new URL(item.u, root);
       var page = pages[href.pathname];
-      if (page) {
+      if (page && page !== item.t) {
         var label = doc.createElement("p");
         label.className = "search-result__page";
         label.textContent = page;
-        if (item.m) {
-          // An undated event: its title is the start of its sentence; the timeline's "No date given" goes here.
-          var meta = doc.createElement("span");
-          meta.className = "search-result__meta";
-          meta.textContent = item.m;
-          label.appendChild(doc.createTextNode(" · "));
-          label.appendChild(meta);
-        }
         li.appendChild(label);
       }
       li.appendChild(link(href.href, item.t, "search-result__link"));
