@@ -53,6 +53,7 @@ build-properdocs: $(PD_VENV)/bin/.installed node_modules/.installed  ## the same
 
 # Too slow for CI. The site is built once and shared by the mutants' tests (tests/conftest.py, `site`); mutants/ is
 # mutmut's copy of the project, made afresh so that no earlier result stands for changed code or tests.
+# It links the environments, which some tests run as the CI script does (.venv/bin/python, node_modules).
 MUTATION_SITE := test-output/mutation-site
 MUTATION_URL := http://127.0.0.1:8000/astana-2017/
 # What is mutated: pyproject.toml's [tool.mutmut] only_mutate names the modules; of the loader (its schema messages
@@ -65,7 +66,7 @@ MUTANTS := 'explainer.data.schema.*' 'explainer.data.settings.*' 'explainer.data
 mutation: setup-test  ## mutation testing (mutmut) of the data checks, the escaping, the page check, the output guard, the CSP
 	rm -rf mutants $(MUTATION_SITE)
 	NO_MKDOCS_2_WARNING=1 SITE_URL=$(MUTATION_URL) $(BIN)/mkdocs build --strict -d $(MUTATION_SITE)/astana-2017
-	mkdir -p mutants && ln -s ../node_modules mutants/node_modules
+	mkdir -p mutants && ln -s ../node_modules mutants/node_modules && ln -s ../$(VENV) mutants/$(VENV)
 	TEST_TIER=check MUTATION_SITE=$(CURDIR)/$(MUTATION_SITE)/astana-2017 MUTATION_URL=$(MUTATION_URL) $(BIN)/mutmut run $(MUTANTS)
 	$(BIN)/python -m explainer.tools.mutation_summary
 
