@@ -148,10 +148,14 @@ def add_quote(project: Path) -> str:
     camp = data.camps.camps[-1]
     reason = camp.reasons[-1]
     new_id = _new_id(f"{reason.id}-quote", {q.id for q in data.quotes.quotes})
+    # Words the camp has not been quoted with yet (the same words twice are one quote, refused as a repeat).
+    said = {q.text.en for q in data.quotes.quotes if q.speaker == camp.id}
+    words = next(w for w in (("purely self-serving interests", "مصالح ذاتية بحتة"),
+                             ("pressuring them to participate", "الضغط عليها للمشاركة")) if w[0] not in said)
     with roundtrip(project / "data/quotes.yml") as doc:
         doc["quotes"].append(CommentedMap(
             id=new_id, speaker=camp.id,
-            text=text("purely self-serving interests", "مصالح ذاتية بحتة"),
+            text=text(*words),
             occasion=text("of Turkey, as some of them say", "في وصف بعضها تركيا"),
             paras=short_list(*reason.paras)))
     with roundtrip(project / "data/camps.yml") as doc:
