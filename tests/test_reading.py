@@ -163,7 +163,8 @@ FIGURE = """(() => {
   const box = e => { const b = e.getBoundingClientRect(); return {x: b.left, y: b.top, w: b.width, h: b.height}; };
   const line = getComputedStyle(figure.querySelector('.diagram__arrow')).borderInlineStartWidth;
   return {label: parseFloat(getComputedStyle(figure.querySelector('.diagram__box')).fontSize),
-          body: parseFloat(getComputedStyle([...document.querySelectorAll('article p')]  // running text
+          // running text: the longest paragraph that is not the figure's caption (set smaller, as captions are)
+          body: parseFloat(getComputedStyle([...document.querySelectorAll('article p:not(.camps-caption)')]
                   .sort((a, b) => b.textContent.length - a.textContent.length)[0]).fontSize),
           sponsor: box(figure.querySelector('.diagram__box--callers')),
           stem: getComputedStyle(figure.querySelector('.diagram__stem')).display === 'none' ? null : box(figure.querySelector('.diagram__stem')),
