@@ -178,17 +178,3 @@ def test_a_quote_pasted_again_under_a_new_id_is_refused_at_its_words(data_dir):
     assert (error.file, error.line) == ("data/quotes.yml", text.count("\n", 0, text.index("en:", again)) + 1)
     assert f"this quote repeats the one at line {text.count(chr(10), 0, start) + 1}" in str(error)
     assert error.message.say("ar") != str(error.message)
-
-
-@pytest.mark.parametrize("written", ["'{head} \"{word}\" {tail}'", '{head} "{word}" {tail}'])
-def test_a_straight_quote_in_a_text_not_in_double_quotes_is_refused_at_it(data_dir, written):
-    """Walk 8: `en: 'A "ceasefire" is reached.'` and the same without quotes were accepted, and the timeline printed
-    the straight quotes the guides forbid (a double-quoted value already said so)."""
-    event = REAL.events.events[0]
-    head, word, tail = event.text.en.split(" ", 2)
-    typed = written.format(head=head, word=word, tail=tail.replace(":", ""))
-    text = replace_value(data_dir, "events.yml", ("events", event.id, "text", "en"), typed)
-    error = only(data_dir)
-    start = value_span(text, ("events", event.id, "text", "en"))[0]
-    assert (error.file, error.line, error.col) == ("data/events.yml", *located(text, text.index('"', start)))
-    assert 'a straight " inside a text' in str(error)

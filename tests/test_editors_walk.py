@@ -58,7 +58,7 @@ def test_a_quotation_mark_at_an_end_of_a_value_is_refused_at_the_mark(data_dir, 
 @pytest.mark.parametrize("typed", [
     'en: "In a statement, it said “the Astana conference mattered”"',
     'en: "“Astana” mattered politically, it said, not only militarily."',
-    "en: 'In a statement, it argued that “Astana” mattered politically.'",
+    "en: 'In a statement, it argued that \"Astana\" mattered politically.'",
 ])
 def test_a_text_that_begins_or_ends_with_a_quotation_of_its_own_is_accepted(data_dir, typed):
     edit(data_dir, "factions.yml", FACT_EN, typed)

@@ -598,7 +598,6 @@ class _Builder:
             self.errors.extend(_escape_errors(node, self.text, self.name))
         if path and (self.all_text or path[-1] in LANGUAGES):
             self._comment_after(node)
-            self._straight_quote(node)
         value, problem = _scalar(node)
         if isinstance(value, str) and value.strip():
             self.positions.edges[path], self.positions.written[path] = self._edges(node)
@@ -606,18 +605,6 @@ class _Builder:
             self.error(node, problem)
             self.positions.unreadable.add(path)
         return value
-
-    def _straight_quote(self, node: ScalarNode) -> None:
-        """`en: 'A "ceasefire" is reached'` or the same without quotes: YAML keeps the straight quotes, which were
-        published (the guides forbid them inside a text; a double-quoted value is checked as it is read)."""
-        inner = str(node.value).strip()[1:-1]  # a mark at an end has its own message (the text is wrapped in …)
-        if node.style == '"' or '"' not in inner:
-            return
-        quote = 1 if node.style == "'" else 0
-        first = len(self.text) - len(self.text[node.start_mark.index + quote:].lstrip()) + 1
-        at = self.text.find('"', first, node.end_mark.index - quote - 1)
-        if at != -1:
-            self.errors.append(DataError(self.name, *self._at(at), _straight_quote_inside()))
 
     def _comment_after(self, node: ScalarNode) -> None:
         """`en: In a statement #5, it set …`: YAML reads " #" as the start of a comment, so the text was published
