@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from .conftest import LANGS, PAGES
 from .test_browser import PHONE
-from .test_readers_layout import text_zoom
+from .test_readers_review11 import _open as _zoomed
 
 pytestmark = pytest.mark.browser
 LAPTOP = {"width": 1280, "height": 800}
@@ -143,15 +143,6 @@ def test_the_phone_menu_opens_under_the_pinned_masthead_deep_in_a_page(browser, 
 
 
 # ---------------------------------------------------------------- 2. the home diagram: two grids of equal cells
-
-
-def _zoomed(browser, url, viewport, zoom):
-    context = browser.new_context(viewport=viewport, device_scale_factor=1)
-    page = context.new_page()
-    text_zoom(page, zoom)
-    page.goto(url, wait_until="networkidle")
-    page.evaluate("document.fonts.ready")
-    return context, page
 
 
 # Each camp's (and each group apart's) head and boxes, measured once the figure is laid out (it is rendered only
