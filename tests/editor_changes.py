@@ -151,7 +151,8 @@ def add_quote(project: Path) -> str:
     # Words the camp has not been quoted with yet (the same words twice are one quote, refused as a repeat).
     said = {q.text.en for q in data.quotes.quotes if q.speaker == camp.id}
     words = next(w for w in (("purely self-serving interests", "مصالح ذاتية بحتة"),
-                             ("pressuring them to participate", "الضغط عليها للمشاركة")) if w[0] not in said)
+                             ("pressuring them to participate", "الضغط عليها للمشاركة"),
+                             ("a major political actor", "فاعلًا سياسيًا رئيسيًا")) if w[0] not in said)
     with roundtrip(project / "data/quotes.yml") as doc:
         doc["quotes"].append(CommentedMap(
             id=new_id, speaker=camp.id,
